@@ -1,0 +1,31 @@
+//! I/O: fetching the dataset files with gloo-net and handing their text to the core parser.
+//! Components never fetch or parse themselves.
+
+use super::Dataset;
+use crate::engine::Index;
+use crate::parse::{parse_events, parse_interventions};
+use gloo_net::http::Request;
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let resp = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| format!("{url} could not be fetched ({e}). Check the connection and reload the page."))?;
+    if !resp.ok() {
+        return Err(format!("{url} answered HTTP {} {}", resp.status(), resp.status_text()));
+    }
+    resp.text().await.map_err(|e| format!("{url} could not be read ({e})"))
+}
+
+/// Fetches and parses both files. A file that is not a JSON array fails the load; single bad
+/// records are kept in `Dataset::rejected` and the rest loads.
+pub async fn load_dataset(interventions_url: &str, events_url: &str) -> Result<Dataset, String> {
+    let text = fetch_text(interventions_url).await?;
+    let interventions = parse_interventions(&text).map_err(|e| format!("{interventions_url}: {e}"))?;
+    let text = fetch_text(events_url).await?;
+    let events = parse_events(&text).map_err(|e| format!("{events_url}: {e}"))?;
+    let mut rejected: Vec<(String, _)> =
+        interventions.rejected.into_iter().map(|r| (interventions_url.to_owned(), r)).collect();
+    rejected.extend(events.rejected.into_iter().map(|r| (events_url.to_owned(), r)));
+    Ok(Dataset { index: Index::new(interventions.records), events: events.records, rejected })
+}

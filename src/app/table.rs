@@ -1,0 +1,214 @@
+//! The table of matching interventions (sortable columns, pages of 25) and the detail panel that
+//! shows every field of one record with its sources. Dataset text is rendered as text nodes only;
+//! a source becomes a link only when it is an http(s) URL.
+
+use super::Ctx;
+use crate::i18n::{self, Msg};
+use crate::model::{is_web_link, Actor, Intervention};
+use crate::state::{page_count, page_rows, sorted_rows, SortKey};
+use leptos::prelude::*;
+
+fn column_title(lang: i18n::Lang, key: SortKey) -> &'static str {
+    i18n::text(
+        lang,
+        match key {
+            SortKey::Name => Msg::Name,
+            SortKey::Country => Msg::Country,
+            SortKey::Level => Msg::Level,
+            SortKey::Start => Msg::Start,
+            SortKey::Budget => Msg::BudgetUsd,
+            SortKey::Evaluation => Msg::Evaluation,
+            SortKey::Effect => Msg::Effect,
+        },
+    )
+}
+
+fn dash() -> String {
+    "—".to_owned()
+}
+
+fn cell(lang: i18n::Lang, r: &Intervention, key: SortKey) -> String {
+    match key {
+        SortKey::Name => r.name.clone(),
+        SortKey::Country => i18n::country_name(lang, &r.country),
+        SortKey::Level => r.level.map_or_else(dash, |v| i18n::level_label(lang, v).to_owned()),
+        SortKey::Start => r.start_year.map_or_else(dash, |y| y.to_string()),
+        SortKey::Budget => r.budget_usd.map_or_else(dash, |b| i18n::format_usd_short(lang, b)),
+        SortKey::Evaluation => r.evaluation.map_or_else(dash, |v| i18n::evaluation_label(lang, v).to_owned()),
+        SortKey::Effect => r.effect.map_or_else(dash, |v| i18n::effect_label(lang, v).to_owned()),
+    }
+}
+
+#[component]
+pub fn InterventionTable() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let rows = Memo::new(move |_| {
+        let (Some(data), Some(result)) = (ctx.data.get(), ctx.result.get()) else { return Vec::new() };
+        let sort = ctx.state.with(|s| s.sort);
+        sorted_rows(&data.index, &result.matching, sort)
+    });
+    let pages = move || rows.with(|r| page_count(r.len()));
+    let page = move || ctx.state.with(|s| s.page).min(pages() - 1);
+    let visible = move || {
+        let data = ctx.data.get();
+        let Some(data) = data else { return Vec::new() };
+        let p = page();
+        rows.with(|r| page_rows(r, p).iter().map(|i| data.index.records()[*i].clone()).collect::<Vec<_>>())
+    };
+    let header = move |key: SortKey| {
+        let aria_sort = move || {
+            ctx.state.with(|s| match (s.sort.key == key, s.sort.descending) {
+                (false, _) => "none",
+                (true, false) => "ascending",
+                (true, true) => "descending",
+            })
+        };
+        let arrow = move || {
+            ctx.state.with(|s| match (s.sort.key == key, s.sort.descending) {
+                (false, _) => "",
+                (true, false) => " ▲",
+                (true, true) => " ▼",
+            })
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button class="sort" data-sort=key.key()
+                    on:click=move |_| ctx.state.update(|s| { s.sort = s.sort.clicked(key); s.page = 0; })>
+                    {column_title(lang, key)}{arrow}
+                </button>
+            </th>
+        }
+    };
+    view! {
+        <section class="table-section">
+            <h2>{i18n::text(lang, Msg::Interventions)}</h2>
+            <div class="table-scroll">
+                <table id="interventions">
+                    <thead><tr>{SortKey::ALL.into_iter().map(header).collect_view()}</tr></thead>
+                    <tbody>
+                        {move || {
+                            let v = visible();
+                            if v.is_empty() {
+                                return view! { <tr><td colspan="7" class="empty">{i18n::text(lang, Msg::NoMatches)}</td></tr> }.into_any();
+                            }
+                            v.into_iter().map(|r| {
+                                let id = r.id.clone();
+                                let cells = SortKey::ALL[1..].iter().map(|k| view! { <td>{cell(lang, &r, *k)}</td> }).collect_view();
+                                view! {
+                                    <tr>
+                                        <td class="name">
+                                            <button class="link" on:click=move |_| ctx.state.update(|s| s.record = Some(id.clone()))>
+                                                {r.name.clone()}
+                                            </button>
+                                        </td>
+                                        {cells}
+                                    </tr>
+                                }
+                            }).collect_view().into_any()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <nav class="pager" aria-label="pages">
+                <button id="page-prev" disabled=move || page() == 0
+                    on:click=move |_| ctx.state.update(|s| s.page = s.page.saturating_sub(1))>
+                    {i18n::text(lang, Msg::Previous)}
+                </button>
+                <span id="page-line">{move || i18n::page_line(lang, page() + 1, pages())}</span>
+                <button id="page-next" disabled=move || page() + 1 >= pages()
+                    on:click=move |_| ctx.state.update(|s| s.page = (s.page + 1).min(pages() - 1))>
+                    {i18n::text(lang, Msg::Next)}
+                </button>
+            </nav>
+        </section>
+    }
+}
+
+fn actors(list: &[Actor], lang: i18n::Lang) -> String {
+    if list.is_empty() {
+        return dash();
+    }
+    list.iter()
+        .map(|a| match a.kind {
+            Some(k) => format!("{} ({})", a.name, i18n::actor_type_label(lang, k)),
+            None => a.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A list of sources: http(s) URLs as links that open in a new tab, anything else as plain text.
+pub fn source_list(sources: Vec<String>) -> impl IntoView {
+    view! {
+        <ul class="sources">
+            {sources.into_iter().map(|s| {
+                if is_web_link(&s) {
+                    view! { <li><a href=s.clone() target="_blank" rel="noopener noreferrer">{s.clone()}</a></li> }.into_any()
+                } else {
+                    view! { <li>{s}</li> }.into_any()
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn DetailPanel() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let record = move || {
+        let id = ctx.state.with(|s| s.record.clone())?;
+        let data = ctx.data.get()?;
+        data.index.records().iter().find(|r| r.id == id).cloned()
+    };
+    let close = move |_| ctx.state.update(|s| s.record = None);
+    move || {
+        record().map(|r| {
+            let t = |m| i18n::text(lang, m);
+            let years = match (r.start_year, r.end_year) {
+                (None, None) => dash(),
+                (s, e) => format!("{}–{}", s.map_or_else(|| "?".into(), |y| y.to_string()), e.map_or_else(String::new, |y| y.to_string())),
+            };
+            let budget = match (r.budget_amount, &r.budget_currency) {
+                (Some(a), Some(c)) => {
+                    let mut s = i18n::format_amount(lang, a, c);
+                    if let Some(y) = r.budget_year {
+                        s.push_str(&format!(" ({y})"));
+                    }
+                    s
+                }
+                _ => dash(),
+            };
+            let join = |v: Vec<String>| if v.is_empty() { dash() } else { v.join("; ") };
+            let rows: Vec<(&str, String)> = vec![
+                (t(Msg::Description), r.description.clone().unwrap_or_else(dash)),
+                (t(Msg::Country), i18n::country_name(lang, &r.country)),
+                (t(Msg::AdminArea), r.admin_area.clone().unwrap_or_else(dash)),
+                (t(Msg::City), r.city.clone().unwrap_or_else(dash)),
+                (t(Msg::Level), r.level.map_or_else(dash, |v| i18n::level_label(lang, v).to_owned())),
+                (t(Msg::Focus), join(r.focus.iter().map(|f| i18n::focus_label(lang, *f).to_owned()).collect())),
+                (t(Msg::Years), years),
+                (t(Msg::Implementers), actors(&r.implementers, lang)),
+                (t(Msg::Funders), actors(&r.funders, lang)),
+                (t(Msg::Budget), budget),
+                (t(Msg::BudgetUsd), r.budget_usd.map_or_else(dash, |b| i18n::format_amount(lang, b, "USD"))),
+                (t(Msg::Evaluation), r.evaluation.map_or_else(dash, |v| i18n::evaluation_label(lang, v).to_owned())),
+                (t(Msg::Effect), r.effect.map_or_else(dash, |v| i18n::effect_label(lang, v).to_owned())),
+                (t(Msg::Outcomes), join(r.outcomes.iter().map(|o| i18n::outcome_label(lang, *o).to_owned()).collect())),
+            ];
+            view! {
+                <div class="backdrop" on:click=close></div>
+                <aside class="detail" id="detail" role="dialog" aria-modal="true" aria-labelledby="detail-title">
+                    <button class="close" id="detail-close" on:click=close aria-label=t(Msg::Close)>"×"</button>
+                    <h2 id="detail-title">{r.name.clone()}</h2>
+                    <dl>
+                        {rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                        <dt>{t(Msg::Sources)}</dt>
+                        <dd>{source_list(r.sources.clone())}</dd>
+                    </dl>
+                </aside>
+            }
+        })
+    }
+}

@@ -1,0 +1,132 @@
+//! Vertical histogram on a log-scale axis: the budget distribution. Bins are equal width in
+//! log space (two a decade); the x axis is labelled at each decade, the y axis with counts; the
+//! note below says what is not drawn (unknown budgets).
+
+use super::paint::{Align, Painter, Palette};
+use super::{fit_text, wrap_text};
+use crate::aggregate::{BarAction, Series};
+use plotters::prelude::*;
+
+const PAD: f64 = 8.0;
+const TITLE_H: f64 = 26.0;
+const AXIS_W: f64 = 36.0;
+const AXIS_H: f64 = 22.0;
+const NOTE_H: f64 = 30.0;
+const FONT: f64 = 11.0;
+const TITLE_FONT: f64 = 14.0;
+
+/// Geometry of the histogram in logical pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistogramLayout {
+    pub width: f64,
+    pub height: f64,
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+    /// The baseline (y of count 0).
+    pub bottom: f64,
+    /// Rounded-up top of the count axis.
+    pub y_max: usize,
+    pub counts: Vec<usize>,
+}
+
+fn nice_ceiling(n: usize) -> usize {
+    if n <= 5 {
+        return n.max(1);
+    }
+    let mag = 10usize.pow((n as f64).log10().floor() as u32);
+    for step in [1, 2, 5, 10] {
+        let c = n.div_ceil(step * mag / 2) * (step * mag / 2);
+        if c >= n && c.is_multiple_of((mag / 2).max(1)) {
+            return c;
+        }
+    }
+    n
+}
+
+impl HistogramLayout {
+    pub fn new(series: &Series, width: f64, height: f64) -> HistogramLayout {
+        let left = PAD + AXIS_W;
+        let right = (width - PAD).max(left + 1.0);
+        let top = PAD + TITLE_H;
+        let bottom = (height - PAD - NOTE_H - AXIS_H).max(top + 1.0);
+        let counts: Vec<usize> = series.bars.iter().map(|b| b.count).collect();
+        HistogramLayout { width, height, left, right, top, bottom, y_max: nice_ceiling(series.max_count()), counts }
+    }
+
+    fn slot(&self) -> f64 {
+        (self.right - self.left) / self.counts.len().max(1) as f64
+    }
+
+    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        if x < self.left || x >= self.right || y < self.top || y > self.bottom + AXIS_H {
+            return None;
+        }
+        let i = ((x - self.left) / self.slot()).floor() as usize;
+        (i < self.counts.len()).then_some(i)
+    }
+
+    pub fn bar_rect(&self, i: usize) -> Option<(f64, f64, f64, f64)> {
+        let count = *self.counts.get(i)?;
+        let slot = self.slot();
+        let x0 = self.left + i as f64 * slot + 1.0;
+        let x1 = self.left + (i + 1) as f64 * slot - 1.0;
+        let h = (self.bottom - self.top) * count as f64 / self.y_max as f64;
+        Some((x0, self.bottom - h, x1, self.bottom))
+    }
+}
+
+pub fn draw<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    l: &HistogramLayout,
+    series: &Series,
+    hover: Option<usize>,
+) -> Result<(), String> {
+    p.text(&fit_text(&series.title, TITLE_FONT, l.width - 2.0 * PAD), PAD, PAD + TITLE_H / 2.0 - 2.0, TITLE_FONT, Align::Left, Palette::TEXT, true)?;
+    // Count axis: 0, half and top, with grid lines.
+    for tick in [0, l.y_max / 2, l.y_max] {
+        if tick == l.y_max / 2 && (l.y_max < 2 || l.y_max % 2 == 1) {
+            continue;
+        }
+        let y = l.bottom - (l.bottom - l.top) * tick as f64 / l.y_max as f64;
+        p.line(l.left, y, l.right, y, Palette::GRID)?;
+        p.text(&tick.to_string(), l.left - 6.0, y, FONT, Align::Right, Palette::SUBTLE, false)?;
+    }
+    for (i, bar) in series.bars.iter().enumerate() {
+        let (x0, y0, x1, y1) = l.bar_rect(i).expect("one rect a bar");
+        let color = if bar.selected {
+            Palette::SELECTED
+        } else if series.filtered {
+            Palette::MUTED
+        } else {
+            Palette::BAR
+        };
+        if bar.count > 0 {
+            p.rect(x0, y0, x1, y1, color)?;
+        }
+        if hover == Some(i) {
+            p.outline(x0, y0.min(y1 - 2.0), x1, y1, Palette::HOVER)?;
+        }
+    }
+    p.line(l.left, l.bottom, l.right, l.bottom, Palette::SUBTLE)?;
+    // Decade labels on the bin edges that are powers of ten.
+    let slot = (l.right - l.left) / series.bars.len().max(1) as f64;
+    for (i, bar) in series.bars.iter().enumerate() {
+        if let BarAction::BudgetRange(lo, _) = bar.action {
+            if (lo.log10().fract()).abs() < 1e-9 {
+                let x = l.left + i as f64 * slot;
+                p.line(x, l.bottom, x, l.bottom + 4.0, Palette::SUBTLE)?;
+                let label = bar.label.split('–').next().unwrap_or_default();
+                p.text(label, x, l.bottom + 12.0, FONT, Align::Center, Palette::SUBTLE, false)?;
+            }
+        }
+    }
+    if let Some(note) = &series.note {
+        let lines = wrap_text(note, FONT, l.width - 2.0 * PAD, 2);
+        for (i, line) in lines.iter().enumerate() {
+            let y = l.height - PAD - NOTE_H + 8.0 + i as f64 * (FONT + 3.0);
+            p.text(line, PAD, y, FONT, Align::Left, Palette::SUBTLE, false)?;
+        }
+    }
+    Ok(())
+}

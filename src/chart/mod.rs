@@ -1,0 +1,138 @@
+//! Chart drawing, written once against plotters' `DrawingBackend`: the same functions draw to the
+//! browser canvas (plotters-canvas, in `app`), to an SVG string (`render_svg`, for export and
+//! snapshot tests) and, later, to PNG on the command line.
+//!
+//! Charts receive a ready `Series` (from `aggregate`) and never filter or group. Geometry is
+//! computed in logical (CSS) pixels by a layout (`BarLayout`, `HistogramLayout`) that both drawing
+//! and hit-testing use, so a click lands on exactly the bar that was drawn. Drawing multiplies by
+//! `scale` (the device pixel ratio) so canvases stay crisp on HiDPI screens.
+
+mod bars;
+mod histogram;
+mod paint;
+
+pub use bars::BarLayout;
+pub use histogram::HistogramLayout;
+pub use paint::Palette;
+
+use crate::aggregate::{ChartKind, Series};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Where a chart's geometry lives, in logical pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Layout {
+    Bars(BarLayout),
+    Histogram(HistogramLayout),
+}
+
+impl Layout {
+    /// Lays `series` out in a `width` × `height` logical-pixel box.
+    pub fn new(series: &Series, width: f64, height: f64) -> Layout {
+        match series.kind {
+            ChartKind::Budget => Layout::Histogram(HistogramLayout::new(series, width, height)),
+            _ => Layout::Bars(BarLayout::new(series, width, height)),
+        }
+    }
+
+    /// The bar under a logical-pixel point, if any.
+    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        match self {
+            Layout::Bars(l) => l.hit(x, y),
+            Layout::Histogram(l) => l.hit(x, y),
+        }
+    }
+
+    /// The rectangle of bar `i` (x0, y0, x1, y1) in logical pixels, for tests and tooltips.
+    pub fn bar_rect(&self, i: usize) -> Option<(f64, f64, f64, f64)> {
+        match self {
+            Layout::Bars(l) => l.bar_rect(i),
+            Layout::Histogram(l) => l.bar_rect(i),
+        }
+    }
+}
+
+/// The height a chart would like for its width, so that bar labels stay readable.
+pub fn preferred_height(series: &Series) -> f64 {
+    match series.kind {
+        ChartKind::Budget => 260.0,
+        _ => bars::preferred_height(series.bars.len()),
+    }
+}
+
+/// Draws `series` on any plotters drawing area whose size is `scale` times the logical size.
+/// `hover` highlights one bar.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    series: &Series,
+    scale: f64,
+    hover: Option<usize>,
+) -> Result<(), String> {
+    let (w, h) = area.dim_in_pixel();
+    let (lw, lh) = (w as f64 / scale, h as f64 / scale);
+    let painter = paint::Painter::new(area, scale);
+    painter.clear()?;
+    match Layout::new(series, lw, lh) {
+        Layout::Bars(l) => bars::draw(&painter, &l, series, hover),
+        Layout::Histogram(l) => histogram::draw(&painter, &l, series, hover),
+    }?;
+    area.present().map_err(|e| e.to_string())
+}
+
+/// Renders a chart as a standalone SVG document.
+pub fn render_svg(series: &Series, width: u32, height: u32) -> Result<String, String> {
+    let mut out = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut out, (width, height));
+        let area = backend.into_drawing_area();
+        draw(&area, series, 1.0, None)?;
+    }
+    Ok(out)
+}
+
+/// Shortens `s` to fit `max_width` logical pixels at `font_size`, ending with "…" when cut.
+/// Widths are estimated (0.56 em a character), the same on every backend.
+pub fn fit_text(s: &str, font_size: f64, max_width: f64) -> String {
+    let per_char = font_size * 0.56;
+    let max_chars = (max_width / per_char).floor().max(1.0) as usize;
+    let n = s.chars().count();
+    if n <= max_chars {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(max_chars.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Splits `s` into lines of at most `max_width` logical pixels at `font_size`, breaking between
+/// words; at most `max_lines` lines, the last shortened with "…" when the text does not fit.
+pub fn wrap_text(s: &str, font_size: f64, max_width: f64, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in s.split_whitespace() {
+        let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
+        if text_width(&candidate, font_size) <= max_width || current.is_empty() {
+            current = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut current, word.to_owned()));
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines {
+        let rest = lines[max_lines - 1..].join(" ");
+        lines.truncate(max_lines - 1);
+        lines.push(rest);
+    }
+    if let Some(last) = lines.last_mut() {
+        *last = fit_text(last, font_size, max_width);
+    }
+    lines
+}
+
+/// Estimated width of `s` at `font_size`.
+pub fn text_width(s: &str, font_size: f64) -> f64 {
+    s.chars().count() as f64 * font_size * 0.56
+}

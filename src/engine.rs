@@ -1,0 +1,346 @@
+//! The filter engine: turns a dataset and a `Selection` into the matching records and the counts
+//! every view shows.
+//!
+//! Design (after crossfilter): each facet column is dictionary-encoded once, when the dataset
+//! loads (`Index::new`); evaluating a selection computes, per record, a bitmask with one bit per
+//! dimension whose filter the record fails. A record matches when its mask is zero; it counts
+//! towards facet `f` when its mask has no bit other than `f`'s, which is how each facet's counts
+//! apply every filter except its own. One pass over the records yields the total, the matching
+//! list, all six facets and the budget histogram.
+//!
+//! This is O(records × values) per evaluation. Incremental updates for very large sets are the
+//! job of a later engine behind the same `evaluate` contract; `tests/engine_reference.rs` checks
+//! any engine against a slow, obvious reference.
+
+use crate::model::Intervention;
+use crate::selection::{Facet, Selection, NOT_STATED};
+use crate::text::{fold, SearchTerms};
+
+/// Bits 0..6 are the facets (`Facet::index()`); then the ranges and the search.
+const YEAR_BIT: u16 = 1 << 6;
+const BUDGET_BIT: u16 = 1 << 7;
+const SEARCH_BIT: u16 = 1 << 8;
+
+/// One facet column: the dictionary of value keys and each record's value ids.
+#[derive(Debug, Clone)]
+struct FacetColumn {
+    /// Value keys in display order.
+    keys: Vec<String>,
+    /// Record `r`'s values are `ids[starts[r]..starts[r + 1]]`, each at most once.
+    starts: Vec<u32>,
+    ids: Vec<u16>,
+}
+
+impl FacetColumn {
+    fn build(records: &[Intervention], facet: Facet) -> FacetColumn {
+        let mut keys: Vec<String> = vocabulary(facet).iter().map(|k| k.to_string()).collect();
+        if facet == Facet::Country {
+            let mut codes: Vec<String> = records.iter().map(|r| r.country.clone()).collect();
+            codes.sort();
+            codes.dedup();
+            keys = codes;
+        }
+        let mut starts = Vec::with_capacity(records.len() + 1);
+        let mut ids = Vec::with_capacity(records.len());
+        let mut not_stated_used = false;
+        starts.push(0);
+        for r in records {
+            let mut values = record_values(r, facet);
+            if values.is_empty() {
+                values.push(NOT_STATED.to_owned());
+                not_stated_used = true;
+            }
+            values.sort();
+            values.dedup();
+            for v in values {
+                let id = match keys.iter().position(|k| *k == v) {
+                    Some(i) => i,
+                    None => {
+                        keys.push(v);
+                        keys.len() - 1
+                    }
+                };
+                ids.push(id as u16);
+            }
+            starts.push(ids.len() as u32);
+        }
+        // Keep "not stated" last, after every real value.
+        if not_stated_used {
+            let ns = keys.iter().position(|k| k == NOT_STATED).expect("pushed above");
+            let last = keys.len() - 1;
+            if ns != last {
+                keys.swap(ns, last);
+                for id in ids.iter_mut() {
+                    if *id as usize == ns {
+                        *id = last as u16;
+                    } else if *id as usize == last {
+                        *id = ns as u16;
+                    }
+                }
+            }
+        }
+        FacetColumn { keys, starts, ids }
+    }
+
+    fn values(&self, record: usize) -> &[u16] {
+        &self.ids[self.starts[record] as usize..self.starts[record + 1] as usize]
+    }
+}
+
+/// The keys a facet offers before looking at the data (the schema's vocabulary).
+fn vocabulary(facet: Facet) -> Vec<&'static str> {
+    use crate::model::*;
+    match facet {
+        Facet::Country => vec![],
+        Facet::Focus => Focus::ALL.iter().map(|v| v.key()).collect(),
+        Facet::Level => Level::ALL.iter().map(|v| v.key()).collect(),
+        Facet::Funder => ActorType::ALL.iter().map(|v| v.key()).collect(),
+        Facet::Evaluation => Evaluation::ALL.iter().map(|v| v.key()).collect(),
+        Facet::Effect => Effect::ALL.iter().map(|v| v.key()).collect(),
+    }
+}
+
+/// A record's value keys for a facet (empty when the sources do not state it).
+pub fn record_values(r: &Intervention, facet: Facet) -> Vec<String> {
+    match facet {
+        Facet::Country => vec![r.country.clone()],
+        Facet::Focus => r.focus.iter().map(|f| f.key().to_owned()).collect(),
+        Facet::Level => r.level.iter().map(|v| v.key().to_owned()).collect(),
+        Facet::Funder => r.funder_types().iter().map(|v| v.key().to_owned()).collect(),
+        Facet::Evaluation => r.evaluation.iter().map(|v| v.key().to_owned()).collect(),
+        Facet::Effect => r.effect.iter().map(|v| v.key().to_owned()).collect(),
+    }
+}
+
+/// The text a search looks in: name, description, country, area, city, implementers and funders.
+pub fn search_haystack(r: &Intervention) -> String {
+    let mut parts: Vec<&str> = vec![&r.name];
+    parts.extend(r.description.as_deref());
+    parts.extend(r.admin_area.as_deref());
+    parts.extend(r.city.as_deref());
+    parts.extend(r.implementers.iter().map(|a| a.name.as_str()));
+    parts.extend(r.funders.iter().map(|a| a.name.as_str()));
+    fold(&parts.join(" \u{1f} "))
+}
+
+/// Fixed log-scale bins for the budget histogram, spanning the whole dataset so the axis does not
+/// move while a person filters. Bin `i` holds `edges[i] <= budget_usd < edges[i + 1]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetBins {
+    pub edges: Vec<f64>,
+}
+
+impl BudgetBins {
+    /// Two bins per decade (edges at 10^k and 10^(k+1/2)) from the decade below the smallest
+    /// known budget to the one above the largest; a single default decade range when none is known.
+    pub fn for_amounts(amounts: impl Iterator<Item = f64>) -> BudgetBins {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for a in amounts.filter(|a| *a > 0.0 && a.is_finite()) {
+            lo = lo.min(a);
+            hi = hi.max(a);
+        }
+        let (k0, k1) = if lo.is_finite() {
+            (lo.log10().floor() as i32, (hi.log10().floor() as i32 + 1).max(lo.log10().floor() as i32 + 1))
+        } else {
+            (5, 9)
+        };
+        let mut edges = Vec::new();
+        for k in k0..k1 {
+            edges.push(10f64.powi(k));
+            edges.push(round_sig(10f64.powf(k as f64 + 0.5)));
+        }
+        edges.push(10f64.powi(k1));
+        BudgetBins { edges }
+    }
+
+    pub fn len(&self) -> usize {
+        self.edges.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The bin holding `amount`, if it lies inside the axis (zero budgets lie below it).
+    pub fn bin_of(&self, amount: f64) -> Option<usize> {
+        if amount < self.edges[0] || amount >= *self.edges.last().expect("edges") {
+            return None;
+        }
+        Some(self.edges.partition_point(|e| *e <= amount) - 1)
+    }
+}
+
+/// 10^(k+1/2) rounded to two significant digits (3,200,000 rather than 3,162,277.66), so bin
+/// edges read well in labels and URLs.
+fn round_sig(x: f64) -> f64 {
+    let p = 10f64.powi(x.log10().floor() as i32 - 1);
+    (x / p).round() * p
+}
+
+/// A dataset prepared for filtering.
+#[derive(Debug, Clone)]
+pub struct Index {
+    records: Vec<Intervention>,
+    facets: Vec<FacetColumn>,
+    text: Vec<String>,
+    bins: BudgetBins,
+}
+
+/// What a selection yields: the numbers every view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilterResult {
+    /// Records in the dataset.
+    pub total: usize,
+    /// Positions of the matching records, in dataset order.
+    pub matching: Vec<usize>,
+    /// Per facet (by `Facet::index()`), counts aligned with `Index::facet_keys`, each counting the
+    /// records that pass every filter except that facet's own.
+    pub facet_counts: Vec<Vec<usize>>,
+    /// Budget histogram over records passing every filter except the budget range, aligned
+    /// with `Index::budget_bins()`.
+    pub budget_counts: Vec<usize>,
+    /// Of those records, how many have no known budget (not drawn: unknown is not zero).
+    pub budget_unknown: usize,
+    /// Matching records with a known budget in US dollars.
+    pub matching_with_budget: usize,
+}
+
+impl FilterResult {
+    pub fn matching_count(&self) -> usize {
+        self.matching.len()
+    }
+}
+
+impl Index {
+    pub fn new(records: Vec<Intervention>) -> Index {
+        let facets = Facet::ALL.iter().map(|f| FacetColumn::build(&records, *f)).collect();
+        let text = records.iter().map(search_haystack).collect();
+        let bins = BudgetBins::for_amounts(records.iter().filter_map(|r| r.budget_usd));
+        Index { records, facets, text, bins }
+    }
+
+    pub fn records(&self) -> &[Intervention] {
+        &self.records
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Every value key a facet offers, in display order (vocabulary order; countries by code;
+    /// `not-stated` last when some record lacks the field).
+    pub fn facet_keys(&self, facet: Facet) -> &[String] {
+        &self.facets[facet.index()].keys
+    }
+
+    pub fn budget_bins(&self) -> &BudgetBins {
+        &self.bins
+    }
+
+    /// The range of known start years, for the year filter's placeholders.
+    pub fn year_span(&self) -> Option<(i32, i32)> {
+        let years = self.records.iter().filter_map(|r| r.start_year);
+        let (lo, hi) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        (lo <= hi).then_some((lo, hi))
+    }
+
+    /// Applies a selection.
+    pub fn evaluate(&self, sel: &Selection) -> FilterResult {
+        let n = self.records.len();
+        // Which dictionary ids are selected, per active facet.
+        let wanted: Vec<Option<Vec<bool>>> = Facet::ALL
+            .iter()
+            .map(|f| {
+                let col = &self.facets[f.index()];
+                sel.is_facet_active(*f).then(|| col.keys.iter().map(|k| sel.is_selected(*f, k)).collect())
+            })
+            .collect();
+        let terms = SearchTerms::new(&sel.query);
+
+        let mut facet_counts: Vec<Vec<usize>> = self.facets.iter().map(|c| vec![0; c.keys.len()]).collect();
+        let mut budget_counts = vec![0; self.bins.len()];
+        let mut budget_unknown = 0;
+        let mut matching = Vec::new();
+        let mut matching_with_budget = 0;
+
+        for r in 0..n {
+            let rec = &self.records[r];
+            let mut mask: u16 = 0;
+            for (fi, want) in wanted.iter().enumerate() {
+                if let Some(want) = want {
+                    if !self.facets[fi].values(r).iter().any(|id| want[*id as usize]) {
+                        mask |= 1 << fi;
+                    }
+                }
+            }
+            if !sel.year.contains_year(rec.start_year) {
+                mask |= YEAR_BIT;
+            }
+            if !sel.budget.contains_amount(rec.budget_usd) {
+                mask |= BUDGET_BIT;
+            }
+            if !terms.is_empty() && !terms.matches(&self.text[r]) {
+                mask |= SEARCH_BIT;
+            }
+
+            if mask == 0 {
+                matching.push(r);
+                if rec.budget_usd.is_some() {
+                    matching_with_budget += 1;
+                }
+            }
+            for (fi, counts) in facet_counts.iter_mut().enumerate() {
+                if mask & !(1 << fi) == 0 {
+                    for id in self.facets[fi].values(r) {
+                        counts[*id as usize] += 1;
+                    }
+                }
+            }
+            if mask & !BUDGET_BIT == 0 {
+                match rec.budget_usd {
+                    Some(b) => {
+                        if let Some(bin) = self.bins.bin_of(b) {
+                            budget_counts[bin] += 1;
+                        }
+                    }
+                    None => budget_unknown += 1,
+                }
+            }
+        }
+        FilterResult { total: n, matching, facet_counts, budget_counts, budget_unknown, matching_with_budget }
+    }
+
+    /// The count a facet value shows under a result, 0 for a key the facet does not hold.
+    pub fn facet_count(&self, result: &FilterResult, facet: Facet, key: &str) -> usize {
+        self.facet_keys(facet)
+            .iter()
+            .position(|k| k == key)
+            .map_or(0, |i| result.facet_counts[facet.index()][i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bins_tile_the_axis() {
+        let b = BudgetBins::for_amounts([150_000.0, 21_000_000.0].into_iter());
+        assert_eq!(b.edges.first(), Some(&100_000.0));
+        assert_eq!(b.edges.last(), Some(&100_000_000.0));
+        assert_eq!(b.edges[1], 320_000.0);
+        assert_eq!(b.bin_of(100_000.0), Some(0));
+        assert_eq!(b.bin_of(320_000.0), Some(1));
+        assert_eq!(b.bin_of(21_000_000.0), Some(4));
+        assert_eq!(b.bin_of(99_999_999.0), Some(5));
+        assert_eq!(b.bin_of(1e8), None);
+        assert_eq!(b.bin_of(0.0), None);
+        let single = BudgetBins::for_amounts([1e7].into_iter());
+        assert_eq!(single.edges, vec![1e7, 3.2e7, 1e8]);
+        assert!(!BudgetBins::for_amounts(std::iter::empty()).is_empty());
+    }
+}

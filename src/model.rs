@@ -1,0 +1,286 @@
+//! The data model: what an `Intervention` and an `Event` are, and the closed vocabularies
+//! (`Level`, `Focus`, `ActorType`, `Evaluation`, `Effect`, `Outcome`, `EventKind`, `Access`)
+//! that `data/SCHEMA.md` documents.
+//!
+//! Every vocabulary is a plain enum with a stable kebab-case `key()` (the spelling used in the
+//! JSON files and, later, in URLs) and an `ALL` list in display order. User-facing labels are
+//! not here: they come from `i18n`, so that the model never carries one language.
+
+use serde::{Deserialize, Serialize};
+
+/// Declares a vocabulary enum with its kebab-case keys, in display order.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $key:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $key)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable spelling used in data files and URLs.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+
+            /// Parses a key as written in data files and URLs.
+            pub fn from_key(key: &str) -> Option<$name> {
+                match key { $($key => Some($name::$variant),)+ _ => None }
+            }
+
+            /// Position in `ALL`, usable as a dense index.
+            pub fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// The administrative level at which an intervention operates.
+    Level {
+        National = "national",
+        Subnational = "subnational",
+        Municipal = "municipal",
+        Regional = "regional",
+    }
+);
+
+vocabulary!(
+    /// Area of application of an intervention.
+    Focus {
+        Policing = "policing",
+        Justice = "justice",
+        Prisons = "prisons",
+        Youth = "youth",
+        Community = "community",
+        Urban = "urban",
+        Gender = "gender",
+        Firearms = "firearms",
+        Drugs = "drugs",
+        Information = "information",
+        Institutions = "institutions",
+        OrganizedCrime = "organized-crime",
+    }
+);
+
+vocabulary!(
+    /// The kind of organisation that implements or funds an intervention.
+    ActorType {
+        NationalGovernment = "national-government",
+        SubnationalGovernment = "subnational-government",
+        Multilateral = "multilateral",
+        Bilateral = "bilateral",
+        Foundation = "foundation",
+        PrivateSector = "private-sector",
+        CivilSociety = "civil-society",
+        Academic = "academic",
+    }
+);
+
+vocabulary!(
+    /// Design of the strongest evaluation cited for an intervention, weakest first.
+    Evaluation {
+        None = "none",
+        Monitoring = "monitoring",
+        Process = "process",
+        QuasiExperimental = "quasi-experimental",
+        Experimental = "experimental",
+    }
+);
+
+vocabulary!(
+    /// What the cited evaluation found (see the scale in `data/SCHEMA.md`).
+    Effect {
+        Effective = "effective",
+        Promising = "promising",
+        Mixed = "mixed",
+        NoEffect = "no-effect",
+        Harmful = "harmful",
+        Unknown = "unknown",
+    }
+);
+
+vocabulary!(
+    /// An outcome an evaluation measured.
+    Outcome {
+        Homicide = "homicide",
+        ViolentCrime = "violent-crime",
+        PropertyCrime = "property-crime",
+        Victimization = "victimization",
+        Perception = "perception",
+        Recidivism = "recidivism",
+        GenderViolence = "gender-violence",
+        YouthOutcomes = "youth-outcomes",
+        Trust = "trust",
+        Other = "other",
+    }
+);
+
+vocabulary!(
+    /// What kind of gathering an event is.
+    EventKind {
+        PolicyDialogue = "policy-dialogue",
+        Clinic = "clinic",
+        Conference = "conference",
+        Forum = "forum",
+        Seminar = "seminar",
+        Webinar = "webinar",
+        FieldVisit = "field-visit",
+    }
+);
+
+vocabulary!(
+    /// Who may attend an event.
+    Access {
+        Open = "open",
+        Registration = "registration",
+        Invitation = "invitation",
+        Closed = "closed",
+    }
+);
+
+/// An organisation that implements or funds an intervention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub name: String,
+    #[serde(rename = "type", default)]
+    pub kind: Option<ActorType>,
+}
+
+/// One citizen security intervention: a programme, project, policy or reform.
+///
+/// Fields mirror `data/SCHEMA.md`; `None` and empty lists mean "not stated by the sources".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Intervention {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// ISO 3166-1 alpha-3.
+    pub country: String,
+    #[serde(default)]
+    pub admin_area: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub level: Option<Level>,
+    #[serde(default)]
+    pub focus: Vec<Focus>,
+    #[serde(default)]
+    pub start_year: Option<i32>,
+    #[serde(default)]
+    pub end_year: Option<i32>,
+    #[serde(default)]
+    pub implementers: Vec<Actor>,
+    #[serde(default)]
+    pub funders: Vec<Actor>,
+    #[serde(default)]
+    pub budget_amount: Option<f64>,
+    #[serde(default)]
+    pub budget_currency: Option<String>,
+    #[serde(default)]
+    pub budget_year: Option<i32>,
+    #[serde(default)]
+    pub budget_usd: Option<f64>,
+    #[serde(default)]
+    pub evaluation: Option<Evaluation>,
+    #[serde(default)]
+    pub effect: Option<Effect>,
+    #[serde(default)]
+    pub outcomes: Vec<Outcome>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+impl Intervention {
+    /// The distinct funder types of this intervention (the `funder` dimension is multi-valued).
+    pub fn funder_types(&self) -> Vec<ActorType> {
+        let mut types: Vec<ActorType> = self.funders.iter().filter_map(|a| a.kind).collect();
+        types.sort();
+        types.dedup();
+        types
+    }
+}
+
+/// A meeting where officials and researchers discuss citizen security (a Citizen Security Week's
+/// Regional Policy Dialogue or Clinic, a field visit, a forum, ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub series: Option<String>,
+    #[serde(default)]
+    pub edition: Option<u32>,
+    #[serde(default)]
+    pub kind: Option<EventKind>,
+    /// ISO date `YYYY-MM-DD`.
+    #[serde(default)]
+    pub start_date: Option<String>,
+    #[serde(default)]
+    pub end_date: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub organisers: Vec<String>,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub access: Option<Access>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub participants: Option<u32>,
+    #[serde(default)]
+    pub countries_represented: Option<u32>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub related_interventions: Vec<String>,
+}
+
+impl Event {
+    /// The year the event started, when its date is known.
+    pub fn year(&self) -> Option<i32> {
+        self.start_date.as_deref().and_then(|d| d.get(0..4)).and_then(|y| y.parse().ok())
+    }
+}
+
+/// True for links that may be rendered as clickable: only `http://` and `https://`.
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    // A host must follow the scheme, and no whitespace or control character anywhere.
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
+        && !url.trim().chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip() {
+        for f in Focus::ALL {
+            assert_eq!(Focus::from_key(f.key()), Some(*f));
+        }
+        assert_eq!(Focus::from_key("Policing"), None);
+        assert_eq!(Effect::NoEffect.key(), "no-effect");
+    }
+
+    #[test]
+    fn web_links_only_http() {
+        assert!(is_web_link("https://www.iadb.org/en"));
+        assert!(is_web_link("HTTP://example.org"));
+        assert!(!is_web_link("javascript:alert(1)"));
+        assert!(!is_web_link("data:text/html,hi"));
+        assert!(!is_web_link("https://"));
+    }
+}

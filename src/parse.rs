@@ -1,0 +1,346 @@
+//! Loading datasets from JSON, record by record, with a clear message for every record that does
+//! not load.
+//!
+//! A dataset is a JSON array. A document that is not JSON, or not an array, fails as a whole
+//! (`LoadError`). Inside the array each element is checked on its own: a record with a wrong type,
+//! a value outside a vocabulary or a bad country code is listed in `LoadReport::rejected` with its
+//! position, its id when it has one, the field and the reason, and every other record still loads.
+//! Nothing is dropped silently: `loaded + rejected = elements in the array`.
+
+use crate::country::is_iso_alpha3;
+use crate::model::{is_web_link, Event, Intervention};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::collections::HashSet;
+use std::fmt;
+
+/// Years outside this range are treated as typing mistakes.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Why a whole document could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The text is not valid JSON.
+    NotJson { line: usize, column: usize, message: String },
+    /// The JSON is valid but its top level is not an array of records.
+    NotAnArray { found: &'static str },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotJson { line, column, message } => {
+                write!(f, "not valid JSON at line {line}, column {column}: {message}")
+            }
+            LoadError::NotAnArray { found } => {
+                write!(f, "expected a JSON array of records, found {found}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// One record that did not load, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    /// Zero-based position of the record in the array.
+    pub index: usize,
+    /// The record's `id`, when it has a readable one.
+    pub id: Option<String>,
+    /// The field at fault (`focus[2]`, `country`, ...), or empty for the record as a whole.
+    pub field: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Rejected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "record {}", self.index + 1)?;
+        if let Some(id) = &self.id {
+            write!(f, " (id \"{id}\")")?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ", field `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// What loading a document produced: the records that loaded and the ones that did not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadReport<T> {
+    pub records: Vec<T>,
+    pub rejected: Vec<Rejected>,
+}
+
+impl<T> LoadReport<T> {
+    /// Number of elements the document held.
+    pub fn total(&self) -> usize {
+        self.records.len() + self.rejected.len()
+    }
+}
+
+/// Loads `data/interventions.json`-shaped text.
+pub fn parse_interventions(text: &str) -> Result<LoadReport<Intervention>, LoadError> {
+    parse_records(text, check_intervention)
+}
+
+/// Loads `data/events.json`-shaped text.
+pub fn parse_events(text: &str) -> Result<LoadReport<Event>, LoadError> {
+    parse_records(text, check_event)
+}
+
+type Check<T> = fn(&T) -> Result<(), (String, String)>;
+
+fn parse_records<T: DeserializeOwned + HasId>(
+    text: &str,
+    check: Check<T>,
+) -> Result<LoadReport<T>, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })?;
+    let items = match value {
+        Value::Array(items) => items,
+        other => return Err(LoadError::NotAnArray { found: json_kind(&other) }),
+    };
+    let mut report = LoadReport { records: Vec::with_capacity(items.len()), rejected: Vec::new() };
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
+        let reject = |field: String, reason: String| Rejected { index, id: id.clone(), field, reason };
+        if !item.is_object() {
+            report.rejected.push(reject(String::new(), format!("expected an object, found {}", json_kind(&item))));
+            continue;
+        }
+        let record: T = match serde_path_to_error::deserialize(item) {
+            Ok(record) => record,
+            Err(err) => {
+                let field = err.path().to_string();
+                let field = if field == "." { String::new() } else { field };
+                report.rejected.push(reject(field, err.into_inner().to_string()));
+                continue;
+            }
+        };
+        if let Err((field, reason)) = check(&record) {
+            report.rejected.push(reject(field, reason));
+            continue;
+        }
+        if !seen_ids.insert(record.id().to_owned()) {
+            report.rejected.push(reject("id".into(), "duplicate id: an earlier record already uses it".into()));
+            continue;
+        }
+        report.records.push(record);
+    }
+    Ok(report)
+}
+
+trait HasId {
+    fn id(&self) -> &str;
+}
+impl HasId for Intervention {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl HasId for Event {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+fn fail(field: &str, reason: impl Into<String>) -> Result<(), (String, String)> {
+    Err((field.to_owned(), reason.into()))
+}
+
+fn check_intervention(r: &Intervention) -> Result<(), (String, String)> {
+    if r.id.trim().is_empty() {
+        return fail("id", "must not be empty");
+    }
+    if r.name.trim().is_empty() {
+        return fail("name", "must not be empty");
+    }
+    if !is_iso_alpha3(&r.country) {
+        return fail("country", format!("\"{}\" is not an ISO 3166-1 alpha-3 code (e.g. \"BRA\")", r.country));
+    }
+    for (field, year) in [("start_year", r.start_year), ("end_year", r.end_year), ("budget_year", r.budget_year)] {
+        if let Some(y) = year {
+            if !PLAUSIBLE_YEARS.contains(&y) {
+                return fail(field, format!("{y} is not a plausible year"));
+            }
+        }
+    }
+    if let (Some(s), Some(e)) = (r.start_year, r.end_year) {
+        if e < s {
+            return fail("end_year", format!("ends ({e}) before it starts ({s})"));
+        }
+    }
+    for (field, amount) in [("budget_amount", r.budget_amount), ("budget_usd", r.budget_usd)] {
+        if let Some(a) = amount {
+            if !a.is_finite() || a < 0.0 {
+                return fail(field, format!("{a} is not a valid amount"));
+            }
+        }
+    }
+    if let Some(c) = &r.budget_currency {
+        if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+            return fail("budget_currency", format!("\"{c}\" is not an ISO 4217 code (e.g. \"USD\")"));
+        }
+    }
+    check_sources(&r.sources)
+}
+
+fn check_event(r: &Event) -> Result<(), (String, String)> {
+    if r.id.trim().is_empty() {
+        return fail("id", "must not be empty");
+    }
+    if r.name.trim().is_empty() {
+        return fail("name", "must not be empty");
+    }
+    if let Some(c) = &r.country {
+        if !is_iso_alpha3(c) {
+            return fail("country", format!("\"{c}\" is not an ISO 3166-1 alpha-3 code"));
+        }
+    }
+    for (field, date) in [("start_date", &r.start_date), ("end_date", &r.end_date)] {
+        if let Some(d) = date {
+            if !is_iso_date(d) {
+                return fail(field, format!("\"{d}\" is not a date in the form YYYY-MM-DD"));
+            }
+        }
+    }
+    if let (Some(s), Some(e)) = (&r.start_date, &r.end_date) {
+        if e < s {
+            return fail("end_date", format!("ends ({e}) before it starts ({s})"));
+        }
+    }
+    check_sources(&r.sources)
+}
+
+fn check_sources(sources: &[String]) -> Result<(), (String, String)> {
+    for (i, s) in sources.iter().enumerate() {
+        if !is_web_link(s) {
+            return fail(&format!("sources[{i}]"), format!("\"{}\" is not an http(s) URL", truncate(s, 80)));
+        }
+    }
+    Ok(())
+}
+
+/// True for a real calendar date written `YYYY-MM-DD`.
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit())).and_then(|p| p.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        s.chars().take(max).collect::<String>() + "…"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{"id":"a","name":"A","country":"BRA","focus":["youth"],"sources":["https://example.org"]}"#;
+
+    #[test]
+    fn loads_minimal_record_with_nulls() {
+        let r = parse_interventions(&format!("[{GOOD}]")).unwrap();
+        assert_eq!(r.records.len(), 1);
+        assert!(r.rejected.is_empty());
+        assert_eq!(r.records[0].budget_usd, None);
+        assert_eq!(r.records[0].level, None);
+    }
+
+    #[test]
+    fn bad_records_are_listed_and_the_rest_load() {
+        let text = format!(
+            r#"[{GOOD},
+            {{"id":"b","name":"B","country":"BRA","focus":["policeing"]}},
+            {{"id":"c","name":"C","country":"Brazil"}},
+            {{"id":"d","name":"D","country":"COL","start_year":"2005"}},
+            42,
+            {{"name":"no id","country":"COL"}},
+            {{"id":"a","name":"dup","country":"COL"}},
+            {{"id":"e","name":"E","country":"COL","sources":["javascript:alert(1)"]}},
+            {{"id":"f","name":"F","country":"COL","start_year":2010,"end_year":2001}}
+            ]"#
+        );
+        let r = parse_interventions(&text).unwrap();
+        assert_eq!(r.records.len(), 1);
+        assert_eq!(r.total(), 9);
+        let msgs: Vec<String> = r.rejected.iter().map(|e| e.to_string()).collect();
+        assert!(msgs[0].contains("record 2") && msgs[0].contains("focus[0]") && msgs[0].contains("unknown variant `policeing`"), "{}", msgs[0]);
+        assert!(msgs[1].contains("country") && msgs[1].contains("alpha-3"), "{}", msgs[1]);
+        assert!(msgs[2].contains("start_year") && msgs[2].contains("invalid type"), "{}", msgs[2]);
+        assert!(msgs[3].contains("expected an object, found a number"), "{}", msgs[3]);
+        assert!(msgs[4].contains("missing field `id`"), "{}", msgs[4]);
+        assert!(msgs[5].contains("duplicate id"), "{}", msgs[5]);
+        assert!(msgs[6].contains("sources[0]"), "{}", msgs[6]);
+        assert!(msgs[7].contains("before it starts"), "{}", msgs[7]);
+    }
+
+    #[test]
+    fn whole_document_errors_are_clear() {
+        let e = parse_interventions("{\"id\": 1}").unwrap_err();
+        assert_eq!(e.to_string(), "expected a JSON array of records, found an object");
+        let e = parse_interventions("[\n{\"id\": }").unwrap_err();
+        assert!(matches!(e, LoadError::NotJson { line: 2, .. }), "{e}");
+        assert!(parse_interventions("\u{feff}[]").unwrap().records.is_empty());
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2023-02-29"));
+        assert!(!is_iso_date("2023-13-01"));
+        assert!(!is_iso_date("2023-1-01"));
+        assert!(!is_iso_date("2023-01-0a"));
+        let r = parse_events(r#"[{"id":"x","name":"X","start_date":"2015-10-22","end_date":"2015-10-19"}]"#).unwrap();
+        assert!(r.rejected[0].to_string().contains("end_date"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_text(s in ".{0,200}") {
+            let _ = parse_interventions(&s);
+            let _ = parse_events(&s);
+        }
+    }
+}
