@@ -48,8 +48,11 @@ pub fn InterventionTable() -> impl IntoView {
         let sort = ctx.state.with(|s| s.sort);
         sorted_rows(&data.index, &result.matching, sort)
     });
-    let pages = move || rows.with(|r| page_count(r.len()));
+    let page_total = Memo::new(move |_| rows.with(|r| page_count(r.len())));
+    let pages = move || page_total.get();
     let page = move || ctx.state.with(|s| s.page).min(pages() - 1);
+    let at_first = Memo::new(move |_| page() == 0);
+    let at_last = Memo::new(move |_| page() + 1 >= pages());
     let visible = move || {
         let data = ctx.data.get();
         let Some(data) = data else { return Vec::new() };
@@ -111,13 +114,16 @@ pub fn InterventionTable() -> impl IntoView {
                 </table>
             </div>
             <nav class="pager" aria-label="pages">
-                <button id="page-prev" disabled=move || page() == 0
+                <button id="page-prev" disabled=at_first
                     on:click=move |_| ctx.state.update(|s| s.page = s.page.saturating_sub(1))>
                     {i18n::text(lang, Msg::Previous)}
                 </button>
                 <span id="page-line">{move || i18n::page_line(lang, page() + 1, pages())}</span>
-                <button id="page-next" disabled=move || page() + 1 >= pages()
-                    on:click=move |_| ctx.state.update(|s| s.page = (s.page + 1).min(pages() - 1))>
+                <button id="page-next" disabled=at_last
+                    on:click=move |_| {
+                        let last = pages() - 1;
+                        ctx.state.update(|s| s.page = (s.page + 1).min(last));
+                    }>
                     {i18n::text(lang, Msg::Next)}
                 </button>
             </nav>

@@ -30,18 +30,42 @@ pub struct HistogramLayout {
     pub counts: Vec<usize>,
 }
 
-fn nice_ceiling(n: usize) -> usize {
-    if n <= 5 {
+/// The top of the count axis: `n` itself up to 10, then the next of 1, 1.2, 1.5, 2, 2.5, 3, 4,
+/// 5, 6, 8 times a power of ten, so the axis ends on a round number.
+pub(crate) fn nice_ceiling(n: usize) -> usize {
+    if n <= 10 {
         return n.max(1);
     }
-    let mag = 10usize.pow((n as f64).log10().floor() as u32);
-    for step in [1, 2, 5, 10] {
-        let c = n.div_ceil(step * mag / 2) * (step * mag / 2);
-        if c >= n && c.is_multiple_of((mag / 2).max(1)) {
+    let mut mag = 1usize;
+    while mag * 10 < n {
+        mag *= 10;
+    }
+    // Now mag < n <= 10 * mag; candidates are tenths of 10 * mag.
+    for m in [10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100] {
+        let c = m * mag / 10;
+        if c >= n {
             return c;
         }
     }
-    n
+    10 * mag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nice_ceiling;
+
+    #[test]
+    fn ceilings_are_round_and_cover() {
+        assert_eq!(nice_ceiling(0), 1);
+        assert_eq!(nice_ceiling(6), 6);
+        assert_eq!(nice_ceiling(11), 12);
+        assert_eq!(nice_ceiling(128), 150);
+        assert_eq!(nice_ceiling(203), 250);
+        for n in 0..20_000 {
+            let c = nice_ceiling(n);
+            assert!(c >= n && c <= (n * 2).max(1), "{n} -> {c}");
+        }
+    }
 }
 
 impl HistogramLayout {
@@ -84,10 +108,11 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), String> {
     p.text(&fit_text(&series.title, TITLE_FONT, l.width - 2.0 * PAD), PAD, PAD + TITLE_H / 2.0 - 2.0, TITLE_FONT, Align::Left, Palette::TEXT, true)?;
     // Count axis: 0, half and top, with grid lines.
-    for tick in [0, l.y_max / 2, l.y_max] {
-        if tick == l.y_max / 2 && (l.y_max < 2 || l.y_max % 2 == 1) {
-            continue;
-        }
+    let mut ticks = vec![0, l.y_max];
+    if l.y_max >= 2 && l.y_max % 2 == 0 {
+        ticks.insert(1, l.y_max / 2);
+    }
+    for tick in ticks {
         let y = l.bottom - (l.bottom - l.top) * tick as f64 / l.y_max as f64;
         p.line(l.left, y, l.right, y, Palette::GRID)?;
         p.text(&tick.to_string(), l.left - 6.0, y, FONT, Align::Right, Palette::SUBTLE, false)?;

@@ -1,0 +1,53 @@
+# Mirador: two commands on a fresh machine (Rust toolchain, Node/npm and apt present).
+#   make run    set everything up, build, and serve the dashboard on its bundled data
+#   make test   set everything up and run every test (core, snapshots, CLI, browser)
+# Installs are pinned and idempotent (see ../shared/TOOLCHAIN.md): a tool already present at the
+# right version is not reinstalled.
+
+TRUNK_VERSION       := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+BINARYEN_VERSION    := 132.0.0
+TOOLS               := $(CURDIR)/tools
+export PATH         := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+SUDO                := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup setup-web setup-browser dist test-core test-browser serve clean size
+
+run: setup-web dist serve
+
+test: setup-web setup-browser test-core dist test-browser
+
+setup: setup-web setup-browser
+
+setup-web:
+	rustup target add wasm32-unknown-unknown
+	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
+		cargo install trunk --version $(TRUNK_VERSION) --locked; fi
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@if ! wasm-opt --version 2>/dev/null | grep -q "version 132"; then \
+		npm install --no-save --no-audit --no-fund --prefix $(TOOLS) binaryen@$(BINARYEN_VERSION); fi
+
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; fi
+
+dist:
+	trunk build --release
+	@printf 'wasm: %s bytes, %s bytes gzipped\n' "$$(wc -c < $$(ls dist/*.wasm))" "$$(gzip -9c $$(ls dist/*.wasm) | wc -c)"
+
+serve:
+	@echo "Mirador on http://127.0.0.1:8080/"
+	trunk serve --release
+
+test-core:
+	cargo test
+
+test-browser:
+	cargo test --features browser-tests --test browser -- --test-threads=1
+	@echo "screenshots in target/screenshots/"
+
+size: dist
+
+clean:
+	rm -rf dist target/screenshots

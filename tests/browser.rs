@@ -1,0 +1,346 @@
+//! End-to-end tests of the built app in headless Chromium, driven through WebDriver
+//! (chromedriver) the way a person uses it: click labels and bars, type, read the page.
+//!
+//! Needs a release build in `dist/` (`make dist`) and `/usr/bin/chromedriver`; runs only with
+//! `--features browser-tests` (`make test` does both). The expected numbers are not hard-coded:
+//! the test loads the same data files with the core library and asks it what the page should show,
+//! so a regression in the page's wiring, not a change in the data, is what makes it fail.
+//! Screenshots are written to `target/screenshots/` for a person to look at.
+#![cfg(feature = "browser-tests")]
+
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::{Client, ClientBuilder, Locator};
+use mirador::aggregate::{series, ChartKind};
+use mirador::chart::Layout;
+use mirador::engine::Index;
+use mirador::i18n::{self, Lang};
+use mirador::parse::{parse_events, parse_interventions};
+use mirador::selection::{Facet, Selection};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+fn dist() -> PathBuf {
+    let dir = PathBuf::from(std::env::var("MIRADOR_DIST").unwrap_or_else(|_| "dist".into()));
+    assert!(dir.join("index.html").exists(), "{} has no index.html: build the app first (make dist)", dir.display());
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Serves `root` on loopback; `broken` paths answer 404 (to test load failures).
+fn serve(root: PathBuf, broken: &'static [&'static str]) -> u16 {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let port = server.server_addr().to_ip().unwrap().port();
+    std::thread::spawn(move || {
+        for req in server.incoming_requests() {
+            let url = req.url().split('?').next().unwrap_or("/").trim_start_matches('/').to_owned();
+            let rel = if url.is_empty() { "index.html".to_owned() } else { url };
+            let path = root.join(&rel);
+            let inside = path.canonicalize().map(|p| p.starts_with(root.canonicalize().unwrap())).unwrap_or(false);
+            if broken.contains(&rel.as_str()) || !inside || !path.is_file() {
+                let _ = req.respond(tiny_http::Response::from_string("not found").with_status_code(404));
+                continue;
+            }
+            let mime = match path.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript",
+                Some("wasm") => "application/wasm",
+                Some("css") => "text/css",
+                Some("json") => "application/json",
+                Some("svg") => "image/svg+xml",
+                Some("png") => "image/png",
+                _ => "application/octet-stream",
+            };
+            let body = std::fs::read(&path).unwrap();
+            let header = tiny_http::Header::from_bytes("Content-Type", mime).unwrap();
+            let _ = req.respond(tiny_http::Response::from_data(body).with_header(header));
+        }
+    });
+    port
+}
+
+struct Driver {
+    process: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+fn chromedriver() -> Driver {
+    let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let port = free_port();
+    let process = Command::new(&bin)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {bin}: {e} (install chromium-driver: make setup)"));
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(start.elapsed() < TIMEOUT, "chromedriver did not start on port {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Driver { process, port }
+}
+
+async fn browser(driver: &Driver) -> Client {
+    let args = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1100",
+        // A HiDPI screen: canvases must scale their backing store.
+        "--force-device-scale-factor=2",
+    ];
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({ "args": args, "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()) }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("WebDriver session")
+}
+
+async fn text_of(c: &Client, css: &str) -> String {
+    match c.find(Locator::Css(css)).await {
+        Ok(e) => e.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Polls until the element's text equals `want`, then returns; fails with the last text seen.
+async fn wait_text(c: &Client, css: &str, want: &str) {
+    let start = Instant::now();
+    loop {
+        let got = text_of(c, css).await;
+        if got == want {
+            return;
+        }
+        assert!(start.elapsed() < TIMEOUT, "{css}: expected {want:?}, page shows {got:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn wait_attr(c: &Client, css: &str, attr: &str, want: &str) {
+    let start = Instant::now();
+    loop {
+        let got = match c.find(Locator::Css(css)).await {
+            Ok(e) => e.attr(attr).await.ok().flatten().unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if got == want {
+            return;
+        }
+        assert!(start.elapsed() < TIMEOUT, "{css}[{attr}]: expected {want:?}\n page has {got:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn screenshot(c: &Client, name: &str) {
+    let dir = Path::new("target/screenshots");
+    std::fs::create_dir_all(dir).unwrap();
+    let png = c.screenshot().await.unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+/// What the page should show, computed by the core from the same data files.
+struct Expect {
+    index: Index,
+    events: usize,
+}
+
+impl Expect {
+    fn load(dist: &Path) -> Expect {
+        let text = std::fs::read_to_string(dist.join("data/interventions.json")).unwrap();
+        let index = Index::new(parse_interventions(&text).unwrap().records);
+        let events = parse_events(&std::fs::read_to_string(dist.join("data/events.json")).unwrap()).unwrap().records.len();
+        Expect { index, events }
+    }
+    fn total_line(&self, sel: &Selection) -> String {
+        i18n::matching_line(Lang::En, self.index.evaluate(sel).matching_count(), self.index.len())
+    }
+    fn aria(&self, sel: &Selection, kind: ChartKind) -> String {
+        let r = self.index.evaluate(sel);
+        series(&self.index, &r, sel, kind, Lang::En).aria_label(Lang::En)
+    }
+}
+
+async fn check_all_charts(c: &Client, expect: &Expect, sel: &Selection) {
+    for kind in ChartKind::ALL {
+        wait_attr(c, &format!("#chart-{} canvas", kind.key()), "aria-label", &expect.aria(sel, kind)).await;
+    }
+}
+
+/// Clicks the bar of `kind` whose label is `label`, at the spot the core's layout puts it.
+async fn click_bar(c: &Client, expect: &Expect, sel: &Selection, kind: ChartKind, label: &str) {
+    let canvas = c.find(Locator::Css(&format!("#chart-{} canvas", kind.key()))).await.unwrap();
+    let size = c
+        .execute("const r = arguments[0].getBoundingClientRect(); return [r.width, r.height];", vec![serde_json::to_value(&canvas).unwrap()])
+        .await
+        .unwrap();
+    let (w, h) = (size[0].as_f64().unwrap(), size[1].as_f64().unwrap());
+    let r = expect.index.evaluate(sel);
+    let s = series(&expect.index, &r, sel, kind, Lang::En);
+    let i = s.bars.iter().position(|b| b.label == label).unwrap_or_else(|| panic!("no bar {label:?}"));
+    let (x0, y0, x1, y1) = Layout::new(&s, w, h).bar_rect(i).unwrap();
+    let (x, y) = (((x0 + x1) / 2.0 - w / 2.0) as i64, ((y0 + y1) / 2.0 - h / 2.0) as i64);
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement { element: canvas, duration: None, x, y })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    c.perform_actions(mouse).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_filters_the_dashboard() {
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let base = format!("http://127.0.0.1:{port}/");
+    c.goto(&base).await.unwrap();
+    c.execute("window.__errors = []; const e = console.error; console.error = (...a) => { window.__errors.push(a.join(' ')); e(...a); }; window.addEventListener('error', ev => window.__errors.push(String(ev.message)));", vec![]).await.unwrap();
+
+    // Loads the bundled data: "M of M interventions", and every chart states what it shows.
+    let mut sel = Selection::new();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    check_all_charts(&c, &expect, &sel).await;
+    screenshot(&c, "01-loaded").await;
+
+    // Every chart is drawn (not blank) and its backing store is scaled for the 2x screen.
+    let report = c
+        .execute(
+            r#"return [...document.querySelectorAll('canvas')].map(cv => {
+                const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+                let ink = 0;
+                for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i+1] < 200 || d[i+2] < 200) ink++;
+                return { chart: cv.dataset.chart, ink, ratio: cv.width / cv.getBoundingClientRect().width,
+                         role: cv.getAttribute('role') };
+            });"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let canvases = report.as_array().unwrap();
+    assert_eq!(canvases.len(), 4, "{report}");
+    for cv in canvases {
+        assert!(cv["ink"].as_u64().unwrap() > 500, "blank chart: {cv}");
+        let ratio = cv["ratio"].as_f64().unwrap();
+        assert!((ratio - 2.0).abs() < 0.05, "canvas not scaled by devicePixelRatio: {cv}");
+        assert_eq!(cv["role"], "img");
+    }
+
+    // Clicking a country's label narrows the total and the other charts' counts.
+    c.find(Locator::Css("#facet-country input[value='COL']")).await.unwrap().click().await.unwrap();
+    sel.toggle(Facet::Country, "COL");
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    check_all_charts(&c, &expect, &sel).await;
+    assert_ne!(expect.total_line(&sel), expect.total_line(&Selection::new()));
+
+    // Clicking a bar adds its value (OR within the facet); the focus chart follows.
+    click_bar(&c, &expect, &sel, ChartKind::Country, "Brazil").await;
+    sel.toggle(Facet::Country, "BRA");
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    check_all_charts(&c, &expect, &sel).await;
+    screenshot(&c, "02-colombia-brazil").await;
+
+    // Clicking a focus bar filters across dimensions (AND).
+    click_bar(&c, &expect, &sel, ChartKind::Focus, "Policing").await;
+    sel.toggle(Facet::Focus, "policing");
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    check_all_charts(&c, &expect, &sel).await;
+
+    // Clear per filter: the country filter's own button.
+    c.find(Locator::Css("#facet-country legend button")).await.unwrap().click().await.unwrap();
+    sel.clear_facet(Facet::Country);
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+
+    // Clear all restores everything.
+    c.find(Locator::Css("#clear-all")).await.unwrap().click().await.unwrap();
+    sel.clear_all();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+
+    // Typing in search ignores case and accents.
+    c.find(Locator::Css("#search")).await.unwrap().send_keys("MEDELLIN").await.unwrap();
+    sel.query = "MEDELLIN".into();
+    let line = expect.total_line(&sel);
+    assert!(!line.starts_with("0 of"), "the bundled data should have Medellín programmes");
+    wait_text(&c, "#total", &line).await;
+    check_all_charts(&c, &expect, &sel).await;
+    screenshot(&c, "03-search-medellin").await;
+
+    // The table lists the matches; a row opens the detail panel with clickable http(s) sources.
+    let rows = c.find_all(Locator::Css("#interventions tbody td.name button")).await.unwrap();
+    assert_eq!(rows.len(), expect.index.evaluate(&sel).matching_count().min(25));
+    rows[0].click().await.unwrap();
+    let detail = c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail")).await.unwrap();
+    let links = detail.find_all(Locator::Css("ul.sources a")).await.unwrap();
+    assert!(!links.is_empty(), "detail panel shows no source links");
+    for a in &links {
+        let href = a.attr("href").await.unwrap().unwrap();
+        assert!(href.starts_with("http://") || href.starts_with("https://"), "{href}");
+    }
+    screenshot(&c, "04-detail").await;
+    c.find(Locator::Css("#detail-close")).await.unwrap().click().await.unwrap();
+
+    // Back to everything: the table pages and sorts.
+    c.find(Locator::Css("#clear-all")).await.unwrap().click().await.unwrap();
+    sel.clear_all();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    let pages = expect.index.len().div_ceil(25);
+    wait_text(&c, "#page-line", &format!("Page 1 of {pages}")).await;
+    let next = c.find(Locator::Css("#page-next")).await.unwrap();
+    next.click().await.unwrap();
+    wait_text(&c, "#page-line", &format!("Page 2 of {pages}")).await;
+    c.find(Locator::Css("button[data-sort='budget']")).await.unwrap().click().await.unwrap();
+    wait_text(&c, "#page-line", &format!("Page 1 of {pages}")).await;
+    let first_budget = text_of(&c, "#interventions tbody tr:first-child td:nth-child(5)").await;
+    let max = expect.index.records().iter().filter_map(|r| r.budget_usd).fold(0.0, f64::max);
+    assert_eq!(first_budget, i18n::format_usd_short(Lang::En, max), "budget sort puts the largest first");
+
+    // Events: all listed, and the country filter narrows them.
+    wait_text(&c, "#events-count", &expect.events.to_string()).await;
+    c.find(Locator::Css("#events-country option[value='COL']")).await.unwrap().click().await.unwrap();
+    let colombia = text_of(&c, "#events-count").await;
+    assert!(colombia.parse::<usize>().unwrap() < expect.events, "events country filter did nothing");
+    screenshot(&c, "05-events").await;
+
+    // Nothing went wrong behind the scenes (a panic in WebAssembly logs an error).
+    let errors = c.execute("return window.__errors", vec![]).await.unwrap();
+    assert_eq!(errors, serde_json::json!([]), "console errors");
+
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_load_says_what_happened() {
+    let port = serve(dist(), &["data/interventions.json"]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    c.goto(&format!("http://127.0.0.1:{port}/")).await.unwrap();
+    let alert = c.wait().at_most(TIMEOUT).for_element(Locator::Css(".status.error")).await.unwrap();
+    let text = alert.text().await.unwrap();
+    assert!(text.contains("could not be loaded") && text.contains("404"), "{text}");
+    screenshot(&c, "06-load-failed").await;
+    c.close().await.unwrap();
+}
