@@ -135,7 +135,13 @@ fn facet_series(
         // Most interventions first; ties by name so the order is stable.
         bars.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     }
-    Series { kind, title: kind.title(lang).to_owned(), bars, filtered: sel.is_facet_active(facet), note: None }
+    // Effectiveness is single-valued, so the bars add up to the interventions the chart covers.
+    let note = (facet == Facet::Effect).then(|| {
+        let all: usize = bars.iter().map(|b| b.count).sum();
+        let rated: usize = bars.iter().filter(|b| !b.unknown).map(|b| b.count).sum();
+        i18n::effect_coverage_line(lang, rated, all)
+    });
+    Series { kind, title: kind.title(lang).to_owned(), bars, filtered: sel.is_facet_active(facet), note }
 }
 
 fn budget_series(index: &Index, result: &FilterResult, sel: &Selection, lang: Lang) -> Series {

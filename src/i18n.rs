@@ -325,6 +325,18 @@ pub fn budget_coverage_line(lang: Lang, known: usize, matching: usize) -> String
     }
 }
 
+/// "Effectiveness rated for 11% of the matching interventions (26 of 241)".
+pub fn effect_coverage_line(lang: Lang, rated: usize, matching: usize) -> String {
+    let pct = if matching == 0 { 0 } else { (rated * 100 + matching / 2) / matching };
+    match lang {
+        Lang::En => format!(
+            "Effectiveness rated for {pct}% of the matching interventions ({} of {}); the rest are not stated, not ineffective.",
+            format_count(lang, rated),
+            format_count(lang, matching)
+        ),
+    }
+}
+
 /// "Page 2 of 7".
 pub fn page_line(lang: Lang, page: usize, pages: usize) -> String {
     match lang {

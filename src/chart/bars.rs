@@ -2,7 +2,7 @@
 //! Used for the country, focus and effectiveness charts.
 
 use super::paint::{Align, Painter, Palette};
-use super::{fit_text, text_width};
+use super::{fit_text, text_width, wrap_text};
 use crate::aggregate::Series;
 use plotters::prelude::*;
 
@@ -12,10 +12,13 @@ const FONT: f64 = 12.0;
 const TITLE_FONT: f64 = 14.0;
 const ROW_MAX: f64 = 24.0;
 const COUNT_W: f64 = 44.0;
+/// Room for a two-line note under the bars.
+const NOTE_H: f64 = 34.0;
 
-/// Height that gives every row about 20 pixels.
-pub fn preferred_height(rows: usize) -> f64 {
-    (PAD * 2.0 + TITLE_H + rows.max(1) as f64 * 20.0).max(140.0)
+/// Height that gives every row about 20 pixels, plus the note when there is one.
+pub fn preferred_height(rows: usize, has_note: bool) -> f64 {
+    let note = if has_note { NOTE_H } else { 0.0 };
+    (PAD * 2.0 + TITLE_H + rows.max(1) as f64 * 20.0 + note).max(140.0)
 }
 
 /// Geometry of a horizontal bar chart in logical pixels.
@@ -37,7 +40,8 @@ impl BarLayout {
     pub fn new(series: &Series, width: f64, height: f64) -> BarLayout {
         let n = series.bars.len().max(1);
         let top = PAD + TITLE_H;
-        let row_height = ((height - top - PAD) / n as f64).clamp(1.0, ROW_MAX);
+        let note = if series.note.is_some() { NOTE_H } else { 0.0 };
+        let row_height = ((height - top - PAD - note) / n as f64).clamp(1.0, ROW_MAX);
         let longest = series.bars.iter().map(|b| text_width(&b.label, FONT)).fold(0.0, f64::max);
         let bars_left = (longest + PAD * 2.0).min(width * 0.42).max(PAD * 2.0);
         let bars_right = (width - PAD - COUNT_W).max(bars_left + 1.0);
@@ -97,6 +101,12 @@ pub fn draw<DB: DrawingBackend>(
     }
     if series.bars.is_empty() {
         p.line(l.bars_left, l.top, l.bars_left, l.height - PAD, Palette::GRID)?;
+    }
+    if let Some(note) = &series.note {
+        let top = l.top + series.bars.len() as f64 * l.row_height + 10.0;
+        for (i, line) in wrap_text(note, 11.0, l.width - 2.0 * PAD, 2).iter().enumerate() {
+            p.text(line, PAD, top + i as f64 * 14.0, 11.0, Align::Left, Palette::SUBTLE, false)?;
+        }
     }
     Ok(())
 }

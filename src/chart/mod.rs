@@ -56,7 +56,7 @@ impl Layout {
 pub fn preferred_height(series: &Series) -> f64 {
     match series.kind {
         ChartKind::Budget => 260.0,
-        _ => bars::preferred_height(series.bars.len()),
+        _ => bars::preferred_height(series.bars.len(), series.note.is_some()),
     }
 }
 
