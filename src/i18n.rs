@@ -82,6 +82,7 @@ pub enum Msg {
     DataCredit,
     SortBy,
     FunderType,
+    NoFilters,
 }
 
 /// The text of a fixed string.
@@ -149,6 +150,7 @@ fn english(msg: Msg) -> &'static str {
         DataCredit => "Data: Mirador open dataset, sources cited on every record",
         SortBy => "Sort by",
         FunderType => "Funder type",
+        NoFilters => "All interventions, no filters",
     }
 }
 

@@ -9,12 +9,14 @@ pub mod aggregate;
 pub mod chart;
 pub mod country;
 pub mod engine;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod parse;
 pub mod selection;
 pub mod state;
 pub mod text;
+pub mod url_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -53,6 +53,12 @@ fn bad_arguments_fail_clearly() {
         (vec!["validate"], "validate needs a FILE"),
         (vec!["render", "--chart", "pie", "--out", "x.svg"], "unknown chart `pie`"),
         (vec!["render", "--chart", "country"], "render needs --out"),
+        (vec!["render", "--chart", "country", "--out", "x.gif"], "--format svg|png"),
+        (vec!["render", "--chart", "country", "--out", "x.svg", "--format", "pdf"], "unknown format `pdf`"),
+        (vec!["render", "--chart", "country", "--out", "x.png", "--scale", "9"], "not a scale"),
+        (vec!["export"], "export needs --format"),
+        (vec!["export", "--format", "xlsx"], "unknown format `xlsx`"),
+        (vec!["query", "--bogus"], "unexpected argument `--bogus`"),
         (vec!["render", "--chart", "country", "--out", "x.svg", "--width", "abc"], "`abc` is not a size"),
         (vec!["render", "--chart"], "--chart needs a value"),
     ] {
@@ -63,4 +69,84 @@ fn bad_arguments_fail_clearly() {
     let (code, _, err) = mirador(&["validate", "/no/such/file.json"]);
     assert_eq!(code, 1);
     assert!(err.contains("cannot read /no/such/file.json"), "{err}");
+}
+
+const FIXTURE: &str = "tests/fixtures/interventions.json";
+
+#[test]
+fn render_png_is_a_2x_image() {
+    let out = tmp("effect.png");
+    let (code, _, err) = mirador(&["render", "--chart", "effect", "--data", FIXTURE, "--state", "country=BRA", "--out", out.to_str().unwrap(), "--width", "400", "--height", "250"]);
+    assert_eq!(code, 0, "{err}");
+    let png = std::fs::read(&out).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let (w, h) = (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()));
+    assert_eq!((w, h), (800, 500));
+    // The same state twice gives the same bytes (bundled font, no machine dependence).
+    let again = tmp("effect2.png");
+    mirador(&["render", "--chart", "effect", "--data", FIXTURE, "--state", "country=BRA", "--out", again.to_str().unwrap(), "--width", "400", "--height", "250"]);
+    assert_eq!(png, std::fs::read(&again).unwrap());
+}
+
+#[test]
+fn render_follows_the_state() {
+    let all = tmp("all.svg");
+    let bra = tmp("bra.svg");
+    mirador(&["render", "--chart", "focus", "--data", FIXTURE, "--out", all.to_str().unwrap(), "--width", "480", "--height", "300"]);
+    let (code, _, _) = mirador(&["render", "--chart", "focus", "--data", FIXTURE, "--state", "country=BRA", "--out", bra.to_str().unwrap(), "--width", "480", "--height", "300"]);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read_to_string(&all).unwrap(), std::fs::read_to_string("tests/snapshots/focus-all.svg").unwrap());
+    assert_eq!(std::fs::read_to_string(&bra).unwrap(), std::fs::read_to_string("tests/snapshots/focus-brazil.svg").unwrap());
+}
+
+#[test]
+fn query_prints_the_dashboard_numbers() {
+    let (code, out, err) = mirador(&["query", "--data", FIXTURE, "--state", "country=BRA&focus=policing&utm_source=x", "--facets", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("ignored in --state: utm_source=x: unknown setting"), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 9);
+    assert_eq!(v["matching"], 1);
+    // Each facet ignores its own filter: country counts see the policing filter only.
+    assert_eq!(v["facets"]["country"]["BRA"], 1);
+    assert_eq!(v["facets"]["country"]["COL"], 1);
+    assert_eq!(v["facets"]["country"]["MEX"], 1);
+    // Focus counts see the country filter only: both Brazilian records.
+    assert_eq!(v["facets"]["focus"]["policing"], 1);
+    assert_eq!(v["facets"]["focus"]["youth"], 1);
+    assert_eq!(v["facets"]["effect"]["effective"], 0);
+    for key in ["country", "focus", "level", "funder", "evaluation", "effect"] {
+        assert!(v["facets"][key].is_object(), "facet {key} missing");
+    }
+}
+
+#[test]
+fn export_gives_the_matching_rows() {
+    let (code, csv, _) = mirador(&["export", "--data", FIXTURE, "--state", "country=COL", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(csv.starts_with("\u{feff}id,name,"));
+    assert_eq!(csv.lines().count(), 3, "header + 2 Colombian records: {csv}");
+    let out = tmp("col.json");
+    let (code, _, _) = mirador(&["export", "--data", FIXTURE, "--state", "country=COL", "--format", "json", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let (code, stdout, _) = mirador(&["validate", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "an export is a valid dataset: {stdout}");
+    assert!(stdout.contains("2 records, 2 loaded, 0 rejected"), "{stdout}");
+    let (code, events, _) = mirador(&["export", "--events", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(events.starts_with("\u{feff}id,name,series,"));
+}
+
+#[test]
+fn validate_json_report() {
+    let bad = tmp("bad2.json");
+    std::fs::write(&bad, r#"[{"id":"a","name":"A","country":"BRA"},{"id":"b","name":"B","country":"BRA","focus":["x"]}]"#).unwrap();
+    let (code, out, _) = mirador(&["validate", bad.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["rows"], 2);
+    assert_eq!(v["accepted"], 1);
+    assert_eq!(v["rejected"][0]["record"], 2);
+    assert_eq!(v["rejected"][0]["column"], "focus[0]");
+    assert!(v["rejected"][0]["reason"].as_str().unwrap().contains("unknown variant"));
 }

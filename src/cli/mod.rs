@@ -1,0 +1,258 @@
+//! The `mirador` command line: the same core as the dashboard, no browser.
+//!
+//! - `render`: the chart a person would see for a state, as SVG or PNG.
+//! - `query`: the dashboard's numbers (total, matching, every facet's counts) as JSON or text.
+//! - `export`: the matching interventions (or the events) as CSV or JSON.
+//! - `validate`: what a dataset file loads and what it rejects, and why.
+//!
+//! `--state` takes exactly the web app's query string, so a copied link renders in a script.
+//! Errors go to stderr with a non-zero exit code: 2 for bad arguments, 1 for bad data or I/O.
+
+mod png;
+
+use mirador::aggregate::{series, ChartKind};
+use mirador::chart::{preferred_height, render_svg};
+use mirador::engine::Index;
+use mirador::export;
+use mirador::i18n::Lang;
+use mirador::model::{Event, Intervention};
+use mirador::parse::{parse_events, parse_interventions, LoadReport};
+use mirador::selection::Facet;
+use mirador::url_state::{filter_summary, parse_query, UrlState};
+use serde_json::{json, Map, Value};
+
+const USAGE: &str = "usage:
+  mirador render --chart country|focus|effect|budget --out FILE.svg|FILE.png [--format svg|png]
+                 [--state QUERY] [--data FILE] [--width W] [--height H] [--scale S]
+  mirador query  [--state QUERY] [--data FILE] [--facets] [--json]
+  mirador export [--state QUERY] [--data FILE] --format csv|json [--events] [--out FILE]
+  mirador validate FILE [--events] [--json]
+
+QUERY is the dashboard's query string, e.g. 'country=BRA,COL&focus=youth&year=2005..'.
+Without --data the bundled data/interventions.json (and data/events.json) is used.";
+
+const BUNDLED: &str = "data/interventions.json";
+const BUNDLED_EVENTS: &str = "data/events.json";
+
+/// Runs the command line and returns the process exit code.
+pub fn run(args: Vec<String>) -> i32 {
+    let result = match args.first().map(String::as_str) {
+        Some("render") => Args::parse(&args[1..]).and_then(render),
+        Some("query") => Args::parse(&args[1..]).and_then(query),
+        Some("export") => Args::parse(&args[1..]).and_then(export_cmd),
+        Some("validate") => Args::parse(&args[1..]).and_then(validate),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
+        None => Err(Failure::Usage("no command given".into())),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("mirador: {msg}\n{USAGE}");
+            2
+        }
+        Err(Failure::Data(msg)) => {
+            eprintln!("mirador: {msg}");
+            1
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Data(String),
+}
+
+/// The options every command understands; each command checks the ones it needs.
+#[derive(Default)]
+struct Args {
+    file: Option<String>,
+    chart: Option<String>,
+    out: Option<String>,
+    format: Option<String>,
+    state: Option<String>,
+    data: Option<String>,
+    width: Option<u32>,
+    height: Option<u32>,
+    scale: Option<u32>,
+    facets: bool,
+    json: bool,
+    events: bool,
+}
+
+impl Args {
+    fn parse(args: &[String]) -> Result<Args, Failure> {
+        let mut a = Args::default();
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            let mut value = |name: &str| it.next().cloned().ok_or_else(|| Failure::Usage(format!("{name} needs a value")));
+            match arg.as_str() {
+                "--chart" => a.chart = Some(value("--chart")?),
+                "--out" => a.out = Some(value("--out")?),
+                "--format" => a.format = Some(value("--format")?),
+                "--state" => a.state = Some(value("--state")?),
+                "--data" => a.data = Some(value("--data")?),
+                "--width" => a.width = Some(size(&value("--width")?)?),
+                "--height" => a.height = Some(size(&value("--height")?)?),
+                "--scale" => {
+                    let v = value("--scale")?;
+                    a.scale = Some(v.parse().ok().filter(|s| (1..=4).contains(s)).ok_or_else(|| Failure::Usage(format!("`{v}` is not a scale from 1 to 4")))?)
+                }
+                "--facets" => a.facets = true,
+                "--json" => a.json = true,
+                "--events" => a.events = true,
+                f if !f.starts_with("--") && a.file.is_none() => a.file = Some(f.to_owned()),
+                other => return Err(Failure::Usage(format!("unexpected argument `{other}`"))),
+            }
+        }
+        Ok(a)
+    }
+
+    /// The state from `--state`; what it ignores is said on stderr, as the web app shows it.
+    fn url_state(&self) -> UrlState {
+        let (state, notices) = parse_query(self.state.as_deref().unwrap_or(""));
+        for n in notices {
+            eprintln!("mirador: ignored in --state: {n}");
+        }
+        state
+    }
+}
+
+fn size(s: &str) -> Result<u32, Failure> {
+    match s.parse::<u32>() {
+        Ok(v) if (50..=10_000).contains(&v) => Ok(v),
+        _ => Err(Failure::Usage(format!("`{s}` is not a size between 50 and 10000 pixels"))),
+    }
+}
+
+fn read(path: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure::Data(format!("cannot read {path}: {e}")))
+}
+
+fn load<T>(path: &str, parse: fn(&str) -> Result<LoadReport<T>, mirador::parse::LoadError>) -> Result<Vec<T>, Failure> {
+    let report = parse(&read(path)?).map_err(|e| Failure::Data(format!("{path}: {e}")))?;
+    if !report.rejected.is_empty() {
+        eprintln!("mirador: {path}: {} records rejected (see `mirador validate {path}`)", report.rejected.len());
+    }
+    Ok(report.records)
+}
+
+fn interventions(a: &Args) -> Result<Vec<Intervention>, Failure> {
+    load(a.data.as_deref().unwrap_or(BUNDLED), parse_interventions)
+}
+
+fn write_out(out: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    match out {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| Failure::Data(format!("cannot write {path}: {e}"))),
+        None => std::io::stdout().write_all(bytes).map_err(|e| Failure::Data(format!("cannot write to stdout: {e}"))),
+    }
+}
+
+fn render(a: Args) -> Result<(), Failure> {
+    let chart = a.chart.as_deref().ok_or_else(|| Failure::Usage("render needs --chart".into()))?;
+    let kind = ChartKind::from_key(chart).ok_or_else(|| Failure::Usage(format!("unknown chart `{chart}` (country, focus, effect, budget)")))?;
+    let out = a.out.as_deref().ok_or_else(|| Failure::Usage("render needs --out FILE.svg or FILE.png".into()))?;
+    let format = match (a.format.as_deref(), out.rsplit('.').next()) {
+        (Some(f @ ("svg" | "png")), _) => f,
+        (Some(f), _) => return Err(Failure::Usage(format!("unknown format `{f}` (svg, png)"))),
+        (None, Some(ext @ ("svg" | "png"))) => ext,
+        (None, _) => return Err(Failure::Usage("say --format svg|png or end --out with .svg or .png".into())),
+    };
+    let state = a.url_state();
+    let index = Index::new(interventions(&a)?);
+    let sel = &state.dashboard.selection;
+    let result = index.evaluate(sel);
+    let s = series(&index, &result, sel, kind, state.lang);
+    let width = a.width.unwrap_or(640);
+    let height = a.height.unwrap_or_else(|| preferred_height(&s).round() as u32);
+    let bytes = match format {
+        "svg" => render_svg(&s, width, height).map_err(Failure::Data)?.into_bytes(),
+        _ => png::render_png(&s, width, height, a.scale.unwrap_or(2)).map_err(Failure::Data)?,
+    };
+    write_out(Some(out), &bytes)
+}
+
+fn query(a: Args) -> Result<(), Failure> {
+    let state = a.url_state();
+    let index = Index::new(interventions(&a)?);
+    let result = index.evaluate(&state.dashboard.selection);
+    let mut facets = Map::new();
+    for f in Facet::ALL {
+        let counts: Map<String, Value> = index
+            .facet_keys(f)
+            .iter()
+            .zip(&result.facet_counts[f.index()])
+            .map(|(k, c)| (k.clone(), json!(c)))
+            .collect();
+        facets.insert(f.key().to_owned(), Value::Object(counts));
+    }
+    if a.json {
+        let mut out = json!({ "total": result.total, "matching": result.matching_count() });
+        if a.facets {
+            out["facets"] = Value::Object(facets);
+        }
+        println!("{out}");
+    } else {
+        println!("{}", mirador::i18n::matching_line(Lang::En, result.matching_count(), result.total));
+        println!("{}", filter_summary(&state.dashboard, Lang::En));
+        if a.facets {
+            for (name, counts) in facets {
+                let list: Vec<String> = counts.as_object().into_iter().flatten().map(|(k, v)| format!("{k} {v}")).collect();
+                println!("{name}: {}", list.join(", "));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn export_cmd(a: Args) -> Result<(), Failure> {
+    let format = a.format.as_deref().ok_or_else(|| Failure::Usage("export needs --format csv|json".into()))?;
+    if !matches!(format, "csv" | "json") {
+        return Err(Failure::Usage(format!("unknown format `{format}` (csv, json)")));
+    }
+    let text = if a.events {
+        let path = a.data.as_deref().unwrap_or(BUNDLED_EVENTS);
+        let events: Vec<Event> = load(path, parse_events)?;
+        if format == "csv" { export::events_csv(&events) } else { export::to_json(&events) }
+    } else {
+        let state = a.url_state();
+        let index = Index::new(interventions(&a)?);
+        let result = index.evaluate(&state.dashboard.selection);
+        let rows: Vec<&Intervention> = result.matching.iter().map(|i| &index.records()[*i]).collect();
+        if format == "csv" { export::interventions_csv(rows) } else { export::to_json(&rows) }
+    };
+    write_out(a.out.as_deref(), text.as_bytes())
+}
+
+fn validate(a: Args) -> Result<(), Failure> {
+    let file = a.file.as_deref().ok_or_else(|| Failure::Usage("validate needs a FILE".into()))?;
+    let text = read(file)?;
+    let (total, loaded, rejected) = if a.events {
+        let r = parse_events(&text).map_err(|e| Failure::Data(format!("{file}: {e}")))?;
+        (r.total(), r.records.len(), r.rejected)
+    } else {
+        let r = parse_interventions(&text).map_err(|e| Failure::Data(format!("{file}: {e}")))?;
+        (r.total(), r.records.len(), r.rejected)
+    };
+    if a.json {
+        let rejected: Vec<Value> = rejected
+            .iter()
+            .map(|r| json!({ "line": Value::Null, "record": r.index + 1, "id": r.id, "column": r.field, "reason": r.reason }))
+            .collect();
+        println!("{}", json!({ "rows": total, "accepted": loaded, "rejected": rejected, "warnings": [] }));
+    } else {
+        println!("{file}: {total} records, {loaded} loaded, {} rejected", rejected.len());
+        for r in &rejected {
+            println!("  {r}");
+        }
+    }
+    if rejected.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Data(format!("{} records rejected", rejected.len())))
+    }
+}

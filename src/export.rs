@@ -1,0 +1,169 @@
+//! Exports for reports: the matching interventions (and the events) as CSV and as JSON in the
+//! schema of `data/SCHEMA.md`, and a citation line for the current view.
+//!
+//! CSV is UTF-8 with a byte-order mark, so spreadsheet programs open accents correctly;
+//! multi-valued fields are joined with "; "; an actor is written `Name (type-key)` so the file can
+//! be read back. JSON is exactly the schema, so an export is a valid dataset.
+
+use crate::model::{Actor, Event, Intervention};
+
+/// The byte-order mark that tells spreadsheet programs the file is UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// Column order of the interventions CSV (the schema's field names).
+pub const INTERVENTION_COLUMNS: [&str; 20] = [
+    "id", "name", "description", "country", "admin_area", "city", "level", "focus", "start_year", "end_year",
+    "implementers", "funders", "budget_amount", "budget_currency", "budget_year", "budget_usd", "evaluation", "effect",
+    "outcomes", "sources",
+];
+
+const EVENT_COLUMNS: [&str; 17] = [
+    "id", "name", "series", "edition", "kind", "start_date", "end_date", "city", "country", "organisers", "partners",
+    "access", "topics", "participants", "countries_represented", "sources", "related_interventions",
+];
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+fn amount(v: Option<f64>) -> String {
+    match v {
+        Some(a) if a.fract() == 0.0 && a.abs() < 1e15 => format!("{}", a as i64),
+        Some(a) => a.to_string(),
+        None => String::new(),
+    }
+}
+
+fn join<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
+    items.iter().map(f).collect::<Vec<_>>().join("; ")
+}
+
+fn actor(a: &Actor) -> String {
+    match a.kind {
+        Some(k) => format!("{} ({})", a.name, k.key()),
+        None => a.name.clone(),
+    }
+}
+
+fn csv_text(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    // Writing into a Vec cannot fail; the results are still checked rather than unwrapped.
+    let mut ok = w.write_record(header).is_ok();
+    for row in rows {
+        ok &= w.write_record(&row).is_ok();
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    debug_assert!(ok);
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// The interventions as CSV (UTF-8 with BOM, CRLF line ends).
+pub fn interventions_csv<'a>(records: impl IntoIterator<Item = &'a Intervention>) -> String {
+    let rows = records
+        .into_iter()
+        .map(|r| {
+            vec![
+                r.id.clone(),
+                r.name.clone(),
+                opt(&r.description),
+                r.country.clone(),
+                opt(&r.admin_area),
+                opt(&r.city),
+                r.level.map(|v| v.key().to_owned()).unwrap_or_default(),
+                join(&r.focus, |f| f.key().to_owned()),
+                opt(&r.start_year),
+                opt(&r.end_year),
+                join(&r.implementers, actor),
+                join(&r.funders, actor),
+                amount(r.budget_amount),
+                opt(&r.budget_currency),
+                opt(&r.budget_year),
+                amount(r.budget_usd),
+                r.evaluation.map(|v| v.key().to_owned()).unwrap_or_default(),
+                r.effect.map(|v| v.key().to_owned()).unwrap_or_default(),
+                join(&r.outcomes, |o| o.key().to_owned()),
+                join(&r.sources, String::clone),
+            ]
+        })
+        .collect();
+    csv_text(&INTERVENTION_COLUMNS, rows)
+}
+
+/// The events as CSV (UTF-8 with BOM, CRLF line ends).
+pub fn events_csv<'a>(events: impl IntoIterator<Item = &'a Event>) -> String {
+    let rows = events
+        .into_iter()
+        .map(|e| {
+            vec![
+                e.id.clone(),
+                e.name.clone(),
+                opt(&e.series),
+                opt(&e.edition),
+                e.kind.map(|k| k.key().to_owned()).unwrap_or_default(),
+                opt(&e.start_date),
+                opt(&e.end_date),
+                opt(&e.city),
+                opt(&e.country),
+                e.organisers.join("; "),
+                e.partners.join("; "),
+                e.access.map(|a| a.key().to_owned()).unwrap_or_default(),
+                e.topics.join("; "),
+                opt(&e.participants),
+                opt(&e.countries_represented),
+                e.sources.join("; "),
+                e.related_interventions.join("; "),
+            ]
+        })
+        .collect();
+    csv_text(&EVENT_COLUMNS, rows)
+}
+
+/// Records as a JSON array in the schema of `data/SCHEMA.md` (pretty-printed, a valid dataset).
+pub fn to_json<T: serde::Serialize>(records: &[T]) -> String {
+    serde_json::to_string_pretty(records).unwrap_or_else(|_| "[]".to_owned()) + "\n"
+}
+
+/// The citation line for a view: dataset, what is shown, the access date and the link.
+pub fn citation(summary: &str, matching: usize, total: usize, date: &str, url: &str) -> String {
+    format!(
+        "Mirador open dataset of citizen security interventions in Latin America and the Caribbean. {summary} ({matching} of {total} interventions). Accessed {date}. {url}"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_interventions;
+
+    fn sample() -> Vec<Intervention> {
+        parse_interventions(r#"[{"id":"col-1","name":"Proyecto \"Urbano\", Medellín","country":"COL","focus":["urban","community"],
+            "funders":[{"name":"BID","type":"multilateral"},{"name":"Alcaldía","type":null}],"budget_amount":21000000,
+            "budget_currency":"USD","budget_usd":21000000,"sources":["https://a.org/x","https://b.org/y"],
+            "description":"Line one\nline two"}]"#)
+        .unwrap()
+        .records
+    }
+
+    #[test]
+    fn csv_has_bom_quotes_and_joins() {
+        let csv = interventions_csv(&sample());
+        assert!(csv.starts_with("\u{feff}id,name,description,country,"));
+        assert!(csv.contains("\"Proyecto \"\"Urbano\"\", Medellín\""), "{csv}");
+        assert!(csv.contains("\"Line one\nline two\""), "{csv}");
+        assert!(csv.contains(",urban; community,"), "{csv}");
+        assert!(csv.contains(",BID (multilateral); Alcaldía,"), "{csv}");
+        assert!(csv.contains(",21000000,USD,,21000000,"), "{csv}");
+        assert!(csv.contains("https://a.org/x; https://b.org/y"), "{csv}");
+        assert!(csv.contains("\r\n"));
+    }
+
+    #[test]
+    fn json_is_a_valid_dataset() {
+        let records = sample();
+        let json = to_json(&records);
+        let back = parse_interventions(&json).unwrap();
+        assert!(back.rejected.is_empty());
+        assert_eq!(back.records, records);
+        assert!(json.contains("\"budget_year\": null"), "unknown stays null: {json}");
+    }
+}
