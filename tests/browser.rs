@@ -94,6 +94,12 @@ fn chromedriver() -> Driver {
     Driver { process, port }
 }
 
+fn download_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mirador-downloads-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 async fn browser(driver: &Driver) -> Client {
     let args = [
         "--headless=new",
@@ -111,7 +117,11 @@ async fn browser(driver: &Driver) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
-        serde_json::json!({ "args": args, "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()) }),
+        serde_json::json!({
+            "args": args,
+            "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "prefs": { "download.default_directory": download_dir().to_str().unwrap(), "download.prompt_for_download": false },
+        }),
     );
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
@@ -342,5 +352,156 @@ async fn a_failed_load_says_what_happened() {
     let text = alert.text().await.unwrap();
     assert!(text.contains("could not be loaded") && text.contains("404"), "{text}");
     screenshot(&c, "06-load-failed").await;
+    c.close().await.unwrap();
+}
+
+/// Waits for a downloaded file to appear complete in the download folder.
+async fn downloaded(name: &str) -> Vec<u8> {
+    let path = download_dir().join(name);
+    let start = Instant::now();
+    loop {
+        if let Ok(bytes) = std::fs::read(&path) {
+            if !bytes.is_empty() {
+                return bytes;
+            }
+        }
+        assert!(start.elapsed() < TIMEOUT, "{name} was not downloaded to {}", download_dir().display());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn location_query(c: &Client) -> String {
+    c.execute("return location.search", vec![]).await.unwrap().as_str().unwrap().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn links_reopen_the_exact_view() {
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let base = format!("http://127.0.0.1:{port}/");
+    c.goto(&base).await.unwrap();
+    let mut sel = Selection::new();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+
+    // Build a view by clicking and typing; the address follows.
+    c.find(Locator::Css("#facet-country input[value='COL']")).await.unwrap().click().await.unwrap();
+    sel.toggle(Facet::Country, "COL");
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    c.find(Locator::Css("#facet-country input[value='BRA']")).await.unwrap().click().await.unwrap();
+    sel.toggle(Facet::Country, "BRA");
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    c.find(Locator::Css("#facet-focus input[value='youth']")).await.unwrap().click().await.unwrap();
+    sel.toggle(Facet::Focus, "youth");
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    c.find(Locator::Css("#search")).await.unwrap().send_keys("progr").await.unwrap();
+    sel.query = "progr".into();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    assert_eq!(location_query(&c).await, "?country=BRA,COL&focus=youth&q=progr");
+
+    // Back walks the discrete changes, not the keystrokes: one step undoes the focus and the search.
+    c.back().await.unwrap();
+    let mut before_focus = Selection::new();
+    before_focus.toggle(Facet::Country, "COL");
+    before_focus.toggle(Facet::Country, "BRA");
+    wait_text(&c, "#total", &expect.total_line(&before_focus)).await;
+    assert_eq!(location_query(&c).await, "?country=BRA,COL");
+    c.forward().await.unwrap();
+
+    // Opening the link fresh restores the same view: total, ticked boxes, charts.
+    let link = format!("{base}?country=BRA,COL&focus=youth&q=progr");
+    c.goto("about:blank").await.unwrap();
+    c.goto(&link).await.unwrap();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    check_all_charts(&c, &expect, &sel).await;
+    let checked = c.find(Locator::Css("#facet-country input[value='COL']")).await.unwrap().prop("checked").await.unwrap();
+    assert_eq!(checked.as_deref(), Some("true"));
+    let search = c.find(Locator::Css("#search")).await.unwrap().prop("value").await.unwrap();
+    assert_eq!(search.as_deref(), Some("progr"));
+
+    // Bad values are ignored with a visible notice, never a crash.
+    c.goto(&format!("{base}?country=BRA,Narnia&year=soon&colour=blue")).await.unwrap();
+    let mut brazil = Selection::new();
+    brazil.toggle(Facet::Country, "BRA");
+    wait_text(&c, "#total", &expect.total_line(&brazil)).await;
+    let notice = text_of(&c, "#notices").await;
+    assert!(notice.contains("NARNIA") && notice.contains("year=soon") && notice.contains("colour=blue"), "{notice}");
+    screenshot(&c, "07-notice").await;
+
+    // Sort, page and open record travel in the link too.
+    let id = expect.index.records()[0].id.clone();
+    c.goto(&format!("{base}?sort=-budget&page=2&record={id}")).await.unwrap();
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail")).await.unwrap();
+    wait_text(&c, "#detail-title", &expect.index.records()[0].name).await;
+    wait_text(&c, "#page-line", &format!("Page 2 of {}", expect.index.len().div_ceil(25))).await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embeds_and_downloads_are_what_the_view_shows() {
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let base = format!("http://127.0.0.1:{port}/");
+    let mut sel = Selection::new();
+    sel.toggle(Facet::Country, "BRA");
+
+    // The embed page: only the chart, its summary, the credit and a link back; no scrollbars.
+    c.set_window_size(700, 900).await.unwrap();
+    c.goto(&format!("{base}?embed=focus&country=BRA")).await.unwrap();
+    wait_attr(&c, "#embed canvas", "aria-label", &expect.aria(&sel, ChartKind::Focus)).await;
+    assert!(c.find_all(Locator::Css(".filters, #interventions, .chart-tools")).await.unwrap().is_empty(), "embed shows more than the chart");
+    let summary = text_of(&c, "#embed-summary").await;
+    assert!(summary.starts_with("Country: Brazil · ") && summary.ends_with(&expect.total_line(&sel)), "{summary}");
+    let back = c.find(Locator::Css("#embed-link")).await.unwrap().attr("href").await.unwrap().unwrap();
+    assert_eq!(back, format!("{base}?country=BRA"));
+    let fits = c.execute("return document.documentElement.scrollWidth <= innerWidth && document.documentElement.scrollHeight <= innerHeight", vec![]).await.unwrap();
+    assert_eq!(fits, true, "embed page scrolls");
+    screenshot(&c, "08-embed").await;
+
+    // Downloads from the full view, filtered to Brazil.
+    c.set_window_size(1400, 1100).await.unwrap();
+    c.goto(&format!("{base}?country=BRA")).await.unwrap();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+
+    c.find(Locator::Css("#download-csv")).await.unwrap().click().await.unwrap();
+    let csv = downloaded("mirador-interventions.csv").await;
+    let r = expect.index.evaluate(&sel);
+    let rows: Vec<_> = r.matching.iter().map(|i| &expect.index.records()[*i]).collect();
+    assert_eq!(String::from_utf8(csv).unwrap(), mirador::export::interventions_csv(rows.clone()), "CSV is not the matching rows");
+
+    c.find(Locator::Css("#download-json")).await.unwrap().click().await.unwrap();
+    let json = downloaded("mirador-interventions.json").await;
+    let back = parse_interventions(std::str::from_utf8(&json).unwrap()).unwrap();
+    assert!(back.rejected.is_empty());
+    assert_eq!(back.records.len(), rows.len());
+
+    c.find(Locator::Css("#chart-country button[data-action='svg']")).await.unwrap().click().await.unwrap();
+    let svg = String::from_utf8(downloaded("mirador-country.svg").await).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Interventions by country") && svg.contains("\nBrazil\n</text>"), "{}", &svg[..200.min(svg.len())]);
+
+    c.find(Locator::Css("#chart-effect button[data-action='png']")).await.unwrap().click().await.unwrap();
+    let png = downloaded("mirador-effect.png").await;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let size = c.execute("const r = document.querySelector('#chart-effect canvas').getBoundingClientRect(); return [r.width, r.height]", vec![]).await.unwrap();
+    let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let want = size[0].as_f64().unwrap() * 2.0;
+    assert!((w as f64 - want).abs() <= 2.0, "PNG is {w} px wide, not 2x the chart ({want})");
+
+    c.find(Locator::Css("#events-csv")).await.unwrap().click().await.unwrap();
+    let events = String::from_utf8(downloaded("mirador-events.csv").await).unwrap();
+    assert!(events.starts_with("\u{feff}id,name,series"));
+
+    // The embed dialog gives an iframe for this exact state; the citation names the filters.
+    c.find(Locator::Css("#chart-focus button[data-action='embed']")).await.unwrap().click().await.unwrap();
+    let snippet = c.find(Locator::Css("#chart-focus textarea.snippet")).await.unwrap().prop("value").await.unwrap().unwrap();
+    assert!(snippet.starts_with(&format!("<iframe src=\"{base}?country=BRA&amp;embed=focus\"")) || snippet.starts_with(&format!("<iframe src=\"{base}?country=BRA&embed=focus\"")), "{snippet}");
+    let citation = text_of(&c, "#citation").await;
+    assert!(citation.contains("Country: Brazil") && citation.contains(&format!("{base}?country=BRA")), "{citation}");
+    screenshot(&c, "09-embed-dialog").await;
     c.close().await.unwrap();
 }

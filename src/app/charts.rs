@@ -4,10 +4,10 @@
 //! size changes. A click hit-tests with the same layout the drawing used and applies the bar's
 //! action (toggle a value, set the budget range); hovering shows the value in a tooltip.
 
-use super::Ctx;
+use super::{download, url_sync, Ctx};
 use crate::aggregate::{self, ChartKind, Series};
 use crate::chart::{self, Layout};
-use crate::i18n;
+use crate::i18n::{self, Msg};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -18,13 +18,15 @@ use wasm_bindgen::JsCast;
 pub fn ChartGrid() -> impl IntoView {
     view! {
         <section class="charts">
-            {ChartKind::ALL.into_iter().map(|k| view! { <ChartCanvas kind=k/> }).collect_view()}
+            {ChartKind::ALL.into_iter().map(|k| view! { <ChartCanvas kind=k interactive=true/> }).collect_view()}
         </section>
     }
 }
 
+/// One chart. `interactive` adds clicking to filter and the toolbar (PNG, SVG, Embed); the embed
+/// page shows the chart without them.
 #[component]
-fn ChartCanvas(kind: ChartKind) -> impl IntoView {
+pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let series: Memo<Option<Series>> = Memo::new(move |_| {
@@ -54,6 +56,9 @@ fn ChartCanvas(kind: ChartKind) -> impl IntoView {
         series.with_untracked(|s| s.as_ref().and_then(|s| Layout::new(s, w, h).hit(ev.offset_x() as f64, ev.offset_y() as f64)))
     };
     let on_click = move |ev: web_sys::MouseEvent| {
+        if !interactive {
+            return;
+        }
         let Some(i) = bar_at(&ev) else { return };
         let Some(action) = series.with_untracked(|s| s.as_ref().and_then(|s| s.bars.get(i)).map(|b| b.action.clone())) else {
             return;
@@ -81,8 +86,56 @@ fn ChartCanvas(kind: ChartKind) -> impl IntoView {
     };
     let aria = move || series.with(|s| s.as_ref().map(|s| s.aria_label(lang)).unwrap_or_default());
 
+    let embed_open = RwSignal::new(false);
+    let save_svg = move |_| {
+        let Some(canvas) = canvas_ref.get_untracked() else { return };
+        let (w, h) = css_size(&canvas);
+        series.with_untracked(|s| {
+            if let Some(s) = s {
+                match chart::render_svg(s, w.round() as u32, h.round() as u32) {
+                    Ok(svg) => download::save_text(&format!("mirador-{}.svg", kind.key()), "image/svg+xml", &svg),
+                    Err(e) => leptos::logging::warn!("SVG export failed: {e}"),
+                }
+            }
+        });
+    };
+    let save_png = move |_| {
+        let Some(canvas) = canvas_ref.get_untracked() else { return };
+        let (w, h) = css_size(&canvas);
+        let Ok(el) = document().create_element("canvas") else { return };
+        let print: web_sys::HtmlCanvasElement = el.unchecked_into();
+        // Twice the on-screen size, for print.
+        print.set_width((w * 2.0).round() as u32);
+        print.set_height((h * 2.0).round() as u32);
+        series.with_untracked(|s| {
+            if let (Some(s), Some(backend)) = (s, CanvasBackend::with_canvas_object(print.clone())) {
+                if chart::draw(&backend.into_drawing_area(), s, 2.0, None).is_ok() {
+                    download::save_canvas_png(&format!("mirador-{}.png", kind.key()), &print);
+                }
+            }
+        });
+    };
+    let snippet = move || {
+        let mut s = ctx.url_state();
+        s.embed = Some(kind);
+        s.view = Default::default();
+        let h = series.with(|s| s.as_ref().map_or(300.0, chart::preferred_height)) + 70.0;
+        format!(
+            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" style=\"border:0\" loading=\"lazy\"></iframe>",
+            url_sync::link_to(&s),
+            kind.title(lang),
+            h.round()
+        )
+    };
     view! {
         <figure class="chart" id=format!("chart-{}", kind.key())>
+            {interactive.then(|| view! {
+                <div class="chart-tools">
+                    <button class="tool" data-action="png" on:click=save_png title=kind.title(lang)>{i18n::text(lang, Msg::DownloadPng)}</button>
+                    <button class="tool" data-action="svg" on:click=save_svg>{i18n::text(lang, Msg::DownloadSvg)}</button>
+                    <button class="tool" data-action="embed" on:click=move |_| embed_open.update(|o| *o = !*o)>{i18n::text(lang, Msg::Embed)}</button>
+                </div>
+            })}
             <canvas
                 node_ref=canvas_ref
                 role="img"
@@ -93,6 +146,17 @@ fn ChartCanvas(kind: ChartKind) -> impl IntoView {
                 on:mousemove=on_move
                 on:mouseleave=on_leave
             ></canvas>
+            {move || embed_open.get().then(|| view! {
+                <div class="embed-dialog" role="dialog" aria-label=i18n::text(lang, Msg::Embed)>
+                    <p>{i18n::text(lang, Msg::EmbedHelp)}</p>
+                    <textarea readonly class="snippet" rows="4" prop:value=snippet></textarea>
+                    <button class="action" on:click=move |_| {
+                        let t = snippet();
+                        leptos::task::spawn_local(async move { let _ = download::copy_text(&t).await; });
+                    }>{i18n::text(lang, Msg::Copy)}</button>
+                    <button class="action" on:click=move |_| embed_open.set(false)>{i18n::text(lang, Msg::Close)}</button>
+                </div>
+            })}
             {move || tooltip.get().map(|(x, y, t)| view! {
                 <div class="tooltip" role="tooltip" style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>{t}</div>
             })}

@@ -46,7 +46,7 @@ pub fn EventList() -> impl IntoView {
     let t = move |m| i18n::text(lang, m);
     view! {
         <section class="events">
-            <h2>{t(Msg::Events)}" "<span class="count" id="events-count">{move || events().len()}</span></h2>
+            <h2>{t(Msg::Events)}" "<span class="count" id="events-count">{move || events().len()}</span>" "<super::exports::EventDownloads/></h2>
             <label>{t(Msg::Country)}" "
                 <select id="events-country" on:change=move |ev| country.set(event_target_value(&ev))>
                     <option value="">{t(Msg::AllCountries)}</option>

@@ -6,15 +6,20 @@
 
 mod api;
 mod charts;
+mod download;
+mod embed;
 mod events;
+mod exports;
 mod filters;
 mod table;
+mod url_sync;
 
 use crate::engine::{FilterResult, Index};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::Event;
 use crate::parse::Rejected;
 use crate::state::DashboardState;
+use crate::url_state::{Notice, UrlState, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -67,6 +72,28 @@ pub struct Ctx {
     pub result: Memo<Option<Shared<FilterResult>>>,
     /// Bumped when the window is resized, so canvases redraw.
     pub resized: RwSignal<u32>,
+    pub view: RwSignal<View>,
+    /// What the link carried that the UI does not change (embed, lang, data, compare, chart).
+    pub link: RwSignal<UrlState>,
+    /// Settings of the link that were ignored, shown until dismissed.
+    pub notices: RwSignal<Vec<String>>,
+}
+
+impl Ctx {
+    /// The whole state as a link carries it.
+    pub fn url_state(&self) -> UrlState {
+        let mut s = self.link.get();
+        s.dashboard = self.state.get();
+        s.view = self.view.get();
+        s
+    }
+
+    /// Restores a state read from a link.
+    pub fn apply(&self, s: UrlState) {
+        self.state.set(s.dashboard.clone());
+        self.view.set(s.view);
+        self.link.set(UrlState { dashboard: DashboardState::default(), ..s });
+    }
 }
 
 pub fn mount() {
@@ -75,7 +102,9 @@ pub fn mount() {
 
 #[component]
 fn App() -> impl IntoView {
-    let lang = Lang::En;
+    let (initial, notices) = url_sync::read_location();
+    let lang = initial.lang;
+    let embedded = initial.embed;
     let load = RwSignal::new(Load::Loading);
     leptos::task::spawn_local(async move {
         load.set(match api::load_dataset("data/interventions.json", "data/events.json").await {
@@ -87,20 +116,56 @@ fn App() -> impl IntoView {
         Load::Ready(d) => Some(d),
         _ => None,
     });
-    let state = RwSignal::new(DashboardState::default());
+    let state = RwSignal::new(initial.dashboard.clone());
     let result = Memo::new(move |_| {
         let d = data.get()?;
         Some(Shared(Arc::new(state.with(|s| d.index.evaluate(&s.selection)))))
     });
     let resized = RwSignal::new(0u32);
     let _resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
-    provide_context(Ctx { lang, data, state, result, resized });
+    let notices: Vec<String> = notices.iter().map(Notice::to_string).collect();
+    let ctx = Ctx {
+        lang,
+        data,
+        state,
+        result,
+        resized,
+        view: RwSignal::new(initial.view),
+        link: RwSignal::new(UrlState { dashboard: DashboardState::default(), ..initial }),
+        notices: RwSignal::new(notices),
+    };
+    provide_context(ctx);
+    url_sync::install(ctx);
+    // A record named in the link that the data does not hold is reported, not silently dropped.
+    Effect::new(move |_| {
+        let Some(d) = data.get() else { return };
+        let missing = state.with_untracked(|s| s.record.clone()).filter(|id| !d.index.records().iter().any(|r| &r.id == id));
+        if let Some(id) = missing {
+            state.update(|s| s.record = None);
+            ctx.notices.update(|n| n.push(format!("record={id}: no intervention has this id")));
+        }
+    });
+
+    if let Some(kind) = embedded {
+        return view! {
+            {move || match load.get() {
+                Load::Loading => view! { <p class="status loading" role="status">{i18n::text(lang, Msg::Loading)}</p> }.into_any(),
+                Load::Failed(e) => view! { <p class="status error" role="alert">{i18n::text(lang, Msg::LoadFailed)}": "{e}</p> }.into_any(),
+                Load::Ready(_) => view! { <embed::EmbedView kind=kind/> }.into_any(),
+            }}
+        }
+        .into_any();
+    }
 
     view! {
         <header class="top">
-            <h1>{i18n::text(lang, Msg::AppTitle)}</h1>
-            <p class="subtitle">{i18n::text(lang, Msg::AppSubtitle)}</p>
+            <div>
+                <h1>{i18n::text(lang, Msg::AppTitle)}</h1>
+                <p class="subtitle">{i18n::text(lang, Msg::AppSubtitle)}</p>
+            </div>
+            <CopyLink/>
         </header>
+        <Notices/>
         {move || match load.get() {
             Load::Loading => view! {
                 <p class="status loading" role="status">{i18n::text(lang, Msg::Loading)}</p>
@@ -111,6 +176,88 @@ fn App() -> impl IntoView {
             Load::Ready(_) => view! { <Dashboard/> }.into_any(),
         }}
         <footer class="credit">{i18n::text(lang, Msg::DataCredit)}</footer>
+    }
+    .into_any()
+}
+
+/// "Copy link": the address of exactly this view, to the clipboard; where the browser refuses,
+/// the link is shown selected so it can be copied by hand.
+#[component]
+fn CopyLink() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let shown = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let link = url_sync::link_to(&ctx.url_state());
+        leptos::task::spawn_local(async move {
+            if download::copy_text(&link).await {
+                copied.set(true);
+                shown.set(None);
+            } else {
+                shown.set(Some(link));
+            }
+        });
+    };
+    view! {
+        <div class="share">
+            <button id="copy-link" class="action" on:click=copy>{i18n::text(lang, Msg::CopyLink)}</button>
+            <span class="copied" role="status">{move || copied.get().then(|| i18n::text(lang, Msg::LinkCopied))}</span>
+            {move || shown.get().map(|l| view! {
+                <input id="link-text" class="link-text" readonly prop:value=l on:focus=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(t) = ev.target() { t.unchecked_into::<web_sys::HtmlInputElement>().select(); }
+                }/>
+            })}
+        </div>
+    }
+}
+
+/// Settings in the link that were ignored, and why.
+#[component]
+fn Notices() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    move || {
+        let list = ctx.notices.get();
+        (!list.is_empty()).then(|| view! {
+            <div class="notice" id="notices" role="status">
+                <strong>{i18n::text(lang, Msg::IgnoredSettings)}</strong>
+                <ul>{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <button class="clear small" on:click=move |_| ctx.notices.set(Vec::new())>{i18n::text(lang, Msg::Dismiss)}</button>
+            </div>
+        })
+    }
+}
+
+/// The tabs that switch views.
+#[component]
+fn Tabs() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let tab = move |v: View, label: Msg| {
+        view! {
+            <button role="tab" class="tab" id=format!("tab-{}", v.key())
+                aria-selected=move || (shown_view(ctx.view.get()) == v).to_string()
+                on:click=move |_| ctx.view.set(v)>
+                {i18n::text(lang, label)}
+            </button>
+        }
+    };
+    view! {
+        <nav class="tabs" role="tablist">
+            {tab(View::Overview, Msg::Overview)}
+            {tab(View::Table, Msg::Interventions)}
+            {tab(View::Events, Msg::Events)}
+        </nav>
+    }
+}
+
+/// Views that later issues add (map, timeline, evidence, comparison) show the overview for now.
+fn shown_view(v: View) -> View {
+    match v {
+        View::Table | View::Events => v,
+        _ => View::Overview,
     }
 }
 
@@ -124,11 +271,20 @@ fn Dashboard() -> impl IntoView {
         i18n::matching_line(lang, matching, total)
     };
     let rejected = move || ctx.data.with(|d| d.as_ref().map(|d| d.rejected.clone()).unwrap_or_default());
+    // A link to a view that does not exist yet says so.
+    let view_now = ctx.view.get_untracked();
+    if shown_view(view_now) != view_now {
+        ctx.notices.update(|n| n.push(format!("view={}: {}", view_now.key(), i18n::text(lang, Msg::ViewNotYet))));
+    }
+    let is = move |v: View| move || shown_view(ctx.view.get()) == v;
+    let overview_or = move |v: View| move || matches!(shown_view(ctx.view.get()), View::Overview) || shown_view(ctx.view.get()) == v;
     view! {
         <div class="layout">
             <filters::FilterPanel/>
             <main class="content">
+                <Tabs/>
                 <p class="total" id="total" aria-live="polite">{total_line}</p>
+                <p class="print-summary">{move || crate::url_state::filter_summary(&ctx.state.get(), lang)}</p>
                 {move || {
                     let rejected = rejected();
                     (!rejected.is_empty()).then(|| view! {
@@ -140,9 +296,10 @@ fn Dashboard() -> impl IntoView {
                         </details>
                     })
                 }}
-                <charts::ChartGrid/>
-                <table::InterventionTable/>
-                <events::EventList/>
+                <Show when=is(View::Overview)><charts::ChartGrid/></Show>
+                <Show when=overview_or(View::Table)><table::InterventionTable/></Show>
+                <Show when=overview_or(View::Events)><events::EventList/></Show>
+                <exports::Citation/>
             </main>
         </div>
         <table::DetailPanel/>

@@ -85,7 +85,7 @@ pub fn InterventionTable() -> impl IntoView {
     };
     view! {
         <section class="table-section">
-            <h2>{i18n::text(lang, Msg::Interventions)}</h2>
+            <h2>{i18n::text(lang, Msg::Interventions)}" "<super::exports::InterventionDownloads/></h2>
             <div class="table-scroll">
                 <table id="interventions">
                     <thead><tr>{SortKey::ALL.into_iter().map(header).collect_view()}</tr></thead>

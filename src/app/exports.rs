@@ -1,0 +1,75 @@
+//! Downloads of the data behind the view (matching interventions, events) and the citation line.
+
+use super::{download, url_sync, Ctx};
+use crate::export;
+use crate::i18n::{self, Msg};
+use crate::model::Intervention;
+use leptos::prelude::*;
+
+/// CSV and JSON of the interventions that match the current filters.
+#[component]
+pub fn InterventionDownloads() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let save = move |json: bool| {
+        let (Some(data), Some(result)) = (ctx.data.get_untracked(), ctx.result.get_untracked()) else { return };
+        let rows: Vec<&Intervention> = result.matching.iter().map(|i| &data.index.records()[*i]).collect();
+        if json {
+            download::save_text("mirador-interventions.json", "application/json", &export::to_json(&rows));
+        } else {
+            download::save_text("mirador-interventions.csv", "text/csv;charset=utf-8", &export::interventions_csv(rows));
+        }
+    };
+    view! {
+        <span class="downloads">
+            <button id="download-csv" class="action" on:click=move |_| save(false)>{i18n::text(lang, Msg::DownloadCsv)}</button>
+            <button id="download-json" class="action" on:click=move |_| save(true)>{i18n::text(lang, Msg::DownloadJson)}</button>
+        </span>
+    }
+}
+
+/// CSV and JSON of all events.
+#[component]
+pub fn EventDownloads() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let save = move |json: bool| {
+        let Some(data) = ctx.data.get_untracked() else { return };
+        if json {
+            download::save_text("mirador-events.json", "application/json", &export::to_json(&data.events));
+        } else {
+            download::save_text("mirador-events.csv", "text/csv;charset=utf-8", &export::events_csv(&data.events));
+        }
+    };
+    view! {
+        <span class="downloads">
+            <button id="events-csv" class="action" on:click=move |_| save(false)>{i18n::text(lang, Msg::DownloadCsv)}</button>
+            <button id="events-json" class="action" on:click=move |_| save(true)>{i18n::text(lang, Msg::DownloadJson)}</button>
+        </span>
+    }
+}
+
+/// "Cite this view": dataset, filters, counts, date and link, with a copy button.
+#[component]
+pub fn Citation() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let text = move || {
+        let total = ctx.data.with(|d| d.as_ref().map_or(0, |d| d.index.len()));
+        let matching = ctx.result.with(|r| r.as_ref().map_or(0, |r| r.matching_count()));
+        let summary = ctx.state.with(|s| crate::url_state::filter_summary(s, lang));
+        export::citation(&summary, matching, total, &download::today(), &url_sync::link_to(&ctx.url_state()))
+    };
+    let copied = RwSignal::new(false);
+    view! {
+        <section class="citation">
+            <h2>{i18n::text(lang, Msg::Citation)}</h2>
+            <p id="citation">{text}</p>
+            <button class="action" on:click=move |_| {
+                let t = text();
+                leptos::task::spawn_local(async move { copied.set(download::copy_text(&t).await) });
+            }>{i18n::text(lang, Msg::CopyCitation)}</button>
+            <span role="status">{move || copied.get().then(|| "✓")}</span>
+        </section>
+    }
+}
