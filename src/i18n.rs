@@ -99,6 +99,36 @@ pub enum Msg {
     CopyCitation,
     OpenFullView,
     Copy,
+    ChartTimeline,
+    ChartGap,
+    ChartCompare,
+    ChartEvents,
+    OtherEvents,
+    Timeline,
+    Evidence,
+    Comparison,
+    StackBy,
+    ColourBy,
+    CompareCountries,
+    Summary,
+    SharedEvaluated,
+    SharedEffective,
+    KnownBudget,
+    EventsTimeline,
+    RelatedInterventions,
+    Series,
+    Year,
+    AllSeries,
+    AllYears,
+    Organiser,
+    Legend,
+    NoData,
+    Map,
+    MapMeasure,
+    MeasureCount,
+    MeasureBudget,
+    MeasureEffective,
+    EventsFilterHint,
 }
 
 /// The text of a fixed string.
@@ -183,6 +213,36 @@ fn english(msg: Msg) -> &'static str {
         CopyCitation => "Copy citation",
         OpenFullView => "Open the full view in Mirador",
         Copy => "Copy",
+        ChartTimeline => "Interventions started per year",
+        ChartGap => "Evidence gap map: focus × outcome measured",
+        ChartCompare => "Country comparison",
+        ChartEvents => "Events over time",
+        OtherEvents => "Other events",
+        Timeline => "Timeline",
+        Evidence => "Evidence",
+        Comparison => "Compare countries",
+        StackBy => "Stack by",
+        ColourBy => "Colour by",
+        CompareCountries => "Countries to compare (two to four)",
+        Summary => "Summary",
+        SharedEvaluated => "Evaluated (process or impact)",
+        SharedEffective => "Rated effective or promising",
+        KnownBudget => "Known budget (US$)",
+        EventsTimeline => "Events",
+        RelatedInterventions => "Related interventions",
+        Series => "Series",
+        Year => "Year",
+        AllSeries => "All series",
+        AllYears => "All years",
+        Organiser => "Organiser",
+        Legend => "Legend",
+        NoData => "No data",
+        Map => "Map",
+        MapMeasure => "Colour by",
+        MeasureCount => "Number of interventions",
+        MeasureBudget => "Total known budget (US$)",
+        MeasureEffective => "Share rated effective or promising",
+        EventsFilterHint => "The country filter and the start-year range apply to events too.",
     }
 }
 
@@ -368,6 +428,51 @@ pub fn effect_coverage_line(lang: Lang, rated: usize, matching: usize) -> String
             format_count(lang, rated),
             format_count(lang, matching)
         ),
+    }
+}
+
+/// "35 interventions · US$1.2B known (9)".
+pub fn compare_caption(lang: Lang, count: usize, budget_usd: f64, budget_known: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "{} interventions · {} known ({})",
+            format_count(lang, count),
+            format_usd_short(lang, budget_usd),
+            format_count(lang, budget_known)
+        ),
+    }
+}
+
+/// The note under the timeline.
+pub fn timeline_note(lang: Lang, undated: usize, matching: usize, multi: bool) -> String {
+    match lang {
+        Lang::En => {
+            let mut s = format!("{} of {} interventions have no start year and are not drawn.", format_count(lang, undated), format_count(lang, matching));
+            if multi {
+                s.push_str(" An intervention with several focus areas counts in each. Drag across years to filter.");
+            } else {
+                s.push_str(" Drag across years to filter.");
+            }
+            s
+        }
+    }
+}
+
+/// The note under the gap map.
+pub fn gap_note(lang: Lang, with_outcomes: usize, matching: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "Outcomes are recorded for {} of {} matching interventions (from their evaluations). Empty cells are gaps in the evidence, or in this dataset.",
+            format_count(lang, with_outcomes),
+            format_count(lang, matching)
+        ),
+    }
+}
+
+/// "3 events without a date are listed but not drawn."
+pub fn undated_events_note(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} event{} without a date {} listed below but not drawn.", if n == 1 { "" } else { "s" }, if n == 1 { "is" } else { "are" }),
     }
 }
 

@@ -10,11 +10,13 @@ pub mod chart;
 pub mod country;
 pub mod engine;
 pub mod export;
+pub mod geo;
 pub mod i18n;
 pub mod model;
 pub mod parse;
 pub mod selection;
 pub mod state;
+pub mod synthetic;
 pub mod text;
 pub mod url_state;
 

@@ -9,6 +9,7 @@
 //! the page can say what it ignored. Writing is canonical (fixed key order, defaults left out,
 //! commas and dots kept readable), so equal states give equal links.
 
+use crate::aggregate::views::{GapColour, Stack, ViewOptions};
 use crate::aggregate::ChartKind;
 use crate::country::is_iso_alpha3;
 use crate::i18n::Lang;
@@ -64,6 +65,26 @@ pub struct UrlState {
     pub lang: Lang,
     /// A dataset to load instead of the bundled one (http(s) URL).
     pub data: Option<String>,
+    /// Timeline stacking (`stack`) and gap-map colouring (`colour`).
+    pub stack: Stack,
+    pub colour: GapColour,
+    /// Events view: one series, one organiser (`series`, `organiser`), an open event (`event`).
+    pub series: Option<String>,
+    pub organiser: Option<String>,
+    pub event: Option<String>,
+}
+
+impl UrlState {
+    /// The view options the charts need.
+    pub fn view_options(&self) -> ViewOptions {
+        ViewOptions {
+            stack: self.stack,
+            colour: self.colour,
+            compare: self.compare.clone(),
+            series: self.series.clone(),
+            organiser: self.organiser.clone(),
+        }
+    }
 }
 
 /// Something in the query string that was ignored, and why.
@@ -171,8 +192,19 @@ pub fn parse_query(query: &str) -> (UrlState, Vec<Notice>) {
             "chart" | "embed" => match ChartKind::from_key(&value) {
                 Some(k) if key == "chart" => state.chart = Some(k),
                 Some(k) => state.embed = Some(k),
-                None => notice("unknown chart (country, focus, effect, budget)".into()),
+                None => notice("unknown chart (country, focus, effect, budget, timeline, gap, compare, events)".into()),
             },
+            "stack" => match Stack::from_key(&value) {
+                Some(v) => state.stack = v,
+                None => notice("expected focus or effect".into()),
+            },
+            "colour" | "color" => match GapColour::from_key(&value) {
+                Some(v) => state.colour = v,
+                None => notice("expected evaluation or effect".into()),
+            },
+            "series" if !value.trim().is_empty() => state.series = Some(value.clone()),
+            "organiser" if !value.trim().is_empty() => state.organiser = Some(value.clone()),
+            "event" if !value.trim().is_empty() => state.event = Some(value.clone()),
             "lang" => match value.as_str() {
                 "en" => state.lang = Lang::En,
                 _ => notice("only English (en) is available so far".into()),
@@ -250,6 +282,17 @@ pub fn to_query(state: &UrlState) -> String {
     if !state.compare.is_empty() {
         pairs.push(("compare", state.compare.join(",")));
     }
+    if state.stack != Stack::default() {
+        pairs.push(("stack", state.stack.key().into()));
+    }
+    if state.colour != GapColour::default() {
+        pairs.push(("colour", state.colour.key().into()));
+    }
+    for (k, v) in [("series", &state.series), ("organiser", &state.organiser), ("event", &state.event)] {
+        if let Some(v) = v {
+            pairs.push((k, v.clone()));
+        }
+    }
     if let Some(c) = state.chart {
         pairs.push(("chart", c.key().into()));
     }
@@ -315,7 +358,7 @@ mod tests {
 
     #[test]
     fn parses_every_key() {
-        let (s, notices) = parse_query("?country=BRA,col&focus=youth,policing&level=municipal&funder=multilateral&evaluation=experimental&effect=promising,not-stated&year=2005..&budget=..2000000&q=Medell%C3%ADn+centro&view=table&compare=BRA,MEX&chart=budget&sort=-budget&page=3&record=bra-x&lang=en&data=https%3A%2F%2Fexample.org%2Fd.json");
+        let (s, notices) = parse_query("?stack=effect&colour=effect&series=IDB+Citizen+Security+Week&event=x&country=BRA,col&focus=youth,policing&level=municipal&funder=multilateral&evaluation=experimental&effect=promising,not-stated&year=2005..&budget=..2000000&q=Medell%C3%ADn+centro&view=table&compare=BRA,MEX&chart=budget&sort=-budget&page=3&record=bra-x&lang=en&data=https%3A%2F%2Fexample.org%2Fd.json");
         assert!(notices.is_empty(), "{notices:?}");
         let sel = &s.dashboard.selection;
         assert!(sel.is_selected(Facet::Country, "BRA") && sel.is_selected(Facet::Country, "COL"));

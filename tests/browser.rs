@@ -176,14 +176,18 @@ async fn screenshot(c: &Client, name: &str) {
 struct Expect {
     index: Index,
     events: usize,
+    event_list: Vec<mirador::model::Event>,
 }
 
 impl Expect {
     fn load(dist: &Path) -> Expect {
         let text = std::fs::read_to_string(dist.join("data/interventions.json")).unwrap();
         let index = Index::new(parse_interventions(&text).unwrap().records);
-        let events = parse_events(&std::fs::read_to_string(dist.join("data/events.json")).unwrap()).unwrap().records.len();
-        Expect { index, events }
+        let event_list = parse_events(&std::fs::read_to_string(dist.join("data/events.json")).unwrap()).unwrap().records;
+        Expect { index, events: event_list.len(), event_list }
+    }
+    fn events_in(&self, country: &str) -> usize {
+        self.event_list.iter().filter(|e| e.country.as_deref() == Some(country)).count()
     }
     fn total_line(&self, sel: &Selection) -> String {
         i18n::matching_line(Lang::En, self.index.evaluate(sel).matching_count(), self.index.len())
@@ -195,7 +199,7 @@ impl Expect {
 }
 
 async fn check_all_charts(c: &Client, expect: &Expect, sel: &Selection) {
-    for kind in ChartKind::ALL {
+    for kind in ChartKind::OVERVIEW {
         wait_attr(c, &format!("#chart-{} canvas", kind.key()), "aria-label", &expect.aria(sel, kind)).await;
     }
 }
@@ -328,11 +332,12 @@ async fn a_person_filters_the_dashboard() {
     let max = expect.index.records().iter().filter_map(|r| r.budget_usd).fold(0.0, f64::max);
     assert_eq!(first_budget, i18n::format_usd_short(Lang::En, max), "budget sort puts the largest first");
 
-    // Events: all listed, and the country filter narrows them.
+    // Events: all listed, and the dashboard's country filter narrows them too.
     wait_text(&c, "#events-count", &expect.events.to_string()).await;
-    c.find(Locator::Css("#events-country option[value='COL']")).await.unwrap().click().await.unwrap();
-    let colombia = text_of(&c, "#events-count").await;
-    assert!(colombia.parse::<usize>().unwrap() < expect.events, "events country filter did nothing");
+    c.find(Locator::Css("#facet-country input[value='COL']")).await.unwrap().click().await.unwrap();
+    let colombia_events = expect.events_in("COL");
+    wait_text(&c, "#events-count", &colombia_events.to_string()).await;
+    assert!(colombia_events < expect.events, "events country filter did nothing");
     screenshot(&c, "05-events").await;
 
     // Nothing went wrong behind the scenes (a panic in WebAssembly logs an error).
@@ -503,5 +508,130 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
     let citation = text_of(&c, "#citation").await;
     assert!(citation.contains("Country: Brazil") && citation.contains(&format!("{base}?country=BRA")), "{citation}");
     screenshot(&c, "09-embed-dialog").await;
+    c.close().await.unwrap();
+}
+
+/// Presses at one point of an element and releases at another (a drag), in CSS pixels from the
+/// element's top-left corner.
+async fn drag(c: &Client, css: &str, from: (f64, f64), to: (f64, f64)) {
+    let el = c.find(Locator::Css(css)).await.unwrap();
+    let size = c.execute("const r = arguments[0].getBoundingClientRect(); return [r.width, r.height];", vec![serde_json::to_value(&el).unwrap()]).await.unwrap();
+    let (w, h) = (size[0].as_f64().unwrap(), size[1].as_f64().unwrap());
+    let at = |p: (f64, f64)| ((p.0 - w / 2.0) as i64, (p.1 - h / 2.0) as i64);
+    let (x0, y0) = at(from);
+    let (x1, y1) = at(to);
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement { element: el.clone(), duration: None, x: x0, y: y0 })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::MoveToElement { element: el.clone(), duration: Some(Duration::from_millis(100)), x: x1, y: y1 })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    c.perform_actions(mouse).await.unwrap();
+}
+
+async fn canvas_size(c: &Client, css: &str) -> (f64, f64) {
+    let size = c.execute(&format!("const r = document.querySelector(\"{css}\").getBoundingClientRect(); return [r.width, r.height];"), vec![]).await.unwrap();
+    (size[0].as_f64().unwrap(), size[1].as_f64().unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_view_opens_by_link_and_filters_the_others() {
+    use mirador::aggregate::views::{chart_data, ViewOptions};
+    use mirador::selection::Bounds;
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let base = format!("http://127.0.0.1:{port}/");
+
+    // Timeline: drag across years sets the year range; the overview follows.
+    c.goto(&format!("{base}?view=timeline")).await.unwrap();
+    let mut sel = Selection::new();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    let css = "#chart-timeline canvas";
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (w, h) = canvas_size(&c, css).await;
+    let r = expect.index.evaluate(&sel);
+    let d = chart_data(&expect.index, &r, &sel, &expect.event_list, &ViewOptions::default(), ChartKind::Timeline, Lang::En);
+    let Layout::Timeline(l) = Layout::of(&d, w, h) else { panic!("timeline layout") };
+    let mirador::aggregate::views::ChartData::Timeline(ts) = &d else { panic!() };
+    let (a, b) = (ts.years.iter().position(|y| *y == 2005).unwrap(), ts.years.iter().position(|y| *y == 2010).unwrap());
+    let mid = |i: usize| { let (x0, x1) = l.column(i); (x0 + x1) / 2.0 };
+    drag(&c, css, (mid(a), l.bottom - 5.0), (mid(b), l.bottom - 5.0)).await;
+    sel.year = Bounds { min: Some(2005), max: Some(2010) };
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    assert!(location_query(&c).await.contains("year=2005..2010"));
+    screenshot(&c, "10-timeline").await;
+    c.find(Locator::Css("#tab-overview")).await.unwrap().click().await.unwrap();
+    check_all_charts(&c, &expect, &sel).await;
+
+    // Evidence gap map: clicking a row's cell filters to that focus; the table follows.
+    c.goto(&format!("{base}?view=evidence")).await.unwrap();
+    let mut sel = Selection::new();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    let css = "#chart-gap canvas";
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (w, h) = canvas_size(&c, css).await;
+    let r = expect.index.evaluate(&sel);
+    let d = chart_data(&expect.index, &r, &sel, &expect.event_list, &ViewOptions::default(), ChartKind::Gap, Lang::En);
+    let layout = Layout::of(&d, w, h);
+    let (x0, y0, x1, y1) = layout.bar_rect(0).unwrap(); // policing × homicide
+    drag(&c, css, ((x0 + x1) / 2.0, (y0 + y1) / 2.0), ((x0 + x1) / 2.0, (y0 + y1) / 2.0)).await;
+    sel.toggle(Facet::Focus, "policing");
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    let aria = c.find(Locator::Css(css)).await.unwrap().attr("aria-label").await.unwrap().unwrap();
+    let r = expect.index.evaluate(&sel);
+    let want = chart_data(&expect.index, &r, &sel, &expect.event_list, &ViewOptions::default(), ChartKind::Gap, Lang::En).aria_label(Lang::En);
+    assert_eq!(aria, want);
+    screenshot(&c, "11-evidence").await;
+
+    // Comparison: the link's countries, side by side; ticking one more adds a column.
+    c.goto(&format!("{base}?view=compare&compare=BRA,MEX")).await.unwrap();
+    let sel = Selection::new();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    let brazil = expect.index.records().iter().filter(|r| r.country == "BRA").count();
+    wait_text(&c, "#compare-table tr[data-country='BRA'] td:nth-of-type(1)", &brazil.to_string()).await;
+    c.find(Locator::Css("#view-compare input[value='COL']")).await.unwrap().click().await.unwrap();
+    let colombia = expect.index.records().iter().filter(|r| r.country == "COL").count();
+    wait_text(&c, "#compare-table tr[data-country='COL'] td:nth-of-type(1)", &colombia.to_string()).await;
+    assert!(location_query(&c).await.contains("compare=BRA,MEX,COL"));
+    // Filters apply to the comparison too.
+    c.find(Locator::Css("#facet-focus input[value='youth']")).await.unwrap().click().await.unwrap();
+    let youth_br = expect.index.records().iter().filter(|r| r.country == "BRA" && r.focus.contains(&mirador::model::Focus::Youth)).count();
+    wait_text(&c, "#compare-table tr[data-country='BRA'] td:nth-of-type(1)", &youth_br.to_string()).await;
+    screenshot(&c, "12-compare").await;
+
+    // Events: the chart and the list; clicking an event opens it; the series filter narrows.
+    c.goto(&format!("{base}?view=events")).await.unwrap();
+    wait_text(&c, "#events-count", &expect.events.to_string()).await;
+    let css = "#chart-events canvas";
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (w, h) = canvas_size(&c, css).await;
+    let all: Vec<&mirador::model::Event> = expect.event_list.iter().collect();
+    let es = mirador::aggregate::views::event_timeline(&all, Lang::En);
+    let d = mirador::aggregate::views::ChartData::Events(es.clone());
+    let layout = Layout::of(&d, w, h);
+    // The event whose dot stands furthest from any other, so the click is unambiguous.
+    let Layout::Events(el) = &layout else { panic!("events layout") };
+    let lonely = (0..el.points.len())
+        .max_by(|a, b| {
+            let gap = |i: usize| el.points.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, p)| (p.0 - el.points[i].0).hypot(p.1 - el.points[i].1)).fold(f64::INFINITY, f64::min);
+            gap(*a).total_cmp(&gap(*b))
+        })
+        .unwrap();
+    let (x0, y0, x1, y1) = layout.bar_rect(lonely).unwrap();
+    drag(&c, css, ((x0 + x1) / 2.0, (y0 + y1) / 2.0), ((x0 + x1) / 2.0, (y0 + y1) / 2.0)).await;
+    let id = &es.marks[lonely].id;
+    let open = c.wait().at_most(TIMEOUT).for_element(Locator::Css(&format!("tr[data-event='{id}'] details[open]"))).await;
+    assert!(open.is_ok(), "clicking the event did not open {id}");
+    assert!(location_query(&c).await.contains(&format!("event={id}")));
+    let series = "IDB Citizen Security Week";
+    c.find(Locator::Css(&format!("#events-series option[value='{series}']"))).await.unwrap().click().await.unwrap();
+    let n = expect.event_list.iter().filter(|e| e.series.as_deref() == Some(series)).count();
+    wait_text(&c, "#events-count", &n.to_string()).await;
+    screenshot(&c, "13-events").await;
     c.close().await.unwrap();
 }

@@ -47,7 +47,7 @@ fn every_chart_matches_its_snapshot() {
     let index = fixture();
     for (state, sel) in selections() {
         let result = index.evaluate(&sel);
-        for kind in ChartKind::ALL {
+        for kind in ChartKind::OVERVIEW {
             let s = series(&index, &result, &sel, kind, Lang::En);
             let svg = render_svg(&s, 480, 300).unwrap();
             assert!(svg.starts_with("<svg"), "{svg}");
@@ -77,7 +77,7 @@ fn clicking_a_bar_hits_the_bar_that_was_drawn() {
     let index = fixture();
     let sel = Selection::new();
     let result = index.evaluate(&sel);
-    for kind in ChartKind::ALL {
+    for kind in ChartKind::OVERVIEW {
         let s = series(&index, &result, &sel, kind, Lang::En);
         let layout = Layout::new(&s, 480.0, 300.0);
         for i in 0..s.bars.len() {
@@ -128,7 +128,7 @@ proptest::proptest! {
         kind in 0usize..4,
         selected in proptest::collection::vec(proptest::bool::ANY, 40),
     ) {
-        let kind = ChartKind::ALL[kind];
+        let kind = ChartKind::OVERVIEW[kind];
         let bars = counts.iter().enumerate().map(|(i, c)| mirador::aggregate::Bar {
             label: format!("value {i} with a rather long label that must be shortened"),
             count: *c,
@@ -143,5 +143,29 @@ proptest::proptest! {
             layout.bar_rect(i).unwrap();
         }
         let _ = layout.hit(w as f64 / 2.0, h as f64 / 2.0);
+    }
+}
+
+#[test]
+fn every_view_chart_matches_its_snapshot() {
+    use mirador::aggregate::views::{chart_data, GapColour, Stack, ViewOptions};
+    use mirador::chart::render_data_svg;
+    let index = fixture();
+    let events = mirador::parse::parse_events(&std::fs::read_to_string("tests/fixtures/events.json").unwrap()).unwrap().records;
+    let by_effect = ViewOptions { stack: Stack::Effect, colour: GapColour::Effect, compare: vec!["BRA".into(), "COL".into(), "SLV".into()], ..Default::default() };
+    for (state, sel) in selections() {
+        let result = index.evaluate(&sel);
+        for kind in [ChartKind::Timeline, ChartKind::Gap, ChartKind::Compare, ChartKind::Events] {
+            for (opt_name, options) in [("", ViewOptions::default()), ("-alt", by_effect.clone())] {
+                if opt_name == "-alt" && state != "all" {
+                    continue;
+                }
+                let d = chart_data(&index, &result, &sel, &events, &options, kind, Lang::En);
+                let svg = render_data_svg(&d, 560, 360).unwrap();
+                check(&format!("{}-{}{}", kind.key(), state, opt_name), &svg);
+                let layout = Layout::of(&d, 560.0, 360.0);
+                let _ = layout.hit(280.0, 180.0);
+            }
+        }
     }
 }

@@ -2,13 +2,16 @@
 //!
 //! The reference restates the semantics directly: a record matches when it passes every filter;
 //! a facet value's count is the number of records that have that value and pass every filter
-//! except the facet's own. Any engine (today's bitmask pass, a later incremental one) must agree.
+//! except the facet's own. Every engine path must agree: `Index::evaluate` on single selections,
+//! and the incremental `Engine` over random sequences of changes (toggle a value, move or drag a
+//! range, type or erase a search, clear), under each update strategy.
 
-use mirador::engine::{record_values, search_haystack, Index};
+use mirador::engine::{record_values, search_haystack, Engine, FilterResult, Index, Strategy as Update};
 use mirador::model::*;
 use mirador::selection::{Bounds, Facet, Selection, NOT_STATED};
 use mirador::text::SearchTerms;
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 
 const COUNTRIES: [&str; 5] = ["BRA", "COL", "JAM", "MEX", "TTO"];
 const WORDS: [&str; 6] = ["Medellín", "policía", "youth", "São Paulo", "barrio", "Kingston"];
@@ -24,7 +27,7 @@ prop_compose! {
         focus in proptest::collection::vec(0..12usize, 0..3),
         funders in proptest::collection::vec(proptest::option::of(0..8usize), 0..3),
         start in proptest::option::of(1995..2025i32),
-        budget in proptest::option::of(prop_oneof![Just(1e6), Just(1e7), 1e4..1e9f64]),
+        budget in proptest::option::of(prop_oneof![Just(1e6), Just(1e7), Just(0.0), 1e4..1e9f64]),
         eval in proptest::option::of(0..5usize),
         effect in proptest::option::of(0..6usize),
         words in proptest::collection::vec(0..6usize, 0..3),
@@ -188,4 +191,202 @@ fn own_filter_is_excluded_but_others_apply() {
     assert_eq!(index.facet_count(&r, Facet::Focus, "youth"), 2);
     sel.toggle(Facet::Country, "COL");
     assert_eq!(index.evaluate(&sel).matching, vec![0, 1, 2], "values within a facet are OR-ed");
+}
+
+/// Records for the sequence tests. `wide` spreads countries over 90 codes and budgets over 60
+/// decades, past the sizes where the engine keeps a bitmap per value or per bin.
+fn arb_records(wide: bool) -> impl Strategy<Value = Vec<Intervention>> {
+    let max_len = if wide { 150 } else { 200 };
+    let record = (arb_intervention(), 0..90usize, -30.0..30.0f64, any::<bool>());
+    proptest::collection::vec(record, 0..max_len).prop_map(move |rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (mut r, c, exp, keep))| {
+                r.id = format!("r{i}");
+                if wide {
+                    r.country = format!("X{c:02}");
+                    r.budget_usd = keep.then(|| 10f64.powf(exp));
+                }
+                r
+            })
+            .collect()
+    })
+}
+
+/// The reference result of a selection, with facet counts aligned to the index's keys.
+fn reference(records: &[Intervention], index: &Index, sel: &Selection) -> FilterResult {
+    let matching: Vec<usize> = (0..records.len()).filter(|i| passes(&records[*i], sel, None)).collect();
+    let facet_counts = Facet::ALL
+        .iter()
+        .map(|f| {
+            index
+                .facet_keys(*f)
+                .iter()
+                .map(|key| {
+                    records
+                        .iter()
+                        .filter(|r| {
+                            let mut values = record_values(r, *f);
+                            if values.is_empty() {
+                                values.push(NOT_STATED.into());
+                            }
+                            values.contains(key) && passes(r, sel, Some(*f))
+                        })
+                        .count()
+                })
+                .collect()
+        })
+        .collect();
+    let bins = index.budget_bins();
+    let mut budget_counts = vec![0; bins.len()];
+    let mut budget_unknown = 0;
+    let mut all_but_budget = sel.clone();
+    all_but_budget.budget = Bounds::none();
+    for r in records.iter().filter(|r| passes(r, &all_but_budget, None)) {
+        match r.budget_usd {
+            Some(b) => {
+                if let Some(i) = bins.bin_of(b) {
+                    budget_counts[i] += 1
+                }
+            }
+            None => budget_unknown += 1,
+        }
+    }
+    let matching_with_budget = matching.iter().filter(|i| records[**i].budget_usd.is_some()).count();
+    FilterResult { total: records.len(), matching, facet_counts, budget_counts, budget_unknown, matching_with_budget }
+}
+
+/// One thing a person does to the selection.
+#[derive(Debug, Clone)]
+enum Op {
+    /// Ticks or unticks the value at this position of the facet's keys (plus `not-stated` and a
+    /// key no record has).
+    Toggle(usize, usize),
+    ClearFacet(usize),
+    Year(Option<i32>, Option<i32>),
+    Budget(Option<f64>, Option<f64>),
+    /// Moves one bound, keeping the other, as dragging a slider does.
+    DragBudget(bool, f64),
+    DragYear(bool, i32),
+    Type(char),
+    Backspace,
+    Query(usize, bool),
+    ClearAll,
+}
+
+fn arb_op() -> impl Strategy<Value = Op> {
+    let budget = || proptest::option::of(prop_oneof![Just(1e6), Just(1e7), Just(0.0), 1e3..1e10f64, -1e31..1e31f64]);
+    let year = || proptest::option::of(1990..2030i32);
+    prop_oneof![
+        6 => (0..6usize, 0..100usize).prop_map(|(f, k)| Op::Toggle(f, k)),
+        1 => (0..6usize).prop_map(Op::ClearFacet),
+        2 => (year(), year()).prop_map(|(a, b)| Op::Year(a, b)),
+        2 => (budget(), budget()).prop_map(|(a, b)| Op::Budget(a, b)),
+        4 => (any::<bool>(), prop_oneof![1e3..1e10f64, -1e31..1e31f64]).prop_map(|(m, v)| Op::DragBudget(m, v)),
+        2 => (any::<bool>(), 1990..2030i32).prop_map(|(m, v)| Op::DragYear(m, v)),
+        4 => prop::sample::select(vec!['m', 'e', 'd', 'l', 'í', 'n', 'P', 'o', 'a', ' ', 'ã', 'u', '\u{1f}', 'y', 'k'])
+            .prop_map(Op::Type),
+        2 => Just(Op::Backspace),
+        1 => (0..6usize, any::<bool>()).prop_map(|(w, u)| Op::Query(w, u)),
+        1 => Just(Op::ClearAll),
+    ]
+}
+
+fn apply(op: &Op, sel: &mut Selection, index: &Index) {
+    match op {
+        Op::Toggle(f, k) => {
+            let facet = Facet::ALL[*f];
+            let mut keys: Vec<String> = index.facet_keys(facet).to_vec();
+            keys.push(NOT_STATED.into());
+            keys.push("XYZ".into());
+            sel.toggle(facet, &keys[k % keys.len()]);
+        }
+        Op::ClearFacet(f) => sel.clear_facet(Facet::ALL[*f]),
+        Op::Year(a, b) => sel.year = Bounds { min: *a, max: *b },
+        Op::Budget(a, b) => sel.budget = Bounds { min: *a, max: *b },
+        Op::DragBudget(min, v) => {
+            if *min {
+                sel.budget.min = Some(*v)
+            } else {
+                sel.budget.max = Some(*v)
+            }
+        }
+        Op::DragYear(min, v) => {
+            if *min {
+                sel.year.min = Some(*v)
+            } else {
+                sel.year.max = Some(*v)
+            }
+        }
+        Op::Type(c) => sel.query.push(*c),
+        Op::Backspace => {
+            sel.query.pop();
+        }
+        Op::Query(w, upper) => {
+            let word = WORDS[*w].split(' ').next().unwrap();
+            sel.query = if *upper { word.to_uppercase() } else { mirador::text::fold(word) };
+        }
+        Op::ClearAll => sel.clear_all(),
+    }
+}
+
+fn check_sequence(records: Vec<Intervention>, ops: Vec<Op>) -> Result<(), TestCaseError> {
+    let index = Index::new(records.clone());
+    let mut engines: Vec<(Update, Engine)> = [Update::Auto, Update::Delta, Update::Recount]
+        .into_iter()
+        .map(|s| (s, index.engine().with_strategy(s)))
+        .collect();
+    let mut sel = Selection::new();
+    for (step, op) in ops.iter().enumerate() {
+        apply(op, &mut sel, &index);
+        let want = reference(&records, &index, &sel);
+        for (strategy, engine) in engines.iter_mut() {
+            let counts = engine.update(&sel).clone();
+            prop_assert_eq!(counts.matching, want.matching.len(), "{:?} after step {} ({:?}): {:?}", strategy, step, op, sel);
+            let got = engine.result();
+            prop_assert_eq!(&got, &want, "{:?} after step {} ({:?}): {:?}", strategy, step, op, sel);
+            prop_assert_eq!(got.matching.iter().all(|r| engine.is_matching(*r)), true);
+        }
+        prop_assert_eq!(&index.evaluate(&sel), &want, "evaluate after step {}: {:?}", step, sel);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(250))]
+
+    /// The incremental engine, under every strategy, agrees with the reference after each change.
+    #[test]
+    fn engine_sequences_match_reference(records in arb_records(false), ops in proptest::collection::vec(arb_op(), 1..30)) {
+        check_sequence(records, ops)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    /// The same with more values than the engine keeps bitmaps for (countries, budget bins).
+    #[test]
+    fn engine_sequences_match_reference_wide(records in arb_records(true), ops in proptest::collection::vec(arb_op(), 1..30)) {
+        check_sequence(records, ops)?;
+    }
+}
+
+#[test]
+fn a_long_session_on_many_records_matches_the_reference() {
+    // Several hundred records (many 64-record words), one long scripted session.
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let records = proptest::collection::vec(arb_intervention(), 700)
+        .new_tree(&mut runner)
+        .unwrap()
+        .current()
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut r)| {
+            r.id = format!("r{i}");
+            r
+        })
+        .collect::<Vec<_>>();
+    let ops = proptest::collection::vec(arb_op(), 200).new_tree(&mut runner).unwrap().current();
+    check_sequence(records, ops).unwrap();
 }

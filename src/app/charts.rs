@@ -1,11 +1,13 @@
-//! The chart grid: one `<canvas role="img">` per chart, drawn by `chart::draw` through
-//! plotters-canvas. The canvas backing store is the CSS size times devicePixelRatio, so bars and
-//! text stay crisp on HiDPI screens; it redraws when its series, the hovered bar or the window
-//! size changes. A click hit-tests with the same layout the drawing used and applies the bar's
-//! action (toggle a value, set the budget range); hovering shows the value in a tooltip.
+//! Chart canvases: one `<canvas role="img">` per chart, drawn by `chart::draw_data` through
+//! plotters-canvas. The backing store is the CSS size times devicePixelRatio, so bars and text
+//! stay crisp on HiDPI screens; it redraws when its data, the hovered item or the window size
+//! changes. A click hit-tests with the same layout the drawing used and applies the item's action
+//! (toggle a value, set a range, open an event); on the timeline a drag across years sets the
+//! year range. Each chart has PNG (2×), SVG and Embed buttons.
 
 use super::{download, url_sync, Ctx};
-use crate::aggregate::{self, ChartKind, Series};
+use crate::aggregate::views::{chart_data, ChartData};
+use crate::aggregate::{self, BarAction, ChartKind};
 use crate::chart::{self, Layout};
 use crate::i18n::{self, Msg};
 use leptos::html::Canvas;
@@ -18,8 +20,32 @@ use wasm_bindgen::JsCast;
 pub fn ChartGrid() -> impl IntoView {
     view! {
         <section class="charts">
-            {ChartKind::ALL.into_iter().map(|k| view! { <ChartCanvas kind=k interactive=true/> }).collect_view()}
+            {ChartKind::OVERVIEW.into_iter().map(|k| view! { <ChartCanvas kind=k interactive=true/> }).collect_view()}
         </section>
+    }
+}
+
+/// The data of chart `kind` for the current state.
+pub fn data_memo(ctx: Ctx, kind: ChartKind) -> Memo<Option<ChartData>> {
+    Memo::new(move |_| {
+        let data = ctx.data.get()?;
+        let result = ctx.result.get()?;
+        let options = ctx.link.with(|l| l.view_options());
+        Some(ctx.state.with(|s| chart_data(&data.index, &result, &s.selection, &data.events, &options, kind, ctx.lang)))
+    })
+}
+
+/// Applies a chart's click action to the dashboard.
+pub fn apply_action(ctx: Ctx, action: BarAction) {
+    match action {
+        BarAction::OpenEvent(id) => {
+            ctx.link.update(|l| l.event = Some(id));
+            ctx.view.set(crate::url_state::View::Events);
+        }
+        other => ctx.state.update(|st| {
+            aggregate::apply(&other, &mut st.selection);
+            st.page = 0;
+        }),
     }
 }
 
@@ -29,70 +55,88 @@ pub fn ChartGrid() -> impl IntoView {
 pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let series: Memo<Option<Series>> = Memo::new(move |_| {
-        let data = ctx.data.get()?;
-        let result = ctx.result.get()?;
-        Some(ctx.state.with(|s| aggregate::series(&data.index, &result, &s.selection, kind, lang)))
-    });
+    let data = data_memo(ctx, kind);
     let canvas_ref: NodeRef<Canvas> = NodeRef::new();
     let hover = RwSignal::new(None::<usize>);
     let tooltip = RwSignal::new(None::<(f64, f64, String)>);
+    // Timeline drag: the year index where the button went down.
+    let drag_from = RwSignal::new(None::<usize>);
 
-    // Redraw whenever the series, the hovered bar or the window size changes.
     Effect::new(move |_| {
         ctx.resized.track();
         let hovered = hover.get();
         let Some(canvas) = canvas_ref.get() else { return };
-        series.with(|s| {
-            if let Some(s) = s {
-                paint(&canvas, s, hovered);
+        data.with(|d| {
+            if let Some(d) = d {
+                paint(&canvas, d, hovered);
             }
         });
     });
 
-    let bar_at = move |ev: &web_sys::MouseEvent| -> Option<usize> {
+    let layout = move || -> Option<Layout> {
         let canvas = canvas_ref.get_untracked()?;
         let (w, h) = css_size(&canvas);
-        series.with_untracked(|s| s.as_ref().and_then(|s| Layout::new(s, w, h).hit(ev.offset_x() as f64, ev.offset_y() as f64)))
+        data.with_untracked(|d| d.as_ref().map(|d| Layout::of(d, w, h)))
     };
-    let on_click = move |ev: web_sys::MouseEvent| {
+    let item_at = move |ev: &web_sys::MouseEvent| layout().and_then(|l| l.hit(ev.offset_x() as f64, ev.offset_y() as f64));
+    let on_down = move |ev: web_sys::MouseEvent| {
+        if interactive && kind == ChartKind::Timeline {
+            drag_from.set(item_at(&ev));
+        }
+    };
+    let on_up = move |ev: web_sys::MouseEvent| {
         if !interactive {
             return;
         }
-        let Some(i) = bar_at(&ev) else { return };
-        let Some(action) = series.with_untracked(|s| s.as_ref().and_then(|s| s.bars.get(i)).map(|b| b.action.clone())) else {
+        if kind == ChartKind::Timeline {
+            let from = drag_from.get_untracked();
+            drag_from.set(None);
+            let to = match layout() {
+                Some(Layout::Timeline(l)) => l.year_at(ev.offset_x() as f64),
+                _ => None,
+            };
+            let years = data.with_untracked(|d| match d {
+                Some(ChartData::Timeline(s)) => Some(s.years.clone()),
+                _ => None,
+            });
+            if let (Some(a), Some(b), Some(years)) = (from, to, years) {
+                apply_action(ctx, BarAction::Years(years[a.min(b)], years[a.max(b)]));
+            }
             return;
-        };
-        ctx.state.update(|st| {
-            aggregate::apply(&action, &mut st.selection);
-            st.page = 0;
-        });
+        }
+        let Some(i) = item_at(&ev) else { return };
+        if let Some(action) = data.with_untracked(|d| d.as_ref().and_then(|d| d.action(i))) {
+            apply_action(ctx, action);
+        }
     };
     let on_move = move |ev: web_sys::MouseEvent| {
-        let hit = bar_at(&ev);
+        let hit = item_at(&ev);
         if hover.get_untracked() != hit {
             hover.set(hit);
         }
-        let text = hit.and_then(|i| {
-            series.with_untracked(|s| {
-                s.as_ref().and_then(|s| s.bars.get(i)).map(|b| format!("{}: {}", b.label, i18n::format_count(lang, b.count)))
-            })
-        });
+        let text = match (drag_from.get_untracked(), kind) {
+            (Some(a), ChartKind::Timeline) => data.with_untracked(|d| match (d, layout()) {
+                (Some(ChartData::Timeline(s)), Some(Layout::Timeline(l))) => l.year_at(ev.offset_x() as f64).map(|b| format!("{}–{}", s.years[a.min(b)], s.years[a.max(b)])),
+                _ => None,
+            }),
+            _ => hit.and_then(|i| data.with_untracked(|d| d.as_ref().and_then(|d| d.tooltip(i, lang)))),
+        };
         tooltip.set(text.map(|t| (ev.offset_x() as f64, ev.offset_y() as f64, t)));
     };
     let on_leave = move |_| {
         hover.set(None);
         tooltip.set(None);
+        drag_from.set(None);
     };
-    let aria = move || series.with(|s| s.as_ref().map(|s| s.aria_label(lang)).unwrap_or_default());
+    let aria = move || data.with(|d| d.as_ref().map(|d| d.aria_label(lang)).unwrap_or_default());
 
     let embed_open = RwSignal::new(false);
     let save_svg = move |_| {
         let Some(canvas) = canvas_ref.get_untracked() else { return };
         let (w, h) = css_size(&canvas);
-        series.with_untracked(|s| {
-            if let Some(s) = s {
-                match chart::render_svg(s, w.round() as u32, h.round() as u32) {
+        data.with_untracked(|d| {
+            if let Some(d) = d {
+                match chart::render_data_svg(d, w.round() as u32, h.round() as u32) {
                     Ok(svg) => download::save_text(&format!("mirador-{}.svg", kind.key()), "image/svg+xml", &svg),
                     Err(e) => leptos::logging::warn!("SVG export failed: {e}"),
                 }
@@ -107,9 +151,9 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
         // Twice the on-screen size, for print.
         print.set_width((w * 2.0).round() as u32);
         print.set_height((h * 2.0).round() as u32);
-        series.with_untracked(|s| {
-            if let (Some(s), Some(backend)) = (s, CanvasBackend::with_canvas_object(print.clone())) {
-                if chart::draw(&backend.into_drawing_area(), s, 2.0, None).is_ok() {
+        data.with_untracked(|d| {
+            if let (Some(d), Some(backend)) = (d, CanvasBackend::with_canvas_object(print.clone())) {
+                if chart::draw_data(&backend.into_drawing_area(), d, 2.0, None).is_ok() {
                     download::save_canvas_png(&format!("mirador-{}.png", kind.key()), &print);
                 }
             }
@@ -119,7 +163,8 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
         let mut s = ctx.url_state();
         s.embed = Some(kind);
         s.view = Default::default();
-        let h = series.with(|s| s.as_ref().map_or(300.0, chart::preferred_height)) + 70.0;
+        let w = canvas_ref.get_untracked().map_or(600.0, |c| css_size(&c).0);
+        let h = data.with(|d| d.as_ref().map_or(300.0, |d| chart::preferred_height_of(d, w))) + 70.0;
         format!(
             "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" style=\"border:0\" loading=\"lazy\"></iframe>",
             url_sync::link_to(&s),
@@ -131,7 +176,7 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
         <figure class="chart" id=format!("chart-{}", kind.key())>
             {interactive.then(|| view! {
                 <div class="chart-tools">
-                    <button class="tool" data-action="png" on:click=save_png title=kind.title(lang)>{i18n::text(lang, Msg::DownloadPng)}</button>
+                    <button class="tool" data-action="png" on:click=save_png>{i18n::text(lang, Msg::DownloadPng)}</button>
                     <button class="tool" data-action="svg" on:click=save_svg>{i18n::text(lang, Msg::DownloadSvg)}</button>
                     <button class="tool" data-action="embed" on:click=move |_| embed_open.update(|o| *o = !*o)>{i18n::text(lang, Msg::Embed)}</button>
                 </div>
@@ -141,8 +186,9 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
                 role="img"
                 aria-label=aria
                 data-chart=kind.key()
-                style:cursor=move || if hover.get().is_some() { "pointer" } else { "default" }
-                on:click=on_click
+                style:cursor=move || if hover.get().is_some() && interactive { "pointer" } else { "default" }
+                on:mousedown=on_down
+                on:mouseup=on_up
                 on:mousemove=on_move
                 on:mouseleave=on_leave
             ></canvas>
@@ -171,14 +217,14 @@ fn css_size(canvas: &web_sys::HtmlCanvasElement) -> (f64, f64) {
 }
 
 /// Sizes the backing store to CSS size × devicePixelRatio and draws.
-fn paint(canvas: &web_sys::HtmlCanvasElement, series: &Series, hover: Option<usize>) {
+fn paint(canvas: &web_sys::HtmlCanvasElement, data: &ChartData, hover: Option<usize>) {
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
-    // The height follows the number of bars; set it here, before measuring, so the drawing and
-    // the hit-testing layout always see the same size.
-    let h = chart::preferred_height(series);
+    let (w, _) = css_size(canvas);
+    // The height follows the content; set it before drawing, so the drawing and the hit-testing
+    // layout always see the same size.
+    let h = chart::preferred_height_of(data, w);
     let el: &web_sys::HtmlElement = canvas.unchecked_ref();
     let _ = el.style().set_property("height", &format!("{h}px"));
-    let (w, _) = css_size(canvas);
     let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
     if canvas.width() != pw {
         canvas.set_width(pw);
@@ -187,8 +233,7 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, series: &Series, hover: Option<usi
         canvas.set_height(ph);
     }
     let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
-    let area = backend.into_drawing_area();
-    if let Err(e) = chart::draw(&area, series, dpr, hover) {
-        leptos::logging::warn!("chart {} could not be drawn: {e}", series.kind.key());
+    if let Err(e) = chart::draw_data(&backend.into_drawing_area(), data, dpr, hover) {
+        leptos::logging::warn!("chart {} could not be drawn: {e}", data.title());
     }
 }

@@ -1,8 +1,13 @@
-//! The list of events (Citizen Security Weeks, Regional Policy Dialogues, Clinics, ...): date,
-//! place, name, organisers, filterable by country; a row opens to show access, topics and sources.
+//! The events view: events (Citizen Security Weeks, Regional Policy Dialogues, Clinics, ...) on a
+//! timeline and in a list. The dashboard's country filter and year range apply to them; the
+//! series and organiser choices narrow further. An event's detail shows its access, partners,
+//! topics, sources and the interventions it relates to (which open in the detail panel).
 
+use super::charts::ChartCanvas;
 use super::table::source_list;
 use super::Ctx;
+use crate::aggregate::views::filter_events;
+use crate::aggregate::ChartKind;
 use crate::i18n::{self, Msg};
 use crate::model::Event;
 use leptos::prelude::*;
@@ -16,24 +21,14 @@ fn date_range(e: &Event) -> String {
 }
 
 #[component]
-pub fn EventList() -> impl IntoView {
+pub fn EventList(with_chart: bool) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let country = RwSignal::new(String::new());
-    let countries = move || {
-        let Some(data) = ctx.data.get() else { return Vec::new() };
-        let mut codes: Vec<String> = data.events.iter().filter_map(|e| e.country.clone()).collect();
-        codes.sort();
-        codes.dedup();
-        let mut named: Vec<(String, String)> = codes.into_iter().map(|c| (i18n::country_name(lang, &c), c)).collect();
-        named.sort();
-        named
-    };
+    let t = move |m| i18n::text(lang, m);
     let events = move || {
         let Some(data) = ctx.data.get() else { return Vec::new() };
-        let c = country.get();
-        let mut list: Vec<Event> =
-            data.events.iter().filter(|e| c.is_empty() || e.country.as_deref() == Some(c.as_str())).cloned().collect();
+        let options = ctx.link.with(|l| l.view_options());
+        let mut list: Vec<Event> = ctx.state.with(|s| filter_events(&data.events, &s.selection, &options).into_iter().cloned().collect());
         // Dated events first, in date order; undated ones after, by name.
         list.sort_by(|a, b| match (&a.start_date, &b.start_date) {
             (Some(x), Some(y)) => x.cmp(y).then_with(|| a.name.cmp(&b.name)),
@@ -43,16 +38,39 @@ pub fn EventList() -> impl IntoView {
         });
         list
     };
-    let t = move |m| i18n::text(lang, m);
+    let choices = move |organisers: bool| {
+        let Some(data) = ctx.data.get() else { return Vec::new() };
+        let mut v: Vec<String> = if organisers {
+            data.events.iter().flat_map(|e| e.organisers.iter().cloned()).collect()
+        } else {
+            data.events.iter().filter_map(|e| e.series.clone()).collect()
+        };
+        v.sort();
+        v.dedup();
+        v
+    };
+    let names = move || ctx.data.with(|d| d.as_ref().map(|d| d.index.records().iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
     view! {
-        <section class="events">
+        <section class="events" id="events">
             <h2>{t(Msg::Events)}" "<span class="count" id="events-count">{move || events().len()}</span>" "<super::exports::EventDownloads/></h2>
-            <label>{t(Msg::Country)}" "
-                <select id="events-country" on:change=move |ev| country.set(event_target_value(&ev))>
-                    <option value="">{t(Msg::AllCountries)}</option>
-                    {move || countries().into_iter().map(|(name, code)| view! { <option value=code>{name}</option> }).collect_view()}
-                </select>
-            </label>
+            <div class="event-filters">
+                <label>{t(Msg::Series)}" "
+                    <select id="events-series" prop:value=move || ctx.link.with(|l| l.series.clone().unwrap_or_default())
+                        on:change=move |ev| { let v = event_target_value(&ev); ctx.link.update(|l| l.series = (!v.is_empty()).then_some(v)); }>
+                        <option value="">{t(Msg::AllSeries)}</option>
+                        {move || choices(false).into_iter().map(|s| { let v = s.clone(); view! { <option value=v>{s}</option> } }).collect_view()}
+                    </select>
+                </label>
+                <label>{t(Msg::Organiser)}" "
+                    <select id="events-organiser" prop:value=move || ctx.link.with(|l| l.organiser.clone().unwrap_or_default())
+                        on:change=move |ev| { let v = event_target_value(&ev); ctx.link.update(|l| l.organiser = (!v.is_empty()).then_some(v)); }>
+                        <option value="">{t(Msg::AllSeries)}</option>
+                        {move || choices(true).into_iter().map(|s| { let v = s.clone(); view! { <option value=v>{s}</option> } }).collect_view()}
+                    </select>
+                </label>
+                <span class="hint">{t(Msg::EventsFilterHint)}</span>
+            </div>
+            {with_chart.then(|| view! { <ChartCanvas kind=ChartKind::Events interactive=true/> })}
             <div class="table-scroll">
                 <table id="events-table">
                     <thead><tr>
@@ -69,17 +87,31 @@ pub fn EventList() -> impl IntoView {
                             let access = e.access.map(|a| i18n::access_label(lang, a)).unwrap_or("—");
                             let topics = if e.topics.is_empty() { "—".to_owned() } else { e.topics.join("; ") };
                             let partners = if e.partners.is_empty() { "—".to_owned() } else { e.partners.join("; ") };
+                            let open = ctx.link.with_untracked(|l| l.event.as_deref() == Some(e.id.as_str()));
+                            let id = e.id.clone();
+                            let all_names = names();
+                            let related = e.related_interventions.iter().map(|rid| {
+                                let label = all_names.iter().find(|(i, _)| i == rid).map_or(rid.clone(), |(_, n)| n.clone());
+                                let rid = rid.clone();
+                                view! { <li><button class="link" on:click=move |_| ctx.state.update(|s| s.record = Some(rid.clone()))>{label}</button></li> }
+                            }).collect_view();
                             view! {
-                                <tr>
+                                <tr data-event=e.id.clone()>
                                     <td class="nowrap">{date_range(&e)}</td>
                                     <td>{place}</td>
                                     <td>
-                                        <details>
+                                        <details prop:open=open on:toggle=move |ev| {
+                                            use wasm_bindgen::JsCast;
+                                            let opened = ev.target().map(|t| t.unchecked_into::<web_sys::HtmlDetailsElement>().open()).unwrap_or(false);
+                                            let id = id.clone();
+                                            ctx.link.update(|l| if opened { l.event = Some(id) } else if l.event.as_deref() == Some(id.as_str()) { l.event = None });
+                                        }>
                                             <summary>{e.name.clone()}" "<span class="kind">{kind}</span></summary>
                                             <dl class="event-detail">
                                                 <dt>{t(Msg::Access)}</dt><dd>{access}</dd>
                                                 <dt>{t(Msg::Partners)}</dt><dd>{partners}</dd>
                                                 <dt>{t(Msg::Topics)}</dt><dd>{topics}</dd>
+                                                <dt>{t(Msg::RelatedInterventions)}</dt><dd><ul class="related">{related}</ul></dd>
                                                 <dt>{t(Msg::Sources)}</dt><dd>{source_list(e.sources.clone())}</dd>
                                             </dl>
                                         </details>

@@ -13,6 +13,7 @@ mod exports;
 mod filters;
 mod table;
 mod url_sync;
+mod views;
 
 use crate::engine::{FilterResult, Index};
 use crate::i18n::{self, Lang, Msg};
@@ -247,17 +248,20 @@ fn Tabs() -> impl IntoView {
     view! {
         <nav class="tabs" role="tablist">
             {tab(View::Overview, Msg::Overview)}
+            {tab(View::Timeline, Msg::Timeline)}
+            {tab(View::Evidence, Msg::Evidence)}
+            {tab(View::Compare, Msg::Comparison)}
             {tab(View::Table, Msg::Interventions)}
             {tab(View::Events, Msg::Events)}
         </nav>
     }
 }
 
-/// Views that later issues add (map, timeline, evidence, comparison) show the overview for now.
+/// The map view is not built yet: it shows the overview.
 fn shown_view(v: View) -> View {
     match v {
-        View::Table | View::Events => v,
-        _ => View::Overview,
+        View::Map => View::Overview,
+        _ => v,
     }
 }
 
@@ -297,8 +301,12 @@ fn Dashboard() -> impl IntoView {
                     })
                 }}
                 <Show when=is(View::Overview)><charts::ChartGrid/></Show>
+                <Show when=is(View::Timeline)><views::TimelineView/></Show>
+                <Show when=is(View::Evidence)><views::EvidenceView/></Show>
+                <Show when=is(View::Compare)><views::CompareView/></Show>
                 <Show when=overview_or(View::Table)><table::InterventionTable/></Show>
-                <Show when=overview_or(View::Events)><events::EventList/></Show>
+                <Show when=is(View::Overview)><events::EventList with_chart=false/></Show>
+                <Show when=is(View::Events)><events::EventList with_chart=true/></Show>
                 <exports::Citation/>
             </main>
         </div>

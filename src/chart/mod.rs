@@ -8,13 +8,19 @@
 //! `scale` (the device pixel ratio) so canvases stay crisp on HiDPI screens.
 
 mod bars;
-mod histogram;
+pub mod compare;
+pub mod events;
+pub mod gap;
+pub(crate) mod histogram;
+pub mod map;
 mod paint;
+pub mod timeline;
 
 pub use bars::BarLayout;
 pub use histogram::HistogramLayout;
 pub use paint::Palette;
 
+use crate::aggregate::views::ChartData;
 use crate::aggregate::{ChartKind, Series};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -24,6 +30,10 @@ use plotters::prelude::*;
 pub enum Layout {
     Bars(BarLayout),
     Histogram(HistogramLayout),
+    Timeline(timeline::TimelineLayout),
+    Gap(gap::GapLayout),
+    Compare(compare::CompareLayout),
+    Events(events::EventLayout),
 }
 
 impl Layout {
@@ -35,11 +45,26 @@ impl Layout {
         }
     }
 
-    /// The bar under a logical-pixel point, if any.
+    /// Lays out any chart.
+    pub fn of(data: &ChartData, width: f64, height: f64) -> Layout {
+        match data {
+            ChartData::Bars(s) => Layout::new(s, width, height),
+            ChartData::Timeline(s) => Layout::Timeline(timeline::TimelineLayout::new(s, width, height)),
+            ChartData::Gap(s) => Layout::Gap(gap::GapLayout::new(s, width, height)),
+            ChartData::Compare(s) => Layout::Compare(compare::CompareLayout::new(s, width, height)),
+            ChartData::Events(s) => Layout::Events(events::EventLayout::new(s, width, height)),
+        }
+    }
+
+    /// The item under a logical-pixel point, if any (a bar, a year, a cell, a country, an event).
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
         match self {
             Layout::Bars(l) => l.hit(x, y),
             Layout::Histogram(l) => l.hit(x, y),
+            Layout::Timeline(l) => l.hit(x, y),
+            Layout::Gap(l) => l.hit(x, y),
+            Layout::Compare(l) => l.hit(x, y),
+            Layout::Events(l) => l.hit(x, y),
         }
     }
 
@@ -48,6 +73,16 @@ impl Layout {
         match self {
             Layout::Bars(l) => l.bar_rect(i),
             Layout::Histogram(l) => l.bar_rect(i),
+            Layout::Timeline(l) => (i < l.years).then(|| {
+                let (x0, x1) = l.column(i);
+                (x0, l.top, x1, l.bottom)
+            }),
+            Layout::Gap(l) => (i < l.rows * l.cols).then(|| {
+                let (x, y) = l.centre(i / l.cols, i % l.cols);
+                (x - l.cell_w / 2.0, y - l.cell_h / 2.0, x + l.cell_w / 2.0, y + l.cell_h / 2.0)
+            }),
+            Layout::Compare(l) => (i < l.panels).then(|| (l.label_w + i as f64 * l.panel_w, l.top, l.label_w + (i + 1) as f64 * l.panel_w, l.height)),
+            Layout::Events(l) => l.points.get(i).map(|(x, y)| (x - 3.0, y - 3.0, x + 3.0, y + 3.0)),
         }
     }
 }
@@ -75,8 +110,55 @@ pub fn draw<DB: DrawingBackend>(
     match Layout::new(series, lw, lh) {
         Layout::Bars(l) => bars::draw(&painter, &l, series, hover),
         Layout::Histogram(l) => histogram::draw(&painter, &l, series, hover),
+        _ => Ok(()),
     }?;
     area.present().map_err(|e| e.to_string())
+}
+
+/// The height any chart would like at a given width.
+pub fn preferred_height_of(data: &ChartData, width: f64) -> f64 {
+    match data {
+        ChartData::Bars(s) => preferred_height(s),
+        ChartData::Timeline(s) => timeline::preferred_height(s, width),
+        ChartData::Gap(s) => gap::preferred_height(s),
+        ChartData::Compare(s) => compare::preferred_height(s),
+        ChartData::Events(s) => events::preferred_height(s),
+    }
+}
+
+/// Draws any chart (see `draw`).
+pub fn draw_data<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    scale: f64,
+    hover: Option<usize>,
+) -> Result<(), String> {
+    let series = match data {
+        ChartData::Bars(s) => return draw(area, s, scale, hover),
+        other => other,
+    };
+    let (w, h) = area.dim_in_pixel();
+    let (lw, lh) = (w as f64 / scale, h as f64 / scale);
+    let painter = paint::Painter::new(area, scale);
+    painter.clear()?;
+    match (series, Layout::of(series, lw, lh)) {
+        (ChartData::Timeline(s), Layout::Timeline(l)) => timeline::draw(&painter, &l, s, hover),
+        (ChartData::Gap(s), Layout::Gap(l)) => gap::draw(&painter, &l, s, hover),
+        (ChartData::Compare(s), Layout::Compare(l)) => compare::draw(&painter, &l, s, hover),
+        (ChartData::Events(s), Layout::Events(l)) => events::draw(&painter, &l, s, hover),
+        _ => Ok(()),
+    }?;
+    area.present().map_err(|e| e.to_string())
+}
+
+/// Renders any chart as a standalone SVG document.
+pub fn render_data_svg(data: &ChartData, width: u32, height: u32) -> Result<String, String> {
+    let mut out = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut out, (width, height));
+        draw_data(&backend.into_drawing_area(), data, 1.0, None)?;
+    }
+    Ok(out)
 }
 
 /// Renders a chart as a standalone SVG document.

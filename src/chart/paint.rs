@@ -20,6 +20,45 @@ impl Palette {
     pub const GRID: RGBColor = RGBColor(0xe3, 0xe3, 0xe3);
 }
 
+impl Palette {
+    /// Twelve categorical colours for the focus areas (Paul Tol's "muted" and "light" schemes,
+    /// distinguishable with the common colour-vision deficiencies), grey for "not stated".
+    pub const FOCUS: [RGBColor; 13] = [
+        RGBColor(0x33, 0x22, 0x88),
+        RGBColor(0x88, 0xcc, 0xee),
+        RGBColor(0x44, 0xaa, 0x99),
+        RGBColor(0x11, 0x77, 0x33),
+        RGBColor(0x99, 0x99, 0x33),
+        RGBColor(0xdd, 0xcc, 0x77),
+        RGBColor(0xcc, 0x66, 0x77),
+        RGBColor(0x88, 0x22, 0x55),
+        RGBColor(0xaa, 0x44, 0x99),
+        RGBColor(0x77, 0xaa, 0xdd),
+        RGBColor(0xee, 0x88, 0x66),
+        RGBColor(0x44, 0x44, 0x44),
+        RGBColor(0xc8, 0xc8, 0xc8),
+    ];
+    /// Effectiveness, best to worst in blue to orange (a colour-blind-safe diverging scheme),
+    /// then inconclusive and not stated in greys. Order of `Effect::ALL`, then not stated.
+    pub const EFFECT: [RGBColor; 7] = [
+        RGBColor(0x21, 0x66, 0xac),
+        RGBColor(0x67, 0xa9, 0xcf),
+        RGBColor(0xd1, 0xd1, 0x9f),
+        RGBColor(0xf4, 0xa5, 0x82),
+        RGBColor(0xb2, 0x18, 0x2b),
+        RGBColor(0x99, 0x99, 0x99),
+        RGBColor(0xd9, 0xd9, 0xd9),
+    ];
+    /// Evaluation designs, weakest to strongest, light to dark (order of `Evaluation::ALL`).
+    pub const EVALUATION: [RGBColor; 5] = [
+        RGBColor(0xdd, 0xdd, 0xdd),
+        RGBColor(0xc6, 0xdb, 0xef),
+        RGBColor(0x6b, 0xae, 0xd6),
+        RGBColor(0x21, 0x71, 0xb5),
+        RGBColor(0x08, 0x30, 0x6b),
+    ];
+}
+
 /// Horizontal text alignment.
 #[derive(Clone, Copy)]
 pub enum Align {
@@ -64,6 +103,62 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let w = self.scale.round().max(1.0) as u32;
         let pts = vec![(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))];
         self.area.draw(&PathElement::new(pts, color.stroke_width(w))).map_err(|e| e.to_string())
+    }
+
+    /// A disc (`filled`) or a ring of radius `r`.
+    pub fn dot(&self, x: f64, y: f64, r: f64, color: RGBColor, filled: bool) -> Result<(), String> {
+        let radius = (r * self.scale).round().max(1.0) as u32;
+        let style = if filled { color.filled() } else { color.stroke_width(self.scale.round().max(1.0) as u32) };
+        self.area.draw(&Circle::new((self.px(x), self.px(y)), radius, style)).map_err(|e| e.to_string())
+    }
+
+    /// Device points of a path, without consecutive repeats (sub-pixel detail adds nothing).
+    fn device_points(&self, points: &[(f64, f64)]) -> Vec<(i32, i32)> {
+        let mut out: Vec<(i32, i32)> = Vec::with_capacity(points.len());
+        for &(x, y) in points {
+            let p = (self.px(x), self.px(y));
+            if out.last() != Some(&p) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// A filled polygon (a closed ring, not repeating its first point).
+    pub fn polygon(&self, points: &[(f64, f64)], color: RGBColor) -> Result<(), String> {
+        let pts = self.device_points(points);
+        if pts.len() < 3 {
+            return match pts.first() {
+                // Smaller than a pixel: one dot, so the shape is not lost.
+                Some(&p) => self.area.draw(&Rectangle::new([p, (p.0 + 1, p.1 + 1)], color.filled())).map_err(|e| e.to_string()),
+                None => Ok(()),
+            };
+        }
+        self.area.draw(&Polygon::new(pts, color.filled())).map_err(|e| e.to_string())
+    }
+
+    /// The outline of a closed ring, `width` logical pixels wide.
+    pub fn ring(&self, points: &[(f64, f64)], color: RGBColor, width: f64) -> Result<(), String> {
+        let mut pts = self.device_points(points);
+        if pts.len() < 2 {
+            return Ok(());
+        }
+        pts.push(pts[0]);
+        let w = (width * self.scale).round().max(1.0) as u32;
+        self.area.draw(&PathElement::new(pts, color.stroke_width(w))).map_err(|e| e.to_string())
+    }
+
+    /// A filled circle.
+    pub fn circle(&self, x: f64, y: f64, r: f64, color: RGBColor) -> Result<(), String> {
+        let r = (r * self.scale).round().max(1.0) as u32;
+        self.area.draw(&Circle::new((self.px(x), self.px(y)), r, color.filled())).map_err(|e| e.to_string())
+    }
+
+    /// The outline of a circle, `width` logical pixels wide.
+    pub fn circle_outline(&self, x: f64, y: f64, r: f64, color: RGBColor, width: f64) -> Result<(), String> {
+        let r = (r * self.scale).round().max(1.0) as u32;
+        let w = (width * self.scale).round().max(1.0) as u32;
+        self.area.draw(&Circle::new((self.px(x), self.px(y)), r, color.stroke_width(w))).map_err(|e| e.to_string())
     }
 
     /// Text whose vertical centre is at `y`.

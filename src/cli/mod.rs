@@ -10,8 +10,9 @@
 
 mod png;
 
-use mirador::aggregate::{series, ChartKind};
-use mirador::chart::{preferred_height, render_svg};
+use mirador::aggregate::views::chart_data;
+use mirador::aggregate::ChartKind;
+use mirador::chart::{preferred_height_of, render_data_svg};
 use mirador::engine::Index;
 use mirador::export;
 use mirador::i18n::Lang;
@@ -22,7 +23,7 @@ use mirador::url_state::{filter_summary, parse_query, UrlState};
 use serde_json::{json, Map, Value};
 
 const USAGE: &str = "usage:
-  mirador render --chart country|focus|effect|budget --out FILE.svg|FILE.png [--format svg|png]
+  mirador render --chart country|focus|effect|budget|timeline|gap|compare|events --out FILE.svg|FILE.png [--format svg|png]
                  [--state QUERY] [--data FILE] [--width W] [--height H] [--scale S]
   mirador query  [--state QUERY] [--data FILE] [--facets] [--json]
   mirador export [--state QUERY] [--data FILE] --format csv|json [--events] [--out FILE]
@@ -154,7 +155,8 @@ fn write_out(out: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
 
 fn render(a: Args) -> Result<(), Failure> {
     let chart = a.chart.as_deref().ok_or_else(|| Failure::Usage("render needs --chart".into()))?;
-    let kind = ChartKind::from_key(chart).ok_or_else(|| Failure::Usage(format!("unknown chart `{chart}` (country, focus, effect, budget)")))?;
+    let kind = ChartKind::from_key(chart)
+        .ok_or_else(|| Failure::Usage(format!("unknown chart `{chart}` (country, focus, effect, budget, timeline, gap, compare, events)")))?;
     let out = a.out.as_deref().ok_or_else(|| Failure::Usage("render needs --out FILE.svg or FILE.png".into()))?;
     let format = match (a.format.as_deref(), out.rsplit('.').next()) {
         (Some(f @ ("svg" | "png")), _) => f,
@@ -166,12 +168,13 @@ fn render(a: Args) -> Result<(), Failure> {
     let index = Index::new(interventions(&a)?);
     let sel = &state.dashboard.selection;
     let result = index.evaluate(sel);
-    let s = series(&index, &result, sel, kind, state.lang);
+    let events: Vec<Event> = if matches!(kind, ChartKind::Timeline | ChartKind::Events) { load(BUNDLED_EVENTS, parse_events)? } else { Vec::new() };
+    let d = chart_data(&index, &result, sel, &events, &state.view_options(), kind, state.lang);
     let width = a.width.unwrap_or(640);
-    let height = a.height.unwrap_or_else(|| preferred_height(&s).round() as u32);
+    let height = a.height.unwrap_or_else(|| preferred_height_of(&d, width as f64).round() as u32);
     let bytes = match format {
-        "svg" => render_svg(&s, width, height).map_err(Failure::Data)?.into_bytes(),
-        _ => png::render_png(&s, width, height, a.scale.unwrap_or(2)).map_err(Failure::Data)?,
+        "svg" => render_data_svg(&d, width, height).map_err(Failure::Data)?.into_bytes(),
+        _ => png::render_png(&d, width, height, a.scale.unwrap_or(2)).map_err(Failure::Data)?,
     };
     write_out(Some(out), &bytes)
 }

@@ -2,7 +2,7 @@
 //! bundled open-licence font (DejaVu Sans, assets/fonts/) so the image is identical on every
 //! machine, encoded with the `png` crate.
 
-use mirador::aggregate::Series;
+use mirador::aggregate::views::ChartData;
 use plotters::prelude::*;
 use std::sync::Once;
 
@@ -19,14 +19,14 @@ fn register_fonts() {
 }
 
 /// Renders `series` at `width` × `height` logical pixels, `scale` device pixels each.
-pub fn render_png(series: &Series, width: u32, height: u32, scale: u32) -> Result<Vec<u8>, String> {
+pub fn render_png(series: &ChartData, width: u32, height: u32, scale: u32) -> Result<Vec<u8>, String> {
     register_fonts();
     let (w, h) = (width * scale, height * scale);
     let mut rgb = vec![255u8; (w * h * 3) as usize];
     {
         let backend = BitMapBackend::with_buffer(&mut rgb, (w, h));
         let area = backend.into_drawing_area();
-        mirador::chart::draw(&area, series, scale as f64, None)?;
+        mirador::chart::draw_data(&area, series, scale as f64, None)?;
     }
     let mut out = Vec::new();
     {

@@ -1,20 +1,10 @@
-//! The filter engine: turns a dataset and a `Selection` into the matching records and the counts
-//! every view shows.
-//!
-//! Design (after crossfilter): each facet column is dictionary-encoded once, when the dataset
-//! loads (`Index::new`); evaluating a selection computes, per record, a bitmask with one bit per
-//! dimension whose filter the record fails. A record matches when its mask is zero; it counts
-//! towards facet `f` when its mask has no bit other than `f`'s, which is how each facet's counts
-//! apply every filter except its own. One pass over the records yields the total, the matching
-//! list, all six facets and the budget histogram.
-//!
-//! This is O(records × values) per evaluation. Incremental updates for very large sets are the
-//! job of a later engine behind the same `evaluate` contract; `tests/engine_reference.rs` checks
-//! any engine against a slow, obvious reference.
+//! The engine before issue 4 (one full pass over the records per selection, rows stored as
+//! `Intervention`s), kept only as a baseline for `benches/engine.rs`. Not used by the crate.
+#![allow(dead_code)]
 
-use crate::model::Intervention;
-use crate::selection::{Facet, Selection, NOT_STATED};
-use crate::text::{fold, SearchTerms};
+use mirador::model::Intervention;
+use mirador::selection::{Facet, Selection, NOT_STATED};
+use mirador::text::{fold, SearchTerms};
 
 /// Bits 0..6 are the facets (`Facet::index()`); then the ranges and the search.
 const YEAR_BIT: u16 = 1 << 6;
@@ -89,7 +79,7 @@ impl FacetColumn {
 
 /// The keys a facet offers before looking at the data (the schema's vocabulary).
 fn vocabulary(facet: Facet) -> Vec<&'static str> {
-    use crate::model::*;
+    use mirador::model::*;
     match facet {
         Facet::Country => vec![],
         Facet::Focus => Focus::ALL.iter().map(|v| v.key()).collect(),
@@ -323,24 +313,3 @@ impl Index {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bins_tile_the_axis() {
-        let b = BudgetBins::for_amounts([150_000.0, 21_000_000.0].into_iter());
-        assert_eq!(b.edges.first(), Some(&100_000.0));
-        assert_eq!(b.edges.last(), Some(&100_000_000.0));
-        assert_eq!(b.edges[1], 320_000.0);
-        assert_eq!(b.bin_of(100_000.0), Some(0));
-        assert_eq!(b.bin_of(320_000.0), Some(1));
-        assert_eq!(b.bin_of(21_000_000.0), Some(4));
-        assert_eq!(b.bin_of(99_999_999.0), Some(5));
-        assert_eq!(b.bin_of(1e8), None);
-        assert_eq!(b.bin_of(0.0), None);
-        let single = BudgetBins::for_amounts([1e7].into_iter());
-        assert_eq!(single.edges, vec![1e7, 3.2e7, 1e8]);
-        assert!(!BudgetBins::for_amounts(std::iter::empty()).is_empty());
-    }
-}

@@ -4,21 +4,38 @@
 //! whether each is selected, plus a note about what is not drawn (unknown budgets). Charts never
 //! filter or group; this module never knows about pixels.
 
+pub mod views;
+
 use crate::engine::{FilterResult, Index};
 use crate::i18n::{self, Lang, Msg};
 use crate::selection::{Facet, Selection, NOT_STATED};
 
-/// The charts of the overview, by the names used in URLs and on the command line.
+/// Every chart, by the names used in URLs and on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChartKind {
     Country,
     Focus,
     Effect,
     Budget,
+    Timeline,
+    Gap,
+    Compare,
+    Events,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 4] = [ChartKind::Country, ChartKind::Focus, ChartKind::Effect, ChartKind::Budget];
+    /// The four bar charts of the overview.
+    pub const OVERVIEW: [ChartKind; 4] = [ChartKind::Country, ChartKind::Focus, ChartKind::Effect, ChartKind::Budget];
+    pub const ALL: [ChartKind; 8] = [
+        ChartKind::Country,
+        ChartKind::Focus,
+        ChartKind::Effect,
+        ChartKind::Budget,
+        ChartKind::Timeline,
+        ChartKind::Gap,
+        ChartKind::Compare,
+        ChartKind::Events,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -26,7 +43,16 @@ impl ChartKind {
             ChartKind::Focus => "focus",
             ChartKind::Effect => "effect",
             ChartKind::Budget => "budget",
+            ChartKind::Timeline => "timeline",
+            ChartKind::Gap => "gap",
+            ChartKind::Compare => "compare",
+            ChartKind::Events => "events",
         }
+    }
+
+    /// A bar chart of the overview (drawn from a `Series`)?
+    pub fn is_bars(self) -> bool {
+        ChartKind::OVERVIEW.contains(&self)
     }
 
     pub fn from_key(key: &str) -> Option<ChartKind> {
@@ -41,6 +67,10 @@ impl ChartKind {
                 ChartKind::Focus => Msg::ChartFocus,
                 ChartKind::Effect => Msg::ChartEffect,
                 ChartKind::Budget => Msg::ChartBudget,
+                ChartKind::Timeline => Msg::ChartTimeline,
+                ChartKind::Gap => Msg::ChartGap,
+                ChartKind::Compare => Msg::ChartCompare,
+                ChartKind::Events => Msg::ChartEvents,
             },
         )
     }
@@ -51,7 +81,7 @@ impl ChartKind {
             ChartKind::Country => Some(Facet::Country),
             ChartKind::Focus => Some(Facet::Focus),
             ChartKind::Effect => Some(Facet::Effect),
-            ChartKind::Budget => None,
+            _ => None,
         }
     }
 }
@@ -63,6 +93,10 @@ pub enum BarAction {
     Toggle(Facet, String),
     /// Set the budget range to `[min, max)`, or clear it when it is already exactly that.
     BudgetRange(f64, f64),
+    /// Set the start-year range (inclusive), or clear it when it is already exactly that.
+    Years(i32, i32),
+    /// Open an event's detail (the UI handles it; the selection does not change).
+    OpenEvent(String),
 }
 
 /// One bar.
@@ -101,11 +135,13 @@ impl Series {
     }
 }
 
-/// Builds the series of one chart.
+/// Builds the series of one bar chart of the overview; the view charts (`ChartKind::is_bars`
+/// false) are built by `views` and give an empty series here.
 pub fn series(index: &Index, result: &FilterResult, sel: &Selection, kind: ChartKind, lang: Lang) -> Series {
-    match kind.facet() {
-        Some(facet) => facet_series(index, result, sel, kind, facet, lang),
-        None => budget_series(index, result, sel, lang),
+    match (kind.facet(), kind) {
+        (Some(facet), _) => facet_series(index, result, sel, kind, facet, lang),
+        (None, ChartKind::Budget) => budget_series(index, result, sel, lang),
+        (None, _) => Series { kind, title: kind.title(lang).to_owned(), bars: vec![], filtered: false, note: None },
     }
 }
 
@@ -187,5 +223,14 @@ pub fn apply(action: &BarAction, sel: &mut Selection) {
                 sel.budget.max = Some(*hi);
             }
         }
+        BarAction::Years(a, b) => {
+            let (a, b) = ((*a).min(*b), (*a).max(*b));
+            if sel.year.min == Some(a) && sel.year.max == Some(b) {
+                sel.year = Default::default();
+            } else {
+                sel.year = crate::selection::Bounds { min: Some(a), max: Some(b) };
+            }
+        }
+        BarAction::OpenEvent(_) => {}
     }
 }

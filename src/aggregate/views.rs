@@ -1,0 +1,555 @@
+//! Series for the views beyond the overview: the timeline (interventions started per year,
+//! stacked), the evidence gap map (focus × outcome), the country comparison and the events
+//! timeline. Like the bar series, each is plain data a chart draws; nothing here knows pixels.
+
+use crate::engine::{FilterResult, Index};
+use crate::i18n::{self, Lang};
+use crate::model::{Effect, Evaluation, Event, Focus, Intervention, Outcome};
+use crate::selection::{Bounds, Facet, Selection};
+
+/// What the timeline's bars are stacked by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Stack {
+    #[default]
+    Focus,
+    Effect,
+}
+
+impl Stack {
+    pub fn key(self) -> &'static str {
+        match self {
+            Stack::Focus => "focus",
+            Stack::Effect => "effect",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<Stack> {
+        match k {
+            "focus" => Some(Stack::Focus),
+            "effect" => Some(Stack::Effect),
+            _ => None,
+        }
+    }
+}
+
+/// What colours the gap map's bubbles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GapColour {
+    /// The strongest evaluation design in the cell.
+    #[default]
+    Evaluation,
+    /// The best effectiveness rating in the cell.
+    Effect,
+}
+
+impl GapColour {
+    pub fn key(self) -> &'static str {
+        match self {
+            GapColour::Evaluation => "evaluation",
+            GapColour::Effect => "effect",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<GapColour> {
+        match k {
+            "evaluation" => Some(GapColour::Evaluation),
+            "effect" => Some(GapColour::Effect),
+            _ => None,
+        }
+    }
+}
+
+/// One layer of a stacked chart: its label and whether it stands for "not stated".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layer {
+    pub key: String,
+    pub label: String,
+    pub unknown: bool,
+}
+
+/// Interventions started per year, stacked, with the events of each year marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineSeries {
+    pub title: String,
+    pub stack: Stack,
+    pub years: Vec<i32>,
+    pub layers: Vec<Layer>,
+    /// `counts[year][layer]`.
+    pub counts: Vec<Vec<usize>>,
+    /// Interventions per year (a multi-focus intervention counts once here).
+    pub totals: Vec<usize>,
+    /// Events per year, and their names.
+    pub events: Vec<Vec<String>>,
+    /// The label of the event row.
+    pub events_label: String,
+    /// The active year filter, as indexes into `years`.
+    pub selected: Option<(usize, usize)>,
+    pub note: Option<String>,
+}
+
+fn sel_without(sel: &Selection, f: impl FnOnce(&mut Selection)) -> Selection {
+    let mut s = sel.clone();
+    f(&mut s);
+    s
+}
+
+fn focus_layers(lang: Lang) -> Vec<Layer> {
+    let mut v: Vec<Layer> = Focus::ALL
+        .iter()
+        .map(|f| Layer { key: f.key().into(), label: i18n::focus_label(lang, *f).into(), unknown: false })
+        .collect();
+    v.push(Layer { key: crate::selection::NOT_STATED.into(), label: i18n::text(lang, i18n::Msg::NotStated).into(), unknown: true });
+    v
+}
+
+fn effect_layers(lang: Lang) -> Vec<Layer> {
+    let mut v: Vec<Layer> = Effect::ALL
+        .iter()
+        .map(|e| Layer { key: e.key().into(), label: i18n::effect_label(lang, *e).into(), unknown: false })
+        .collect();
+    v.push(Layer { key: crate::selection::NOT_STATED.into(), label: i18n::text(lang, i18n::Msg::NotStated).into(), unknown: true });
+    v
+}
+
+/// The layers a record falls in.
+fn record_layers(r: &Intervention, stack: Stack) -> Vec<usize> {
+    match stack {
+        Stack::Focus if r.focus.is_empty() => vec![Focus::ALL.len()],
+        Stack::Focus => {
+            let mut v: Vec<usize> = r.focus.iter().map(|f| f.index()).collect();
+            v.sort();
+            v.dedup();
+            v
+        }
+        Stack::Effect => vec![r.effect.map_or(Effect::ALL.len(), |e| e.index())],
+    }
+}
+
+/// The timeline: every filter applies except the year range, which it shows as a band.
+pub fn timeline(index: &Index, sel: &Selection, events: &[Event], stack: Stack, lang: Lang) -> TimelineSeries {
+    let title = i18n::text(lang, i18n::Msg::ChartTimeline).to_owned();
+    let layers = match stack {
+        Stack::Focus => focus_layers(lang),
+        Stack::Effect => effect_layers(lang),
+    };
+    let Some((lo, hi)) = index.year_span() else {
+        return TimelineSeries { title, stack, years: vec![], layers, counts: vec![], totals: vec![], events: vec![], events_label: String::new(), selected: None, note: None };
+    };
+    let years: Vec<i32> = (lo..=hi).collect();
+    let mut counts = vec![vec![0usize; layers.len()]; years.len()];
+    let mut totals = vec![0usize; years.len()];
+    let result = index.evaluate(&sel_without(sel, |s| s.year = Bounds::none()));
+    let mut undated = 0;
+    for &i in &result.matching {
+        let r = &index.records()[i];
+        match r.start_year {
+            Some(y) => {
+                let yi = (y - lo) as usize;
+                totals[yi] += 1;
+                for l in record_layers(r, stack) {
+                    counts[yi][l] += 1;
+                }
+            }
+            None => undated += 1,
+        }
+    }
+    let mut event_names = vec![Vec::new(); years.len()];
+    for e in events {
+        if let Some(y) = e.year() {
+            if (lo..=hi).contains(&y) {
+                event_names[(y - lo) as usize].push(e.name.clone());
+            }
+        }
+    }
+    let selected = sel.year.is_active().then(|| {
+        let a = sel.year.min.unwrap_or(lo).clamp(lo, hi);
+        let b = sel.year.max.unwrap_or(hi).clamp(lo, hi);
+        ((a - lo) as usize, (b.max(a) - lo) as usize)
+    });
+    let note = Some(i18n::timeline_note(lang, undated, result.matching.len(), stack == Stack::Focus));
+    let events_label = i18n::text(lang, i18n::Msg::EventsTimeline).to_owned();
+    TimelineSeries { title, stack, years, layers, counts, totals, events: event_names, events_label, selected, note }
+}
+
+/// One cell of the gap map.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct GapCell {
+    pub count: usize,
+    pub strongest: Option<Evaluation>,
+    pub best: Option<Effect>,
+}
+
+/// Focus × outcome: how many matching interventions measured each outcome, and how well.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapSeries {
+    pub title: String,
+    /// Legend entries: the labels of the colour scale, in the order of its palette.
+    pub legend: Vec<String>,
+    pub colour: GapColour,
+    pub rows: Vec<Layer>,
+    pub cols: Vec<Layer>,
+    /// `cells[row][col]`.
+    pub cells: Vec<Vec<GapCell>>,
+    /// The focus row the filters select (exactly one focus value), if any.
+    pub selected: Option<usize>,
+    pub note: Option<String>,
+}
+
+/// Effectiveness from best to worst, for "best in the cell".
+fn effect_rank(e: Effect) -> usize {
+    match e {
+        Effect::Effective => 5,
+        Effect::Promising => 4,
+        Effect::Mixed => 3,
+        Effect::Unknown => 2,
+        Effect::NoEffect => 1,
+        Effect::Harmful => 0,
+    }
+}
+
+pub fn gap(index: &Index, result: &FilterResult, sel: &Selection, colour: GapColour, lang: Lang) -> GapSeries {
+    let rows: Vec<Layer> = Focus::ALL.iter().map(|f| Layer { key: f.key().into(), label: i18n::focus_label(lang, *f).into(), unknown: false }).collect();
+    let cols: Vec<Layer> = Outcome::ALL.iter().map(|o| Layer { key: o.key().into(), label: i18n::outcome_label(lang, *o).into(), unknown: false }).collect();
+    let mut cells = vec![vec![GapCell::default(); cols.len()]; rows.len()];
+    let mut with_outcomes = 0;
+    for &i in &result.matching {
+        let r = &index.records()[i];
+        if !r.outcomes.is_empty() {
+            with_outcomes += 1;
+        }
+        for f in &r.focus {
+            for o in &r.outcomes {
+                let c = &mut cells[f.index()][o.index()];
+                c.count += 1;
+                c.strongest = c.strongest.max(r.evaluation);
+                if let Some(e) = r.effect {
+                    if c.best.is_none_or(|b| effect_rank(e) > effect_rank(b)) {
+                        c.best = Some(e);
+                    }
+                }
+            }
+        }
+    }
+    let one = |facet: Facet, all: &[Layer]| {
+        let s = sel.selected(facet);
+        (s.len() == 1).then(|| all.iter().position(|l| s.contains(&l.key))).flatten()
+    };
+    let selected = one(Facet::Focus, &rows);
+    let legend = match colour {
+        GapColour::Evaluation => Evaluation::ALL.iter().map(|e| i18n::evaluation_label(lang, *e).to_owned()).collect(),
+        GapColour::Effect => Effect::ALL.iter().map(|e| i18n::effect_label(lang, *e).to_owned()).collect(),
+    };
+    GapSeries {
+        title: i18n::text(lang, i18n::Msg::ChartGap).to_owned(),
+        legend,
+        colour,
+        rows,
+        cols,
+        cells,
+        selected,
+        note: Some(i18n::gap_note(lang, with_outcomes, result.matching.len())),
+    }
+}
+
+/// One country of the comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryProfile {
+    pub code: String,
+    pub name: String,
+    /// "35 interventions · US$1.2B known budget".
+    pub caption: String,
+    pub count: usize,
+    /// Interventions per focus (a multi-focus one counts in each).
+    pub focus: Vec<usize>,
+    /// Per effect, then "not stated" last.
+    pub effect: Vec<usize>,
+    /// With a process, quasi-experimental or experimental evaluation.
+    pub evaluated: usize,
+    /// Rated effective or promising.
+    pub effective_or_promising: usize,
+    pub budget_known: usize,
+    pub budget_usd: f64,
+    /// Interventions started per year over `CompareSeries::years`.
+    pub per_year: Vec<usize>,
+}
+
+/// Two to four countries side by side, on shared scales.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareSeries {
+    pub title: String,
+    pub focus_labels: Vec<String>,
+    pub effect_labels: Vec<String>,
+    pub years: Vec<i32>,
+    pub countries: Vec<CountryProfile>,
+}
+
+impl CompareSeries {
+    /// The longest focus bar across all countries (the shared scale).
+    pub fn focus_max(&self) -> usize {
+        self.countries.iter().flat_map(|c| c.focus.iter().copied()).max().unwrap_or(0)
+    }
+}
+
+/// The comparison: every filter applies, except that each column is one compared country.
+pub fn compare(index: &Index, sel: &Selection, countries: &[String], lang: Lang) -> CompareSeries {
+    let years: Vec<i32> = index.year_span().map(|(a, b)| (a..=b).collect()).unwrap_or_default();
+    let profiles = countries
+        .iter()
+        .map(|code| {
+            let s = sel_without(sel, |s| s.set_values(Facet::Country, [code.clone()]));
+            let r = index.evaluate(&s);
+            let mut p = CountryProfile {
+                code: code.clone(),
+                name: i18n::country_name(lang, code),
+                caption: String::new(),
+                count: r.matching.len(),
+                focus: vec![0; Focus::ALL.len()],
+                effect: vec![0; Effect::ALL.len() + 1],
+                evaluated: 0,
+                effective_or_promising: 0,
+                budget_known: 0,
+                budget_usd: 0.0,
+                per_year: vec![0; years.len()],
+            };
+            for &i in &r.matching {
+                let rec = &index.records()[i];
+                for f in record_layers(rec, Stack::Focus) {
+                    if f < p.focus.len() {
+                        p.focus[f] += 1;
+                    }
+                }
+                p.effect[rec.effect.map_or(Effect::ALL.len(), |e| e.index())] += 1;
+                if matches!(rec.evaluation, Some(Evaluation::Process | Evaluation::QuasiExperimental | Evaluation::Experimental)) {
+                    p.evaluated += 1;
+                }
+                if matches!(rec.effect, Some(Effect::Effective | Effect::Promising)) {
+                    p.effective_or_promising += 1;
+                }
+                if let Some(b) = rec.budget_usd {
+                    p.budget_known += 1;
+                    p.budget_usd += b;
+                }
+                if let (Some(y), Some(first)) = (rec.start_year, years.first()) {
+                    if let Some(slot) = p.per_year.get_mut((y - first) as usize) {
+                        *slot += 1;
+                    }
+                }
+            }
+            p.caption = i18n::compare_caption(lang, p.count, p.budget_usd, p.budget_known);
+            p
+        })
+        .collect();
+    let mut effect_labels: Vec<String> = Effect::ALL.iter().map(|e| i18n::effect_label(lang, *e).to_owned()).collect();
+    effect_labels.push(i18n::text(lang, i18n::Msg::NotStated).to_owned());
+    CompareSeries {
+        title: i18n::text(lang, i18n::Msg::ChartCompare).to_owned(),
+        focus_labels: Focus::ALL.iter().map(|f| i18n::focus_label(lang, *f).to_owned()).collect(),
+        effect_labels,
+        years,
+        countries: profiles,
+    }
+}
+
+/// The countries to compare when the link names none: the three with most matching interventions.
+pub fn default_comparison(index: &Index, result: &FilterResult) -> Vec<String> {
+    let keys = index.facet_keys(Facet::Country);
+    let counts = &result.facet_counts[Facet::Country.index()];
+    let mut pairs: Vec<(usize, &String)> = counts.iter().copied().zip(keys).filter(|(c, _)| *c > 0).collect();
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    pairs.into_iter().take(3).map(|(_, k)| k.clone()).collect()
+}
+
+/// One event mark on the events timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMark {
+    pub id: String,
+    pub name: String,
+    /// Fractional year of the start date (2015.8 for late October 2015).
+    pub at: f64,
+    pub lane: usize,
+}
+
+/// Events on a time axis, one lane per series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventSeries {
+    pub title: String,
+    pub lanes: Vec<String>,
+    pub marks: Vec<EventMark>,
+    pub span: (i32, i32),
+    pub undated: usize,
+    pub note: Option<String>,
+}
+
+/// Fractional year of an ISO date.
+fn fractional_year(date: &str) -> Option<f64> {
+    let y: f64 = date.get(0..4)?.parse().ok()?;
+    let m: f64 = date.get(5..7)?.parse().ok()?;
+    let d: f64 = date.get(8..10)?.parse().ok()?;
+    Some(y + ((m - 1.0) * 30.4 + d - 1.0) / 365.0)
+}
+
+/// The events timeline of `events` (already filtered by the events view).
+pub fn event_timeline(events: &[&Event], lang: Lang) -> EventSeries {
+    let other = i18n::text(lang, i18n::Msg::OtherEvents).to_owned();
+    let mut lanes: Vec<String> = Vec::new();
+    let mut marks = Vec::new();
+    let mut undated = 0;
+    for e in events {
+        let Some(at) = e.start_date.as_deref().and_then(fractional_year) else {
+            undated += 1;
+            continue;
+        };
+        let lane_name = e.series.clone().unwrap_or_else(|| other.clone());
+        let lane = match lanes.iter().position(|l| *l == lane_name) {
+            Some(i) => i,
+            None => {
+                lanes.push(lane_name);
+                lanes.len() - 1
+            }
+        };
+        marks.push(EventMark { id: e.id.clone(), name: e.name.clone(), at, lane });
+    }
+    let lo = marks.iter().map(|m| m.at.floor() as i32).min().unwrap_or(2010);
+    let hi = marks.iter().map(|m| m.at.floor() as i32 + 1).max().unwrap_or(lo + 1);
+    EventSeries {
+        title: i18n::text(lang, i18n::Msg::ChartEvents).to_owned(),
+        lanes,
+        marks,
+        span: (lo, hi.max(lo + 1)),
+        undated,
+        note: (undated > 0).then(|| i18n::undated_events_note(lang, undated)),
+    }
+}
+
+/// Any chart's data, for code that handles every chart alike (the canvas, exports, the CLI).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartData {
+    Bars(super::Series),
+    Timeline(TimelineSeries),
+    Gap(GapSeries),
+    Compare(CompareSeries),
+    Events(EventSeries),
+}
+
+impl ChartData {
+    pub fn title(&self) -> &str {
+        match self {
+            ChartData::Bars(s) => &s.title,
+            ChartData::Timeline(s) => &s.title,
+            ChartData::Gap(s) => &s.title,
+            ChartData::Compare(s) => &s.title,
+            ChartData::Events(s) => &s.title,
+        }
+    }
+
+    /// What hovering item `i` (as the chart's layout numbers it) shows.
+    pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
+        let n = |v: usize| i18n::format_count(lang, v);
+        match self {
+            ChartData::Bars(s) => s.bars.get(i).map(|b| format!("{}: {}", b.label, n(b.count))),
+            ChartData::Timeline(s) => {
+                let year = s.years.get(i)?;
+                let mut t = format!("{year}: {}", n(s.totals[i]));
+                if !s.events[i].is_empty() {
+                    t.push_str(&format!(" · {}", s.events[i].join("; ")));
+                }
+                Some(t)
+            }
+            ChartData::Gap(s) => {
+                let (r, c) = (i / s.cols.len().max(1), i % s.cols.len().max(1));
+                let cell = s.cells.get(r)?.get(c)?;
+                Some(format!("{} × {}: {}", s.rows[r].label, s.cols[c].label, n(cell.count)))
+            }
+            ChartData::Compare(s) => s.countries.get(i).map(|c| format!("{}: {}", c.name, c.caption)),
+            ChartData::Events(s) => s.marks.get(i).map(|m| m.name.clone()),
+        }
+    }
+
+    /// What clicking item `i` does.
+    pub fn action(&self, i: usize) -> Option<super::BarAction> {
+        use super::BarAction;
+        match self {
+            ChartData::Bars(s) => s.bars.get(i).map(|b| b.action.clone()),
+            ChartData::Timeline(s) => s.years.get(i).map(|y| BarAction::Years(*y, *y)),
+            ChartData::Gap(s) => s.rows.get(i / s.cols.len().max(1)).map(|r| BarAction::Toggle(Facet::Focus, r.key.clone())),
+            ChartData::Compare(_) => None,
+            ChartData::Events(s) => s.marks.get(i).map(|m| BarAction::OpenEvent(m.id.clone())),
+        }
+    }
+
+    /// The accessible description: what the chart shows, value by value.
+    pub fn aria_label(&self, lang: Lang) -> String {
+        match self {
+            ChartData::Bars(s) => s.aria_label(lang),
+            ChartData::Timeline(s) => {
+                let items: Vec<(String, usize)> = s.years.iter().zip(&s.totals).filter(|(_, t)| **t > 0).map(|(y, t)| (y.to_string(), *t)).collect();
+                i18n::chart_aria_label(lang, &s.title, &items, s.note.as_deref())
+            }
+            ChartData::Gap(s) => {
+                let mut items = Vec::new();
+                for (r, row) in s.cells.iter().enumerate() {
+                    for (c, cell) in row.iter().enumerate() {
+                        if cell.count > 0 {
+                            items.push((format!("{} × {}", s.rows[r].label, s.cols[c].label), cell.count));
+                        }
+                    }
+                }
+                i18n::chart_aria_label(lang, &s.title, &items, s.note.as_deref())
+            }
+            ChartData::Compare(s) => {
+                let items: Vec<(String, usize)> = s.countries.iter().map(|c| (c.name.clone(), c.count)).collect();
+                i18n::chart_aria_label(lang, &s.title, &items, None)
+            }
+            ChartData::Events(s) => {
+                let items: Vec<(String, usize)> = s.lanes.iter().enumerate().map(|(i, l)| (l.clone(), s.marks.iter().filter(|m| m.lane == i).count())).collect();
+                i18n::chart_aria_label(lang, &s.title, &items, s.note.as_deref())
+            }
+        }
+    }
+}
+
+/// How the views are set up, beyond the filters (the link's `stack`, `colour`, `compare`,
+/// `series` and `organiser`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewOptions {
+    pub stack: Stack,
+    pub colour: GapColour,
+    pub compare: Vec<String>,
+    pub series: Option<String>,
+    pub organiser: Option<String>,
+}
+
+/// The events the events view shows: the dashboard's country filter and year range apply to the
+/// event's country and start year; the series and organiser options narrow further.
+pub fn filter_events<'a>(events: &'a [Event], sel: &Selection, options: &ViewOptions) -> Vec<&'a Event> {
+    let countries = sel.selected(Facet::Country);
+    events
+        .iter()
+        .filter(|e| countries.is_empty() || e.country.as_ref().is_some_and(|c| countries.contains(c)))
+        .filter(|e| !sel.year.is_active() || sel.year.contains_year(e.year()))
+        .filter(|e| options.series.as_ref().is_none_or(|s| e.series.as_ref() == Some(s)))
+        .filter(|e| options.organiser.as_ref().is_none_or(|o| e.organisers.contains(o)))
+        .collect()
+}
+
+/// Any chart's data for a state: the one function the canvas, the embed page and the command
+/// line call.
+pub fn chart_data(
+    index: &Index,
+    result: &FilterResult,
+    sel: &Selection,
+    events: &[Event],
+    options: &ViewOptions,
+    kind: super::ChartKind,
+    lang: Lang,
+) -> ChartData {
+    use super::ChartKind;
+    match kind {
+        ChartKind::Timeline => ChartData::Timeline(timeline(index, sel, events, options.stack, lang)),
+        ChartKind::Gap => ChartData::Gap(gap(index, result, sel, options.colour, lang)),
+        ChartKind::Compare => {
+            let countries = if options.compare.len() >= 2 { options.compare.clone() } else { default_comparison(index, result) };
+            ChartData::Compare(compare(index, sel, &countries, lang))
+        }
+        ChartKind::Events => ChartData::Events(event_timeline(&filter_events(events, sel, options), lang)),
+        bars => ChartData::Bars(super::series(index, result, sel, bars, lang)),
+    }
+}

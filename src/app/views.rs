@@ -1,0 +1,132 @@
+//! The view pages: timeline, evidence gap map and country comparison. Each is a coordinated view:
+//! it reads the same filters as the overview and its clicks change them.
+
+use super::charts::ChartCanvas;
+use super::Ctx;
+use crate::aggregate::views::{compare, default_comparison, GapColour, Stack};
+use crate::aggregate::ChartKind;
+use crate::i18n::{self, Msg};
+use crate::selection::Facet;
+use leptos::prelude::*;
+
+#[component]
+pub fn TimelineView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let stack = move || ctx.link.with(|l| l.stack.key());
+    view! {
+        <section class="view" id="view-timeline">
+            <label class="option">{i18n::text(lang, Msg::StackBy)}" "
+                <select id="timeline-stack" prop:value=stack on:change=move |ev| {
+                    let v = Stack::from_key(&event_target_value(&ev)).unwrap_or_default();
+                    ctx.link.update(|l| l.stack = v);
+                }>
+                    <option value="focus">{i18n::text(lang, Msg::Focus)}</option>
+                    <option value="effect">{i18n::text(lang, Msg::Effect)}</option>
+                </select>
+            </label>
+            <ChartCanvas kind=ChartKind::Timeline interactive=true/>
+        </section>
+    }
+}
+
+#[component]
+pub fn EvidenceView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let colour = move || ctx.link.with(|l| l.colour.key());
+    view! {
+        <section class="view" id="view-evidence">
+            <label class="option">{i18n::text(lang, Msg::ColourBy)}" "
+                <select id="gap-colour" prop:value=colour on:change=move |ev| {
+                    let v = GapColour::from_key(&event_target_value(&ev)).unwrap_or_default();
+                    ctx.link.update(|l| l.colour = v);
+                }>
+                    <option value="evaluation">{i18n::text(lang, Msg::Evaluation)}</option>
+                    <option value="effect">{i18n::text(lang, Msg::Effect)}</option>
+                </select>
+            </label>
+            <ChartCanvas kind=ChartKind::Gap interactive=true/>
+        </section>
+    }
+}
+
+#[component]
+pub fn CompareView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    // The compared countries: the link's, or the three with most matching interventions.
+    let chosen = Memo::new(move |_| {
+        let list = ctx.link.with(|l| l.compare.clone());
+        if list.len() >= 2 {
+            return list;
+        }
+        match (ctx.data.get(), ctx.result.get()) {
+            (Some(d), Some(r)) => default_comparison(&d.index, &r),
+            _ => Vec::new(),
+        }
+    });
+    let options = move || {
+        let Some(d) = ctx.data.get() else { return Vec::new() };
+        let mut v: Vec<(String, String)> = d.index.facet_keys(Facet::Country).iter().map(|c| (i18n::country_name(lang, c), c.clone())).collect();
+        v.sort();
+        v
+    };
+    let toggle = move |code: String| {
+        let mut list = chosen.get_untracked();
+        if let Some(i) = list.iter().position(|c| *c == code) {
+            if list.len() > 2 {
+                list.remove(i);
+            }
+        } else if list.len() < 4 {
+            list.push(code);
+        }
+        ctx.link.update(|l| l.compare = list);
+    };
+    let summary = move || {
+        let (Some(d), list) = (ctx.data.get(), chosen.get()) else { return Vec::new() };
+        let series = ctx.state.with(|s| compare(&d.index, &s.selection, &list, lang));
+        series.countries
+    };
+    let pct = move |a: usize, b: usize| if b == 0 { "—".to_owned() } else { format!("{}%", (a * 100 + b / 2) / b) };
+    view! {
+        <section class="view" id="view-compare">
+            <fieldset class="compare-pick">
+                <legend>{i18n::text(lang, Msg::CompareCountries)}</legend>
+                <div class="pick-list">
+                    {move || options().into_iter().map(|(name, code)| {
+                        let c = code.clone();
+                        let checked = chosen.with(|l| l.contains(&code));
+                        view! {
+                            <label><input type="checkbox" value=code.clone() prop:checked=checked on:change=move |_| toggle(c.clone())/>" "{name}</label>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <ChartCanvas kind=ChartKind::Compare interactive=true/>
+            <h3>{i18n::text(lang, Msg::Summary)}</h3>
+            <div class="table-scroll">
+                <table id="compare-table">
+                    <thead><tr>
+                        <th scope="col">{i18n::text(lang, Msg::Country)}</th>
+                        <th scope="col">{i18n::text(lang, Msg::Interventions)}</th>
+                        <th scope="col">{i18n::text(lang, Msg::SharedEvaluated)}</th>
+                        <th scope="col">{i18n::text(lang, Msg::SharedEffective)}</th>
+                        <th scope="col">{i18n::text(lang, Msg::KnownBudget)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || summary().into_iter().map(|c| view! {
+                            <tr data-country=c.code.clone()>
+                                <th scope="row">{c.name.clone()}</th>
+                                <td>{i18n::format_count(lang, c.count)}</td>
+                                <td>{pct(c.evaluated, c.count)}</td>
+                                <td>{pct(c.effective_or_promising, c.count)}</td>
+                                <td>{format!("{} ({}/{})", i18n::format_usd_short(lang, c.budget_usd), c.budget_known, c.count)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,376 @@
+//! The dataset as columns, prepared once when it loads: what filtering and counting read.
+//!
+//! - Each facet is dictionary-encoded: single-valued facets (country, level, evaluation, effect)
+//!   hold one value id per record, multi-valued ones (focus, funder types) a bit set per record.
+//!   Facets with at most `MAX_VALUE_MAPS` values also keep one bitmap per value, so that a
+//!   facet's counts under any filter are a popcount of (records passing) AND (records with value).
+//! - Start year and budget are kept as sorted (value, record) pairs: a range filter is a
+//!   contiguous run of that order, found by binary search, and moving a bound only touches the
+//!   records between the old and the new bound.
+//! - Each record's budget-histogram bin, and bitmaps of records with a known / unknown budget.
+//! - The search index (`text_index`).
+//!
+//! A record is not kept: columns can be built from records produced one at a time (a generator),
+//! so a million rows cost tens of megabytes rather than the size of their structs.
+
+use super::bits;
+use super::live::Counts;
+use super::text_index::{TextIndex, TextIndexBuilder};
+use super::{search_haystack, BudgetBins};
+use crate::model::{ActorType, Effect, Evaluation, Focus, Intervention, Level};
+use crate::selection::{Facet, NOT_STATED};
+use std::borrow::Borrow;
+use std::collections::HashMap;
+
+/// Facets (and budget histograms) with at most this many values keep a bitmap per value.
+pub(crate) const MAX_VALUE_MAPS: usize = 64;
+
+/// `Columns::bin` for a record without a known budget.
+pub(crate) const BIN_UNKNOWN: u16 = u16::MAX;
+/// `Columns::bin` for a known budget outside the histogram's axis (zero, say).
+pub(crate) const BIN_NONE: u16 = u16::MAX - 1;
+
+#[derive(Clone)]
+pub(crate) enum Values {
+    /// One value id per record.
+    Single(Vec<u16>),
+    /// A bit set of value ids per record (at most 32 values).
+    Multi(Vec<u32>),
+}
+
+#[derive(Clone)]
+pub(crate) struct FacetColumn {
+    /// Value keys in display order.
+    pub keys: Vec<String>,
+    ids: HashMap<String, u16>,
+    pub values: Values,
+    /// When present, bitmap of value `v` is `maps[v * words..(v + 1) * words]`.
+    pub maps: Option<Vec<u64>>,
+    /// Records per value with no filter.
+    pub totals: Vec<usize>,
+}
+
+impl FacetColumn {
+    pub fn id(&self, key: &str) -> Option<u16> {
+        self.ids.get(key).copied()
+    }
+
+    pub fn map(&self, v: usize, words: usize) -> Option<&[u64]> {
+        self.maps.as_ref().map(|m| &m[v * words..(v + 1) * words])
+    }
+
+    /// Calls `f` with each value id of record `r`.
+    #[inline]
+    pub fn for_each_value(&self, r: usize, mut f: impl FnMut(usize)) {
+        match &self.values {
+            Values::Single(ids) => f(ids[r] as usize),
+            Values::Multi(sets) => bits::for_each_bit(sets[r] as u64, 0, f),
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        let values = match &self.values {
+            Values::Single(v) => 2 * v.capacity(),
+            Values::Multi(v) => 4 * v.capacity(),
+        };
+        values + self.maps.as_ref().map_or(0, |m| 8 * m.capacity()) + self.keys.iter().map(|k| k.len() + 24).sum::<usize>()
+    }
+}
+
+/// Values in ascending order, with the record holding each (records without a value are absent).
+#[derive(Clone)]
+pub(crate) struct Sorted<T> {
+    pub values: Vec<T>,
+    pub records: Vec<u32>,
+}
+
+/// A dataset prepared for filtering (see the module documentation). Build it with
+/// [`Columns::build`]; filter it with an [`Engine`](super::Engine).
+#[derive(Clone)]
+pub struct Columns {
+    pub(crate) len: usize,
+    /// By `Facet::index()`.
+    pub(crate) facets: Vec<FacetColumn>,
+    pub(crate) years: Sorted<i32>,
+    /// Known budgets except NaN, which no range holds.
+    pub(crate) budgets: Sorted<f64>,
+    pub(crate) bins: BudgetBins,
+    /// Per record: its histogram bin, `BIN_UNKNOWN` or `BIN_NONE`.
+    pub(crate) bin: Vec<u16>,
+    /// When the histogram has at most `MAX_VALUE_MAPS` bins: bin `b`'s records at
+    /// `bin_maps[b * words..(b + 1) * words]`.
+    pub(crate) bin_maps: Option<Vec<u64>>,
+    pub(crate) unknown_budget: Vec<u64>,
+    pub(crate) has_budget: Vec<u64>,
+    pub(crate) text: TextIndex,
+    /// The counts with nothing filtered.
+    pub(crate) totals: Counts,
+}
+
+impl std::fmt::Debug for Columns {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Columns")
+            .field("len", &self.len)
+            .field("keys", &self.facets.iter().map(|c| c.keys.len()).collect::<Vec<_>>())
+            .field("tokens", &self.text.token_count())
+            .field("heap_bytes", &self.heap_bytes())
+            .finish()
+    }
+}
+
+/// The keys an enum facet offers before looking at the data (the schema's vocabulary).
+fn vocabulary(facet: Facet) -> Vec<&'static str> {
+    match facet {
+        Facet::Country => vec![],
+        Facet::Focus => Focus::ALL.iter().map(|v| v.key()).collect(),
+        Facet::Level => Level::ALL.iter().map(|v| v.key()).collect(),
+        Facet::Funder => ActorType::ALL.iter().map(|v| v.key()).collect(),
+        Facet::Evaluation => Evaluation::ALL.iter().map(|v| v.key()).collect(),
+        Facet::Effect => Effect::ALL.iter().map(|v| v.key()).collect(),
+    }
+}
+
+/// Bit set of a multi-valued record's value ids; `not_stated` when it has none.
+fn set_of(ids: impl Iterator<Item = usize>, not_stated: usize) -> u32 {
+    let set = ids.fold(0u32, |s, i| s | 1 << i);
+    if set == 0 {
+        1 << not_stated
+    } else {
+        set
+    }
+}
+
+struct Builder {
+    len: usize,
+    country_ids: HashMap<String, u16>,
+    country_keys: Vec<String>,
+    /// Country, level, evaluation, effect.
+    single: [Vec<u16>; 4],
+    /// Focus, funder types.
+    multi: [Vec<u32>; 2],
+    years: Vec<(i32, u32)>,
+    budgets: Vec<(f64, u32)>,
+    has_budget: Vec<u64>,
+    text: TextIndexBuilder,
+}
+
+impl Builder {
+    fn push(&mut self, r: &Intervention) {
+        let i = self.len;
+        let country = match self.country_ids.get(&r.country) {
+            Some(id) => *id,
+            None => {
+                let id = u16::try_from(self.country_keys.len()).expect("at most 65,536 distinct countries");
+                self.country_ids.insert(r.country.clone(), id);
+                self.country_keys.push(r.country.clone());
+                id
+            }
+        };
+        let opt = |v: Option<usize>, all: usize| v.unwrap_or(all) as u16;
+        self.single[0].push(country);
+        self.single[1].push(opt(r.level.map(Level::index), Level::ALL.len()));
+        self.single[2].push(opt(r.evaluation.map(Evaluation::index), Evaluation::ALL.len()));
+        self.single[3].push(opt(r.effect.map(Effect::index), Effect::ALL.len()));
+        self.multi[0].push(set_of(r.focus.iter().map(|f| f.index()), Focus::ALL.len()));
+        self.multi[1].push(set_of(r.funders.iter().filter_map(|a| a.kind).map(ActorType::index), ActorType::ALL.len()));
+        if let Some(y) = r.start_year {
+            self.years.push((y, i as u32));
+        }
+        if i % 64 == 0 {
+            self.has_budget.push(0);
+        }
+        if let Some(b) = r.budget_usd {
+            bits::set(&mut self.has_budget, i);
+            if !b.is_nan() {
+                self.budgets.push((b, i as u32));
+            }
+        }
+        self.text.push(&search_haystack(r));
+        self.len += 1;
+    }
+
+    fn facet(&mut self, facet: Facet) -> FacetColumn {
+        let n = self.len;
+        let words = bits::words(n);
+        let (mut keys, values) = match facet {
+            Facet::Country => {
+                // Countries in code order.
+                let mut order: Vec<usize> = (0..self.country_keys.len()).collect();
+                order.sort_by(|a, b| self.country_keys[*a].cmp(&self.country_keys[*b]));
+                let mut new_id = vec![0u16; order.len()];
+                for (new, old) in order.iter().enumerate() {
+                    new_id[*old] = new as u16;
+                }
+                let mut ids = std::mem::take(&mut self.single[0]);
+                for id in ids.iter_mut() {
+                    *id = new_id[*id as usize];
+                }
+                (order.iter().map(|o| self.country_keys[*o].clone()).collect::<Vec<String>>(), Values::Single(ids))
+            }
+            Facet::Level => (vec![], Values::Single(std::mem::take(&mut self.single[1]))),
+            Facet::Evaluation => (vec![], Values::Single(std::mem::take(&mut self.single[2]))),
+            Facet::Effect => (vec![], Values::Single(std::mem::take(&mut self.single[3]))),
+            Facet::Focus => (vec![], Values::Multi(std::mem::take(&mut self.multi[0]))),
+            Facet::Funder => (vec![], Values::Multi(std::mem::take(&mut self.multi[1]))),
+        };
+        if facet != Facet::Country {
+            keys = vocabulary(facet).iter().map(|k| k.to_string()).collect();
+            // "Not stated" (id = vocabulary length), last, only when some record lacks the field.
+            let ns = keys.len();
+            let used = match &values {
+                Values::Single(ids) => ids.iter().any(|id| *id as usize == ns),
+                Values::Multi(sets) => sets.iter().any(|s| s >> ns & 1 == 1),
+            };
+            if used {
+                keys.push(NOT_STATED.to_owned());
+            }
+        }
+        let mut col = FacetColumn {
+            ids: keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u16)).collect(),
+            totals: vec![0; keys.len()],
+            maps: (keys.len() <= MAX_VALUE_MAPS).then(|| vec![0u64; keys.len() * words]),
+            keys,
+            values,
+        };
+        for r in 0..n {
+            let (totals, maps) = (&mut col.totals, &mut col.maps);
+            let mut add = |v: usize| {
+                totals[v] += 1;
+                if let Some(m) = maps.as_mut() {
+                    bits::set(&mut m[v * words..(v + 1) * words], r);
+                }
+            };
+            match &col.values {
+                Values::Single(ids) => add(ids[r] as usize),
+                Values::Multi(sets) => bits::for_each_bit(sets[r] as u64, 0, add),
+            }
+        }
+        col
+    }
+
+    fn finish(mut self) -> Columns {
+        let n = self.len;
+        let words = bits::words(n);
+        let facets: Vec<FacetColumn> = Facet::ALL.iter().map(|f| self.facet(*f)).collect();
+        let mut years = std::mem::take(&mut self.years);
+        years.sort_unstable();
+        let years = Sorted { values: years.iter().map(|p| p.0).collect(), records: years.iter().map(|p| p.1).collect() };
+        let mut budgets = std::mem::take(&mut self.budgets);
+        budgets.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let budgets = Sorted { values: budgets.iter().map(|p| p.0).collect(), records: budgets.iter().map(|p| p.1).collect() };
+
+        let bins = BudgetBins::for_amounts(budgets.values.iter().copied());
+        let mut bin = vec![BIN_UNKNOWN; n];
+        let has_budget = self.has_budget;
+        for r in 0..n {
+            if bits::get(&has_budget, r) {
+                bin[r] = BIN_NONE;
+            }
+        }
+        for (v, r) in budgets.values.iter().zip(&budgets.records) {
+            if let Some(b) = bins.bin_of(*v) {
+                bin[*r as usize] = b as u16;
+            }
+        }
+        let unknown_budget: Vec<u64> = (0..words).map(|w| bits::valid_word(n, w) & !has_budget[w]).collect();
+        let mut budget_counts = vec![0; bins.len()];
+        let mut bin_maps = (bins.len() <= MAX_VALUE_MAPS).then(|| vec![0u64; bins.len() * words]);
+        for (r, b) in bin.iter().enumerate() {
+            if *b < BIN_NONE {
+                budget_counts[*b as usize] += 1;
+                if let Some(m) = bin_maps.as_mut() {
+                    bits::set(&mut m[*b as usize * words..(*b as usize + 1) * words], r);
+                }
+            }
+        }
+        let known = has_budget.iter().map(|w| w.count_ones() as usize).sum();
+        let totals = Counts {
+            total: n,
+            matching: n,
+            facet_counts: facets.iter().map(|c| c.totals.clone()).collect(),
+            budget_counts,
+            budget_unknown: n - known,
+            matching_with_budget: known,
+        };
+        Columns {
+            len: n,
+            facets,
+            years,
+            budgets,
+            bins,
+            bin,
+            bin_maps,
+            unknown_budget,
+            has_budget,
+            text: self.text.finish(),
+            totals,
+        }
+    }
+}
+
+impl Columns {
+    /// Prepares records for filtering. Records are read one at a time and not kept, so they can
+    /// come from a generator.
+    pub fn build<I>(records: I) -> Columns
+    where
+        I: IntoIterator,
+        I::Item: Borrow<Intervention>,
+    {
+        let mut b = Builder {
+            len: 0,
+            country_ids: HashMap::new(),
+            country_keys: Vec::new(),
+            single: Default::default(),
+            multi: Default::default(),
+            years: Vec::new(),
+            budgets: Vec::new(),
+            has_budget: Vec::new(),
+            text: TextIndexBuilder::new(),
+        };
+        for r in records {
+            b.push(r.borrow());
+        }
+        b.finish()
+    }
+
+    /// Records in the dataset.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every value key a facet offers, in display order (vocabulary order; countries by code;
+    /// `not-stated` last when some record lacks the field).
+    pub fn facet_keys(&self, facet: Facet) -> &[String] {
+        &self.facets[facet.index()].keys
+    }
+
+    pub fn budget_bins(&self) -> &BudgetBins {
+        &self.bins
+    }
+
+    /// The range of known start years.
+    pub fn year_span(&self) -> Option<(i32, i32)> {
+        Some((*self.years.values.first()?, *self.years.values.last()?))
+    }
+
+    /// The counts with nothing filtered.
+    pub fn totals(&self) -> &Counts {
+        &self.totals
+    }
+
+    /// Bytes these columns hold on the heap (capacity, not counting allocator overhead).
+    pub fn heap_bytes(&self) -> usize {
+        self.facets.iter().map(FacetColumn::heap_bytes).sum::<usize>()
+            + 4 * (self.years.values.capacity() + self.years.records.capacity())
+            + 8 * self.budgets.values.capacity()
+            + 4 * self.budgets.records.capacity()
+            + 2 * self.bin.capacity()
+            + self.bin_maps.as_ref().map_or(0, |m| 8 * m.capacity())
+            + 8 * (self.unknown_budget.capacity() + self.has_budget.capacity())
+            + self.text.heap_bytes()
+    }
+}
