@@ -129,6 +129,9 @@ pub enum Msg {
     MeasureBudget,
     MeasureEffective,
     EventsFilterHint,
+    ChartMap,
+    MapBudgetNote,
+    MapLoadFailed,
 }
 
 /// The text of a fixed string.
@@ -243,6 +246,9 @@ fn english(msg: Msg) -> &'static str {
         MeasureBudget => "Total known budget (US$)",
         MeasureEffective => "Share rated effective or promising",
         EventsFilterHint => "The country filter and the start-year range apply to events too.",
+        ChartMap => "Interventions by country: map",
+        MapBudgetNote => "Sum of the budgets known in US dollars; most interventions have none recorded, so totals are lower bounds.",
+        MapLoadFailed => "The map shapes could not be loaded",
     }
 }
 

@@ -9,7 +9,7 @@
 //! the page can say what it ignored. Writing is canonical (fixed key order, defaults left out,
 //! commas and dots kept readable), so equal states give equal links.
 
-use crate::aggregate::views::{GapColour, Stack, ViewOptions};
+use crate::aggregate::views::{GapColour, MapMeasure, Stack, ViewOptions};
 use crate::aggregate::ChartKind;
 use crate::country::is_iso_alpha3;
 use crate::i18n::Lang;
@@ -72,6 +72,8 @@ pub struct UrlState {
     pub series: Option<String>,
     pub organiser: Option<String>,
     pub event: Option<String>,
+    /// What colours the map (`measure`).
+    pub measure: MapMeasure,
 }
 
 impl UrlState {
@@ -83,6 +85,8 @@ impl UrlState {
             compare: self.compare.clone(),
             series: self.series.clone(),
             organiser: self.organiser.clone(),
+            measure: self.measure,
+            atlas: None,
         }
     }
 }
@@ -202,6 +206,10 @@ pub fn parse_query(query: &str) -> (UrlState, Vec<Notice>) {
                 Some(v) => state.colour = v,
                 None => notice("expected evaluation or effect".into()),
             },
+            "measure" => match MapMeasure::from_key(&value) {
+                Some(v) => state.measure = v,
+                None => notice("expected count, budget or effective".into()),
+            },
             "series" if !value.trim().is_empty() => state.series = Some(value.clone()),
             "organiser" if !value.trim().is_empty() => state.organiser = Some(value.clone()),
             "event" if !value.trim().is_empty() => state.event = Some(value.clone()),
@@ -287,6 +295,9 @@ pub fn to_query(state: &UrlState) -> String {
     }
     if state.colour != GapColour::default() {
         pairs.push(("colour", state.colour.key().into()));
+    }
+    if state.measure != MapMeasure::default() {
+        pairs.push(("measure", state.measure.key().into()));
     }
     for (k, v) in [("series", &state.series), ("organiser", &state.organiser), ("event", &state.event)] {
         if let Some(v) = v {

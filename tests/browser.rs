@@ -206,22 +206,13 @@ async fn check_all_charts(c: &Client, expect: &Expect, sel: &Selection) {
 
 /// Clicks the bar of `kind` whose label is `label`, at the spot the core's layout puts it.
 async fn click_bar(c: &Client, expect: &Expect, sel: &Selection, kind: ChartKind, label: &str) {
-    let canvas = c.find(Locator::Css(&format!("#chart-{} canvas", kind.key()))).await.unwrap();
-    let size = c
-        .execute("const r = arguments[0].getBoundingClientRect(); return [r.width, r.height];", vec![serde_json::to_value(&canvas).unwrap()])
-        .await
-        .unwrap();
-    let (w, h) = (size[0].as_f64().unwrap(), size[1].as_f64().unwrap());
+    let (w, h) = canvas_size(c, &format!("#chart-{} canvas", kind.key())).await;
     let r = expect.index.evaluate(sel);
     let s = series(&expect.index, &r, sel, kind, Lang::En);
     let i = s.bars.iter().position(|b| b.label == label).unwrap_or_else(|| panic!("no bar {label:?}"));
     let (x0, y0, x1, y1) = Layout::new(&s, w, h).bar_rect(i).unwrap();
-    let (x, y) = (((x0 + x1) / 2.0 - w / 2.0) as i64, ((y0 + y1) / 2.0 - h / 2.0) as i64);
-    let mouse = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement { element: canvas, duration: None, x, y })
-        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
-    c.perform_actions(mouse).await.unwrap();
+    let p = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    drag(c, &format!("#chart-{} canvas", kind.key()), p, p).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -512,12 +503,22 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
 }
 
 /// Presses at one point of an element and releases at another (a drag), in CSS pixels from the
-/// element's top-left corner.
+/// element's top-left corner. WebDriver offsets count from the centre of the element's visible
+/// part, which differs from its centre when it is taller than the window.
 async fn drag(c: &Client, css: &str, from: (f64, f64), to: (f64, f64)) {
     let el = c.find(Locator::Css(css)).await.unwrap();
-    let size = c.execute("const r = arguments[0].getBoundingClientRect(); return [r.width, r.height];", vec![serde_json::to_value(&el).unwrap()]).await.unwrap();
-    let (w, h) = (size[0].as_f64().unwrap(), size[1].as_f64().unwrap());
-    let at = |p: (f64, f64)| ((p.0 - w / 2.0) as i64, (p.1 - h / 2.0) as i64);
+    let v = c
+        .execute(
+            "const r = arguments[0].getBoundingClientRect();
+             const cx = (Math.max(r.left, 0) + Math.min(r.right, innerWidth)) / 2 - r.left;
+             const cy = (Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2 - r.top;
+             return [cx, cy];",
+            vec![serde_json::to_value(&el).unwrap()],
+        )
+        .await
+        .unwrap();
+    let (cx, cy) = (v[0].as_f64().unwrap(), v[1].as_f64().unwrap());
+    let at = |p: (f64, f64)| ((p.0 - cx).round() as i64, (p.1 - cy).round() as i64);
     let (x0, y0) = at(from);
     let (x1, y1) = at(to);
     let mouse = MouseActions::new("mouse".into())
@@ -633,5 +634,48 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     let n = expect.event_list.iter().filter(|e| e.series.as_deref() == Some(series)).count();
     wait_text(&c, "#events-count", &n.to_string()).await;
     screenshot(&c, "13-events").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_map_filters_by_country_and_keeps_islands_clickable() {
+    use mirador::aggregate::views::{chart_data, SharedAtlas, ViewOptions};
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let atlas = SharedAtlas(std::sync::Arc::new(mirador::geo::Atlas::from_json(&std::fs::read_to_string(dist.join("data/geo/lac.json")).unwrap()).unwrap()));
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let base = format!("http://127.0.0.1:{port}/");
+    c.goto(&format!("{base}?view=map")).await.unwrap();
+    c.execute("window.__errors = []; const e = console.error; console.error = (...a) => { window.__errors.push(a.join(' ')); e(...a); }; window.addEventListener('error', ev => window.__errors.push(String(ev.message)));", vec![]).await.unwrap();
+    let mut sel = Selection::new();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    let css = "#chart-map canvas";
+    let options = ViewOptions { atlas: Some(atlas.clone()), ..Default::default() };
+    let aria = |sel: &Selection| {
+        let r = expect.index.evaluate(sel);
+        chart_data(&expect.index, &r, sel, &[], &options, ChartKind::Map, Lang::En).aria_label(Lang::En)
+    };
+    wait_attr(&c, css, "aria-label", &aria(&sel)).await;
+    let (w, h) = canvas_size(&c, css).await;
+    let r = expect.index.evaluate(&sel);
+    let d = chart_data(&expect.index, &r, &sel, &[], &options, ChartKind::Map, Lang::En);
+    let Layout::Map(l, _) = Layout::of(&d, w, h) else { panic!("map layout") };
+    for (code, name) in [("BRA", "Brazil"), ("BRB", "Barbados")] {
+        let (x, y) = l.marker(code).map(|m| (m.x, m.y)).or_else(|| l.centroid(code)).unwrap();
+        assert_eq!(l.hit(x, y).as_deref(), Some(code), "{name} is not clickable at its own point");
+        drag(&c, css, (x, y), (x, y)).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        sel.toggle(Facet::Country, code);
+        wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    }
+    wait_attr(&c, css, "aria-label", &aria(&sel)).await;
+    assert!(location_query(&c).await.contains("country=BRA,BRB"));
+    screenshot(&c, "14-map").await;
+    c.find(Locator::Css("#map-measure option[value='effective']")).await.unwrap().click().await.unwrap();
+    assert!(location_query(&c).await.contains("measure=effective"));
+    c.find(Locator::Css("#tab-overview")).await.unwrap().click().await.unwrap();
+    check_all_charts(&c, &expect, &sel).await;
     c.close().await.unwrap();
 }

@@ -21,12 +21,13 @@ pub enum ChartKind {
     Gap,
     Compare,
     Events,
+    Map,
 }
 
 impl ChartKind {
     /// The four bar charts of the overview.
     pub const OVERVIEW: [ChartKind; 4] = [ChartKind::Country, ChartKind::Focus, ChartKind::Effect, ChartKind::Budget];
-    pub const ALL: [ChartKind; 8] = [
+    pub const ALL: [ChartKind; 9] = [
         ChartKind::Country,
         ChartKind::Focus,
         ChartKind::Effect,
@@ -35,6 +36,7 @@ impl ChartKind {
         ChartKind::Gap,
         ChartKind::Compare,
         ChartKind::Events,
+        ChartKind::Map,
     ];
 
     pub fn key(self) -> &'static str {
@@ -47,6 +49,7 @@ impl ChartKind {
             ChartKind::Gap => "gap",
             ChartKind::Compare => "compare",
             ChartKind::Events => "events",
+            ChartKind::Map => "map",
         }
     }
 
@@ -71,6 +74,7 @@ impl ChartKind {
                 ChartKind::Gap => Msg::ChartGap,
                 ChartKind::Compare => Msg::ChartCompare,
                 ChartKind::Events => Msg::ChartEvents,
+                ChartKind::Map => Msg::ChartMap,
             },
         )
     }

@@ -427,11 +427,13 @@ pub enum ChartData {
     Gap(GapSeries),
     Compare(CompareSeries),
     Events(EventSeries),
+    Map(MapData),
 }
 
 impl ChartData {
     pub fn title(&self) -> &str {
         match self {
+            ChartData::Map(m) => &m.series.title,
             ChartData::Bars(s) => &s.title,
             ChartData::Timeline(s) => &s.title,
             ChartData::Gap(s) => &s.title,
@@ -460,6 +462,11 @@ impl ChartData {
             }
             ChartData::Compare(s) => s.countries.get(i).map(|c| format!("{}: {}", c.name, c.caption)),
             ChartData::Events(s) => s.marks.get(i).map(|m| m.name.clone()),
+            ChartData::Map(m) => {
+                let (code, v) = m.series.values.get(i)?;
+                let value = v.map_or_else(|| i18n::text(lang, i18n::Msg::NoData).to_owned(), |v| m.series.format.format(v));
+                Some(format!("{}: {} ({} {})", i18n::country_name(lang, code), value, n(m.counts[i]), i18n::text(lang, i18n::Msg::Interventions).to_lowercase()))
+            }
         }
     }
 
@@ -472,6 +479,7 @@ impl ChartData {
             ChartData::Gap(s) => s.rows.get(i / s.cols.len().max(1)).map(|r| BarAction::Toggle(Facet::Focus, r.key.clone())),
             ChartData::Compare(_) => None,
             ChartData::Events(s) => s.marks.get(i).map(|m| BarAction::OpenEvent(m.id.clone())),
+            ChartData::Map(m) => m.series.values.get(i).map(|(code, _)| BarAction::Toggle(Facet::Country, code.clone())),
         }
     }
 
@@ -498,6 +506,20 @@ impl ChartData {
                 let items: Vec<(String, usize)> = s.countries.iter().map(|c| (c.name.clone(), c.count)).collect();
                 i18n::chart_aria_label(lang, &s.title, &items, None)
             }
+            ChartData::Map(m) => {
+                let items: Vec<(String, usize)> = m
+                    .series
+                    .values
+                    .iter()
+                    .zip(&m.counts)
+                    .filter(|(_, n)| **n > 0)
+                    .map(|((code, v), n)| {
+                        let value = v.map_or_else(|| i18n::text(lang, i18n::Msg::NoData).to_owned(), |v| m.series.format.format(v));
+                        (format!("{} ({})", i18n::country_name(lang, code), value), *n)
+                    })
+                    .collect();
+                i18n::chart_aria_label(lang, &m.series.title, &items, m.series.note.as_deref())
+            }
             ChartData::Events(s) => {
                 let items: Vec<(String, usize)> = s.lanes.iter().enumerate().map(|(i, l)| (l.clone(), s.marks.iter().filter(|m| m.lane == i).count())).collect();
                 i18n::chart_aria_label(lang, &s.title, &items, s.note.as_deref())
@@ -507,7 +529,7 @@ impl ChartData {
 }
 
 /// How the views are set up, beyond the filters (the link's `stack`, `colour`, `compare`,
-/// `series` and `organiser`).
+/// `series`, `organiser` and `measure`), and the country shapes the map draws.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ViewOptions {
     pub stack: Stack,
@@ -515,6 +537,118 @@ pub struct ViewOptions {
     pub compare: Vec<String>,
     pub series: Option<String>,
     pub organiser: Option<String>,
+    pub measure: MapMeasure,
+    /// Loaded separately from the data (`data/geo/lac.json`); the map is empty without it.
+    pub atlas: Option<SharedAtlas>,
+}
+
+/// What colours the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MapMeasure {
+    #[default]
+    Count,
+    Budget,
+    Effective,
+}
+
+impl MapMeasure {
+    pub fn key(self) -> &'static str {
+        match self {
+            MapMeasure::Count => "count",
+            MapMeasure::Budget => "budget",
+            MapMeasure::Effective => "effective",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<MapMeasure> {
+        [MapMeasure::Count, MapMeasure::Budget, MapMeasure::Effective].into_iter().find(|m| m.key() == k)
+    }
+}
+
+/// Country shapes shared without copying; equal when they are the same load.
+#[derive(Clone)]
+pub struct SharedAtlas(pub std::sync::Arc<crate::geo::Atlas>);
+
+impl PartialEq for SharedAtlas {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for SharedAtlas {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SharedAtlas({} countries)", self.0.countries().len())
+    }
+}
+
+/// The map's data: the shapes, and a value per country.
+#[derive(Debug, Clone)]
+pub struct MapData {
+    pub atlas: Option<SharedAtlas>,
+    pub series: crate::chart::map::MapSeries,
+    /// Matching interventions per country (tooltips), in the order of `series.values`.
+    pub counts: Vec<usize>,
+}
+
+impl PartialEq for MapData {
+    fn eq(&self, o: &Self) -> bool {
+        self.atlas == o.atlas
+            && self.counts == o.counts
+            && self.series.values == o.series.values
+            && self.series.selected == o.series.selected
+            && self.series.title == o.series.title
+            && self.series.legend_title == o.series.legend_title
+            && self.series.note == o.series.note
+    }
+}
+
+/// The choropleth: every filter applies except the country filter (as in the country chart), so
+/// every country keeps its value and can be added by clicking it.
+pub fn map(index: &Index, sel: &Selection, measure: MapMeasure, atlas: Option<&SharedAtlas>, lang: Lang) -> MapData {
+    use crate::chart::map::{MapSeries, ValueFormat};
+    let result = index.evaluate(&sel_without(sel, |s| s.clear_facet(Facet::Country)));
+    let mut per: std::collections::HashMap<&str, (usize, usize, f64, usize)> = std::collections::HashMap::new();
+    for &i in &result.matching {
+        let r = &index.records()[i];
+        let e = per.entry(r.country.as_str()).or_default();
+        e.0 += 1;
+        if let Some(b) = r.budget_usd {
+            e.1 += 1;
+            e.2 += b;
+        }
+        if matches!(r.effect, Some(Effect::Effective | Effect::Promising)) {
+            e.3 += 1;
+        }
+    }
+    let codes: Vec<String> = atlas.map(|a| a.0.countries().iter().map(|c| c.code.clone()).collect()).unwrap_or_default();
+    let mut counts = Vec::with_capacity(codes.len());
+    let values = codes
+        .iter()
+        .map(|code| {
+            let (n, with_budget, budget, good) = per.get(code.as_str()).copied().unwrap_or_default();
+            counts.push(n);
+            let v = match measure {
+                MapMeasure::Count => Some(n as f64),
+                MapMeasure::Budget => (with_budget > 0).then_some(budget),
+                MapMeasure::Effective => (n > 0).then(|| good as f64 / n as f64),
+            };
+            (code.clone(), v)
+        })
+        .collect();
+    let (legend, format) = match measure {
+        MapMeasure::Count => (i18n::Msg::MeasureCount, ValueFormat::Count),
+        MapMeasure::Budget => (i18n::Msg::MeasureBudget, ValueFormat::Usd),
+        MapMeasure::Effective => (i18n::Msg::MeasureEffective, ValueFormat::Percent),
+    };
+    let series = MapSeries {
+        title: i18n::text(lang, i18n::Msg::ChartMap).to_owned(),
+        values,
+        selected: sel.selected(Facet::Country).iter().cloned().collect(),
+        legend_title: i18n::text(lang, legend).to_owned(),
+        format,
+        no_data_label: i18n::text(lang, i18n::Msg::NoData).to_owned(),
+        note: (measure == MapMeasure::Budget).then(|| i18n::text(lang, i18n::Msg::MapBudgetNote).to_owned()),
+    };
+    MapData { atlas: atlas.cloned(), series, counts }
 }
 
 /// The events the events view shows: the dashboard's country filter and year range apply to the
@@ -550,6 +684,7 @@ pub fn chart_data(
             ChartData::Compare(compare(index, sel, &countries, lang))
         }
         ChartKind::Events => ChartData::Events(event_timeline(&filter_events(events, sel, options), lang)),
+        ChartKind::Map => ChartData::Map(map(index, sel, options.measure, options.atlas.as_ref(), lang)),
         bars => ChartData::Bars(super::series(index, result, sel, bars, lang)),
     }
 }

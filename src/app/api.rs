@@ -29,3 +29,9 @@ pub async fn load_dataset(interventions_url: &str, events_url: &str) -> Result<D
     rejected.extend(events.rejected.into_iter().map(|r| (events_url.to_owned(), r)));
     Ok(Dataset { index: Index::new(interventions.records), events: events.records, rejected })
 }
+
+/// Fetches and reads the country shapes for the map.
+pub async fn load_atlas(url: &str) -> Result<crate::geo::Atlas, String> {
+    let text = fetch_text(url).await?;
+    crate::geo::Atlas::from_json(&text).map_err(|e| format!("{url}: {e}"))
+}

@@ -78,6 +78,8 @@ pub struct Ctx {
     pub link: RwSignal<UrlState>,
     /// Settings of the link that were ignored, shown until dismissed.
     pub notices: RwSignal<Vec<String>>,
+    /// The map's country shapes, or why they could not be loaded.
+    pub atlas: RwSignal<Option<Result<crate::aggregate::views::SharedAtlas, String>>>,
 }
 
 impl Ctx {
@@ -134,7 +136,12 @@ fn App() -> impl IntoView {
         view: RwSignal::new(initial.view),
         link: RwSignal::new(UrlState { dashboard: DashboardState::default(), ..initial }),
         notices: RwSignal::new(notices),
+        atlas: RwSignal::new(None),
     };
+    leptos::task::spawn_local(async move {
+        let loaded = api::load_atlas("data/geo/lac.json").await.map(|a| crate::aggregate::views::SharedAtlas(Arc::new(a)));
+        ctx.atlas.set(Some(loaded));
+    });
     provide_context(ctx);
     url_sync::install(ctx);
     // A record named in the link that the data does not hold is reported, not silently dropped.
@@ -250,6 +257,7 @@ fn Tabs() -> impl IntoView {
             {tab(View::Overview, Msg::Overview)}
             {tab(View::Timeline, Msg::Timeline)}
             {tab(View::Evidence, Msg::Evidence)}
+            {tab(View::Map, Msg::Map)}
             {tab(View::Compare, Msg::Comparison)}
             {tab(View::Table, Msg::Interventions)}
             {tab(View::Events, Msg::Events)}
@@ -257,12 +265,9 @@ fn Tabs() -> impl IntoView {
     }
 }
 
-/// The map view is not built yet: it shows the overview.
+/// Every view exists now; kept as the one place that maps a link's view to a page.
 fn shown_view(v: View) -> View {
-    match v {
-        View::Map => View::Overview,
-        _ => v,
-    }
+    v
 }
 
 #[component]
@@ -302,6 +307,7 @@ fn Dashboard() -> impl IntoView {
                 }}
                 <Show when=is(View::Overview)><charts::ChartGrid/></Show>
                 <Show when=is(View::Timeline)><views::TimelineView/></Show>
+                <Show when=is(View::Map)><views::MapView/></Show>
                 <Show when=is(View::Evidence)><views::EvidenceView/></Show>
                 <Show when=is(View::Compare)><views::CompareView/></Show>
                 <Show when=overview_or(View::Table)><table::InterventionTable/></Show>

@@ -3,7 +3,7 @@
 
 use super::charts::ChartCanvas;
 use super::Ctx;
-use crate::aggregate::views::{compare, default_comparison, GapColour, Stack};
+use crate::aggregate::views::{compare, default_comparison, GapColour, MapMeasure, Stack};
 use crate::aggregate::ChartKind;
 use crate::i18n::{self, Msg};
 use crate::selection::Facet;
@@ -127,6 +127,33 @@ pub fn CompareView() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let measure = move || ctx.link.with(|l| l.measure.key());
+    let failed = move || ctx.atlas.with(|a| match a {
+        Some(Err(e)) => Some(e.clone()),
+        _ => None,
+    });
+    view! {
+        <section class="view" id="view-map">
+            <label class="option">{i18n::text(lang, Msg::MapMeasure)}" "
+                <select id="map-measure" prop:value=measure on:change=move |ev| {
+                    let v = MapMeasure::from_key(&event_target_value(&ev)).unwrap_or_default();
+                    ctx.link.update(|l| l.measure = v);
+                }>
+                    <option value="count">{i18n::text(lang, Msg::MeasureCount)}</option>
+                    <option value="budget">{i18n::text(lang, Msg::MeasureBudget)}</option>
+                    <option value="effective">{i18n::text(lang, Msg::MeasureEffective)}</option>
+                </select>
+            </label>
+            {move || failed().map(|e| view! { <p class="status error" role="alert">{i18n::text(lang, Msg::MapLoadFailed)}": "{e}</p> })}
+            <ChartCanvas kind=ChartKind::Map interactive=true/>
         </section>
     }
 }

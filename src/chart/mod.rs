@@ -34,6 +34,8 @@ pub enum Layout {
     Gap(gap::GapLayout),
     Compare(compare::CompareLayout),
     Events(events::EventLayout),
+    /// The map, with the country code of each value index.
+    Map(Box<map::MapLayout>, Vec<String>),
 }
 
 impl Layout {
@@ -53,6 +55,10 @@ impl Layout {
             ChartData::Gap(s) => Layout::Gap(gap::GapLayout::new(s, width, height)),
             ChartData::Compare(s) => Layout::Compare(compare::CompareLayout::new(s, width, height)),
             ChartData::Events(s) => Layout::Events(events::EventLayout::new(s, width, height)),
+            ChartData::Map(m) => match &m.atlas {
+                Some(a) => Layout::Map(Box::new(map::MapLayout::new(&a.0, width, height)), m.series.values.iter().map(|(c, _)| c.clone()).collect()),
+                None => Layout::Events(events::EventLayout { width, height, left: 0.0, right: width, top: 0.0, span: (0, 1), points: vec![] }),
+            },
         }
     }
 
@@ -65,6 +71,7 @@ impl Layout {
             Layout::Gap(l) => l.hit(x, y),
             Layout::Compare(l) => l.hit(x, y),
             Layout::Events(l) => l.hit(x, y),
+            Layout::Map(l, codes) => l.hit(x, y).and_then(|code| codes.iter().position(|c| *c == code)),
         }
     }
 
@@ -83,6 +90,11 @@ impl Layout {
             }),
             Layout::Compare(l) => (i < l.panels).then(|| (l.label_w + i as f64 * l.panel_w, l.top, l.label_w + (i + 1) as f64 * l.panel_w, l.height)),
             Layout::Events(l) => l.points.get(i).map(|(x, y)| (x - 3.0, y - 3.0, x + 3.0, y + 3.0)),
+            Layout::Map(l, codes) => {
+                let code = codes.get(i)?;
+                let (x, y) = l.marker(code).map(|m| (m.x, m.y)).or_else(|| l.centroid(code))?;
+                Some((x - 1.0, y - 1.0, x + 1.0, y + 1.0))
+            }
         }
     }
 }
@@ -123,6 +135,7 @@ pub fn preferred_height_of(data: &ChartData, width: f64) -> f64 {
         ChartData::Gap(s) => gap::preferred_height(s),
         ChartData::Compare(s) => compare::preferred_height(s),
         ChartData::Events(s) => events::preferred_height(s),
+        ChartData::Map(m) => m.atlas.as_ref().map_or(200.0, |a| map::preferred_height(&a.0, width)),
     }
 }
 
@@ -135,6 +148,11 @@ pub fn draw_data<DB: DrawingBackend>(
 ) -> Result<(), String> {
     let series = match data {
         ChartData::Bars(s) => return draw(area, s, scale, hover),
+        ChartData::Map(m) => {
+            let Some(atlas) = &m.atlas else { return area.fill(&WHITE).map_err(|e| e.to_string()) };
+            let code = hover.and_then(|i| m.series.values.get(i)).map(|(c, _)| c.as_str());
+            return map::draw(area, &atlas.0, &m.series, scale, code);
+        }
         other => other,
     };
     let (w, h) = area.dim_in_pixel();

@@ -23,17 +23,18 @@ use mirador::url_state::{filter_summary, parse_query, UrlState};
 use serde_json::{json, Map, Value};
 
 const USAGE: &str = "usage:
-  mirador render --chart country|focus|effect|budget|timeline|gap|compare|events --out FILE.svg|FILE.png [--format svg|png]
+  mirador render --chart country|focus|effect|budget|timeline|gap|compare|events|map --out FILE.svg|FILE.png [--format svg|png]
                  [--state QUERY] [--data FILE] [--width W] [--height H] [--scale S]
   mirador query  [--state QUERY] [--data FILE] [--facets] [--json]
   mirador export [--state QUERY] [--data FILE] --format csv|json [--events] [--out FILE]
-  mirador validate FILE [--events] [--json]
+  mirador validate FILE.json|FILE.csv [--events] [--json]
 
 QUERY is the dashboard's query string, e.g. 'country=BRA,COL&focus=youth&year=2005..'.
 Without --data the bundled data/interventions.json (and data/events.json) is used.";
 
 const BUNDLED: &str = "data/interventions.json";
 const BUNDLED_EVENTS: &str = "data/events.json";
+const BUNDLED_ATLAS: &str = "data/geo/lac.json";
 
 /// Runs the command line and returns the process exit code.
 pub fn run(args: Vec<String>) -> i32 {
@@ -156,7 +157,7 @@ fn write_out(out: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
 fn render(a: Args) -> Result<(), Failure> {
     let chart = a.chart.as_deref().ok_or_else(|| Failure::Usage("render needs --chart".into()))?;
     let kind = ChartKind::from_key(chart)
-        .ok_or_else(|| Failure::Usage(format!("unknown chart `{chart}` (country, focus, effect, budget, timeline, gap, compare, events)")))?;
+        .ok_or_else(|| Failure::Usage(format!("unknown chart `{chart}` (country, focus, effect, budget, timeline, gap, compare, events, map)")))?;
     let out = a.out.as_deref().ok_or_else(|| Failure::Usage("render needs --out FILE.svg or FILE.png".into()))?;
     let format = match (a.format.as_deref(), out.rsplit('.').next()) {
         (Some(f @ ("svg" | "png")), _) => f,
@@ -169,7 +170,12 @@ fn render(a: Args) -> Result<(), Failure> {
     let sel = &state.dashboard.selection;
     let result = index.evaluate(sel);
     let events: Vec<Event> = if matches!(kind, ChartKind::Timeline | ChartKind::Events) { load(BUNDLED_EVENTS, parse_events)? } else { Vec::new() };
-    let d = chart_data(&index, &result, sel, &events, &state.view_options(), kind, state.lang);
+    let mut options = state.view_options();
+    if kind == ChartKind::Map {
+        let atlas = mirador::geo::Atlas::from_json(&read(BUNDLED_ATLAS)?).map_err(|e| Failure::Data(format!("{BUNDLED_ATLAS}: {e}")))?;
+        options.atlas = Some(mirador::aggregate::views::SharedAtlas(std::sync::Arc::new(atlas)));
+    }
+    let d = chart_data(&index, &result, sel, &events, &options, kind, state.lang);
     let width = a.width.unwrap_or(640);
     let height = a.height.unwrap_or_else(|| preferred_height_of(&d, width as f64).round() as u32);
     let bytes = match format {
@@ -233,7 +239,40 @@ fn export_cmd(a: Args) -> Result<(), Failure> {
 
 fn validate(a: Args) -> Result<(), Failure> {
     let file = a.file.as_deref().ok_or_else(|| Failure::Usage("validate needs a FILE".into()))?;
-    let text = read(file)?;
+    // CSV (and other spreadsheet text) goes through the importer; JSON datasets load as before.
+    let bytes = std::fs::read(file).map_err(|e| Failure::Data(format!("cannot read {file}: {e}")))?;
+    let lower = file.to_ascii_lowercase();
+    let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF));
+    let is_json = lower.ends_with(".json") || (!lower.ends_with(".csv") && !lower.ends_with(".tsv") && !lower.ends_with(".txt") && matches!(first, Some(b'[' | b'{')));
+    if !is_json {
+        if a.events {
+            return Err(Failure::Usage("CSV import is for interventions; validate events as JSON".into()));
+        }
+        let import = mirador::import::read(&bytes, file).map_err(|e| Failure::Data(format!("{file}: {e}")))?;
+        let loaded = import.apply(&import.mapping);
+        let report = &loaded.report;
+        if a.json {
+            println!("{}", report.to_json());
+        } else {
+            let columns: Vec<String> = import
+                .headers
+                .iter()
+                .zip(&import.mapping.columns)
+                .enumerate()
+                .map(|(j, (_, f))| format!("{} → {}", import.column_name(j), f.map_or("(ignored)", |f| f.key())))
+                .collect();
+            let delimiter = match import.delimiter {
+                Some(b'\t') => "tab".to_owned(),
+                Some(d) => format!("\"{}\"", d as char),
+                None => "none".to_owned(),
+            };
+            println!("{file}: {}, delimiter {delimiter}, header on line {}", import.encoding.label(), import.header_line);
+            println!("columns: {}", columns.join(", "));
+            print!("{}", report.to_text());
+        }
+        return if report.rejected.is_empty() { Ok(()) } else { Err(Failure::Data(format!("{} rows rejected", report.rejected.len()))) };
+    }
+    let text = String::from_utf8(bytes).map_err(|e| Failure::Data(format!("cannot read {file}: {e}")))?;
     let (total, loaded, rejected) = if a.events {
         let r = parse_events(&text).map_err(|e| Failure::Data(format!("{file}: {e}")))?;
         (r.total(), r.records.len(), r.rejected)
