@@ -12,6 +12,7 @@ pub mod engine;
 pub mod export;
 pub mod geo;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod parse;
 pub mod selection;

@@ -1,0 +1,146 @@
+//! JSON datasets through `parse::parse_interventions`, reported in the import's shape: the line
+//! where each rejected record starts, and generated ids for records that have none.
+
+use super::report::{Rejected, Report, Warning};
+use super::Loaded;
+use crate::parse::{parse_interventions, LoadError};
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// Byte offsets where the elements of the top-level array start (the text is valid JSON).
+fn element_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut starts = Vec::new();
+    let (mut depth, mut in_string, mut escaped, mut expect) = (0usize, false, false, false);
+    for (i, &c) in b.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+            } else if c == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        if expect && !c.is_ascii_whitespace() && c != b']' {
+            starts.push(i);
+            expect = false;
+        }
+        match c {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth == 1 && c == b'[' {
+                    expect = true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 1 => expect = true,
+            _ => {}
+        }
+    }
+    starts
+}
+
+/// 1-based line of each byte offset (offsets ascending).
+fn lines_of(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut lines = Vec::with_capacity(offsets.len());
+    let (mut line, mut pos) = (1, 0);
+    for &o in offsets {
+        line += text.as_bytes()[pos..o].iter().filter(|b| **b == b'\n').count();
+        pos = o;
+        lines.push(line);
+    }
+    lines
+}
+
+/// The top-level field of a path like `funders[1].type`.
+fn top_field(path: &str) -> String {
+    path.split(['[', '.']).next().unwrap_or("").to_owned()
+}
+
+fn missing_id(v: &Value) -> bool {
+    v.is_object() && v.get("id").is_none_or(|id| id.is_null() || id.as_str().is_some_and(|s| s.trim().is_empty()))
+}
+
+/// Loads a JSON array of interventions; records without an id get a generated one.
+pub fn load(text: &str) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut result = parse_interventions(text)?;
+    let mut warnings = Vec::new();
+    let lines = lines_of(text, &element_starts(text));
+    let line = |i: usize| lines.get(i).copied().unwrap_or(0);
+    if result.rejected.iter().any(|r| r.field == "id" || r.reason.contains("missing field `id`")) {
+        if let Ok(Value::Array(mut items)) = serde_json::from_str::<Value>(text) {
+            let mut used: HashSet<String> = items.iter().filter_map(|v| v.get("id")?.as_str().map(str::to_owned)).collect();
+            let mut changed = false;
+            for (i, item) in items.iter_mut().enumerate() {
+                if !missing_id(item) {
+                    continue;
+                }
+                let s = |k: &str| item.get(k).and_then(Value::as_str).map(str::to_owned);
+                let (Some(name), Some(country)) = (s("name"), s("country")) else { continue };
+                let year = item.get("start_year").and_then(Value::as_i64).map(|y| y as i32);
+                let id = super::unique_id(&super::generated_id(&country, &name, s("admin_area").as_deref(), s("city").as_deref(), year), &mut used);
+                warnings.push(Warning {
+                    line: line(i),
+                    record: i + 1,
+                    column: "id".into(),
+                    field: "id".into(),
+                    kind: "id-generated",
+                    message: format!("no id: generated \"{id}\""),
+                });
+                item["id"] = Value::String(id);
+                changed = true;
+            }
+            if changed {
+                result = parse_interventions(&serde_json::to_string(&items).unwrap_or_default())?;
+            }
+        }
+    }
+    let rejected = result
+        .rejected
+        .iter()
+        .map(|r| Rejected {
+            line: line(r.index),
+            record: r.index + 1,
+            id: r.id.clone(),
+            column: r.field.clone(),
+            field: top_field(&r.field),
+            reason: r.reason.clone(),
+            also: Vec::new(),
+        })
+        .collect();
+    let rows = result.total();
+    let accepted = result.records.len();
+    Ok(Loaded { records: result.records, report: Report { rows, accepted, rejected, warnings } })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn element_lines() {
+        let text = "[\n  {\"id\": \"a\", \"x\": [1, {\"y\": \"],{\"}]},\n\n  {\"id\": \"b\"}, 3,\n\"s\"\n]";
+        let starts = element_starts(text);
+        assert_eq!(lines_of(text, &starts), vec![2, 4, 4, 5]);
+        assert!(element_starts("[]").is_empty());
+        assert!(element_starts("[ ]").is_empty());
+    }
+
+    #[test]
+    fn rejected_records_have_lines_and_missing_ids_are_generated() {
+        let text = "[\n{\"id\":\"a\",\"name\":\"A\",\"country\":\"BRA\"},\n{\"name\":\"Fica Vivo\",\"country\":\"BRA\"},\n{\"id\":\"c\",\"name\":\"C\",\"country\":\"Brasil\"}\n]";
+        let loaded = load(text).unwrap();
+        assert_eq!(loaded.report.rows, 3);
+        assert_eq!(loaded.report.accepted, 2);
+        assert_eq!(loaded.records[1].id, super::super::generated_id("BRA", "Fica Vivo", None, None, None));
+        assert!(loaded.records[1].id.starts_with("bra-fica-vivo-"));
+        assert_eq!(loaded.report.warnings[0].line, 3);
+        let r = &loaded.report.rejected[0];
+        assert_eq!((r.line, r.record, r.column.as_str(), r.id.as_deref()), (4, 3, "country", Some("c")));
+        assert!(load("{}").is_err());
+    }
+}
