@@ -132,6 +132,19 @@ pub enum Msg {
     ChartMap,
     MapBudgetNote,
     MapLoadFailed,
+    ReadingFile,
+    LoadingRows,
+    PreviousKept,
+    ImportHelp,
+    TryAgain,
+    Rows,
+    MappingHelp,
+    IgnoreColumn,
+    MissingRequired,
+    LoadRows,
+    DownloadReport,
+    LoadYourData,
+    BackToBundled,
 }
 
 /// The text of a fixed string.
@@ -249,6 +262,19 @@ fn english(msg: Msg) -> &'static str {
         ChartMap => "Interventions by country: map",
         MapBudgetNote => "Sum of the budgets known in US dollars; most interventions have none recorded, so totals are lower bounds.",
         MapLoadFailed => "The map shapes could not be loaded",
+        ReadingFile => "Reading the file…",
+        LoadingRows => "Loading the rows…",
+        PreviousKept => "The previous data is still shown.",
+        ImportHelp => "Choose a CSV or JSON file, or drop it here. Spreadsheets saved as CSV work: comma, semicolon or tab, UTF-8 or Windows-1252, headers in English, Spanish or Portuguese.",
+        TryAgain => "Try another file",
+        Rows => "rows",
+        MappingHelp => "Each column's field was matched from its header. Change any that are wrong, or ignore a column, then load. Name and country are required.",
+        IgnoreColumn => "(ignore)",
+        MissingRequired => "No column gives these required fields, so every row would be rejected:",
+        LoadRows => "Load",
+        DownloadReport => "Download the report",
+        LoadYourData => "Load your data",
+        BackToBundled => "Back to the bundled data",
     }
 }
 
@@ -446,6 +472,34 @@ pub fn compare_caption(lang: Lang, count: usize, budget_usd: f64, budget_known: 
             format_usd_short(lang, budget_usd),
             format_count(lang, budget_known)
         ),
+    }
+}
+
+/// "1,204 rows: 1,198 loaded, 6 rejected (listed below), 14 warnings."
+pub fn import_summary(lang: Lang, rows: usize, accepted: usize, rejected: usize, warnings: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "{} rows: {} loaded, {} rejected{}, {} warnings.",
+            format_count(lang, rows),
+            format_count(lang, accepted),
+            format_count(lang, rejected),
+            if rejected > 0 { " (listed below, with line and reason)" } else { "" },
+            format_count(lang, warnings)
+        ),
+    }
+}
+
+/// The banner over synthetic data.
+pub fn synthetic_banner(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("Synthetic data: {} generated interventions for testing speed at scale. They are not real programmes.", format_count(lang, n)),
+    }
+}
+
+/// The banner over data a person loaded.
+pub fn own_data_banner(lang: Lang, source: &str, n: usize) -> String {
+    match lang {
+        Lang::En => format!("Showing your data: {} ({} interventions), not the bundled dataset.", source, format_count(lang, n)),
     }
 }
 

@@ -74,6 +74,8 @@ pub struct UrlState {
     pub event: Option<String>,
     /// What colours the map (`measure`).
     pub measure: MapMeasure,
+    /// `demo=synthetic&n=N`: N synthetic interventions instead of the data (for scale tests).
+    pub demo: Option<usize>,
 }
 
 impl UrlState {
@@ -206,6 +208,14 @@ pub fn parse_query(query: &str) -> (UrlState, Vec<Notice>) {
                 Some(v) => state.colour = v,
                 None => notice("expected evaluation or effect".into()),
             },
+            "demo" => match value.as_str() {
+                "synthetic" => state.demo = Some(state.demo.unwrap_or(100_000)),
+                _ => notice("the only demo is `synthetic`".into()),
+            },
+            "n" => match value.replace('_', "").parse::<usize>() {
+                Ok(n) if (1..=2_000_000).contains(&n) => state.demo = Some(n),
+                _ => notice("expected a number of synthetic rows from 1 to 2000000 (with demo=synthetic)".into()),
+            },
             "measure" => match MapMeasure::from_key(&value) {
                 Some(v) => state.measure = v,
                 None => notice("expected count, budget or effective".into()),
@@ -321,6 +331,10 @@ pub fn to_query(state: &UrlState) -> String {
     }
     if state.lang != Lang::En {
         pairs.push(("lang", state.lang.code().into()));
+    }
+    if let Some(n) = state.demo {
+        pairs.push(("demo", "synthetic".into()));
+        pairs.push(("n", n.to_string()));
     }
     if let Some(data) = &state.data {
         pairs.push(("data", data.clone()));

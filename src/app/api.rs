@@ -27,11 +27,32 @@ pub async fn load_dataset(interventions_url: &str, events_url: &str) -> Result<D
     let mut rejected: Vec<(String, _)> =
         interventions.rejected.into_iter().map(|r| (interventions_url.to_owned(), r)).collect();
     rejected.extend(events.rejected.into_iter().map(|r| (events_url.to_owned(), r)));
-    Ok(Dataset { index: Index::new(interventions.records), events: events.records, rejected })
+    Ok(Dataset { index: Index::new(interventions.records), events: events.records, rejected, source: None })
 }
 
 /// Fetches and reads the country shapes for the map.
 pub async fn load_atlas(url: &str) -> Result<crate::geo::Atlas, String> {
     let text = fetch_text(url).await?;
     crate::geo::Atlas::from_json(&text).map_err(|e| format!("{url}: {e}"))
+}
+
+/// Fetches a file's bytes; a failure says what happened and what to do.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let resp = Request::get(url).send().await.map_err(|e| {
+        format!("could not be fetched ({e}). The server may not allow other sites to read it (CORS), or the network failed: download the file and load it with \"Load your data\" instead.")
+    })?;
+    if !resp.ok() {
+        return Err(format!("the server answered HTTP {} {}", resp.status(), resp.status_text()));
+    }
+    resp.binary().await.map_err(|e| format!("could not be read ({e})"))
+}
+
+/// `n` synthetic interventions from the seeded generator (benchmarks and scale tests only; the
+/// page labels them as synthetic). Events are the bundled ones, loaded if they can be.
+pub async fn synthetic_dataset(n: usize) -> Result<Dataset, String> {
+    let n = n.clamp(1, 2_000_000);
+    // Let the loading message paint before the work starts.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    let records: Vec<_> = crate::synthetic::records(crate::synthetic::DEFAULT_SEED, n).collect();
+    Ok(Dataset { index: Index::new(records), events: Vec::new(), rejected: Vec::new(), source: Some(format!("synthetic:{n}")) })
 }

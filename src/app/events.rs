@@ -49,7 +49,14 @@ pub fn EventList(with_chart: bool) -> impl IntoView {
         v.dedup();
         v
     };
-    let names = move || ctx.data.with(|d| d.as_ref().map(|d| d.index.records().iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    // Names of the interventions events relate to, looked up once per dataset.
+    let names = Memo::new(move |_| {
+        ctx.data.with(|d| {
+            let Some(d) = d else { return std::collections::HashMap::new() };
+            let wanted: std::collections::HashSet<&str> = d.events.iter().flat_map(|e| e.related_interventions.iter().map(String::as_str)).collect();
+            d.index.records().iter().filter(|r| wanted.contains(r.id.as_str())).map(|r| (r.id.clone(), r.name.clone())).collect::<std::collections::HashMap<String, String>>()
+        })
+    });
     view! {
         <section class="events" id="events">
             <h2>{t(Msg::Events)}" "<span class="count" id="events-count">{move || events().len()}</span>" "<super::exports::EventDownloads/></h2>
@@ -89,9 +96,8 @@ pub fn EventList(with_chart: bool) -> impl IntoView {
                             let partners = if e.partners.is_empty() { "—".to_owned() } else { e.partners.join("; ") };
                             let open = ctx.link.with_untracked(|l| l.event.as_deref() == Some(e.id.as_str()));
                             let id = e.id.clone();
-                            let all_names = names();
                             let related = e.related_interventions.iter().map(|rid| {
-                                let label = all_names.iter().find(|(i, _)| i == rid).map_or(rid.clone(), |(_, n)| n.clone());
+                                let label = names.with(|m| m.get(rid).cloned()).unwrap_or_else(|| rid.clone());
                                 let rid = rid.clone();
                                 view! { <li><button class="link" on:click=move |_| ctx.state.update(|s| s.record = Some(rid.clone()))>{label}</button></li> }
                             }).collect_view();

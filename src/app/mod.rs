@@ -11,6 +11,7 @@ mod embed;
 mod events;
 mod exports;
 mod filters;
+mod import;
 mod table;
 mod url_sync;
 mod views;
@@ -54,6 +55,9 @@ pub struct Dataset {
     pub events: Vec<Event>,
     /// Records of either file that did not load, with why.
     pub rejected: Vec<(String, Rejected)>,
+    /// Where the interventions came from when they are not the bundled data (a file name, a link,
+    /// or the synthetic generator), shown above the dashboard.
+    pub source: Option<String>,
 }
 
 /// Where loading stands.
@@ -80,6 +84,8 @@ pub struct Ctx {
     pub notices: RwSignal<Vec<String>>,
     /// The map's country shapes, or why they could not be loaded.
     pub atlas: RwSignal<Option<Result<crate::aggregate::views::SharedAtlas, String>>>,
+    /// The dataset as loaded; replaced by an import.
+    pub load: RwSignal<Load>,
 }
 
 impl Ctx {
@@ -109,8 +115,14 @@ fn App() -> impl IntoView {
     let lang = initial.lang;
     let embedded = initial.embed;
     let load = RwSignal::new(Load::Loading);
+    let link_data = initial.data.clone();
+    let demo = initial.demo;
     leptos::task::spawn_local(async move {
-        load.set(match api::load_dataset("data/interventions.json", "data/events.json").await {
+        let loaded = match demo {
+            Some(n) => api::synthetic_dataset(n).await,
+            None => api::load_dataset("data/interventions.json", "data/events.json").await,
+        };
+        load.set(match loaded {
             Ok(d) => Load::Ready(Shared(Arc::new(d))),
             Err(e) => Load::Failed(e),
         });
@@ -137,6 +149,7 @@ fn App() -> impl IntoView {
         link: RwSignal::new(UrlState { dashboard: DashboardState::default(), ..initial }),
         notices: RwSignal::new(notices),
         atlas: RwSignal::new(None),
+        load,
     };
     leptos::task::spawn_local(async move {
         let loaded = api::load_atlas("data/geo/lac.json").await.map(|a| crate::aggregate::views::SharedAtlas(Arc::new(a)));
@@ -144,6 +157,16 @@ fn App() -> impl IntoView {
     });
     provide_context(ctx);
     url_sync::install(ctx);
+    // A dataset named in the link replaces the bundled one once it is read; if it cannot be read,
+    // the bundled data stays and a notice says why.
+    let pending = StoredValue::new(link_data);
+    Effect::new(move |_| {
+        if data.with(Option::is_some) {
+            if let Some(url) = pending.try_update_value(Option::take).flatten() {
+                leptos::task::spawn_local(import::load_from_link(ctx, url));
+            }
+        }
+    });
     // A record named in the link that the data does not hold is reported, not silently dropped.
     Effect::new(move |_| {
         let Some(d) = data.get() else { return };
@@ -171,8 +194,12 @@ fn App() -> impl IntoView {
                 <h1>{i18n::text(lang, Msg::AppTitle)}</h1>
                 <p class="subtitle">{i18n::text(lang, Msg::AppSubtitle)}</p>
             </div>
-            <CopyLink/>
+            <div class="share">
+                <import::ImportPanel/>
+                <CopyLink/>
+            </div>
         </header>
+        <SourceBanner/>
         <Notices/>
         {move || match load.get() {
             Load::Loading => view! {
@@ -218,6 +245,28 @@ fn CopyLink() -> impl IntoView {
                 }/>
             })}
         </div>
+    }
+}
+
+/// Says which data is shown when it is not the bundled dataset; synthetic data is always labelled.
+#[component]
+fn SourceBanner() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    move || {
+        let d = ctx.data.get()?;
+        let source = d.source.clone()?;
+        let synthetic = source.starts_with("synthetic:");
+        let text = if synthetic {
+            i18n::synthetic_banner(lang, d.index.len())
+        } else {
+            i18n::own_data_banner(lang, &source, d.index.len())
+        };
+        Some(view! {
+            <p class="source-banner" class:synthetic=synthetic id="source-banner" role="status">{text}" "
+                <a href="./">{i18n::text(lang, Msg::BackToBundled)}</a>
+            </p>
+        })
     }
 }
 

@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::i18n::{self, Msg};
 use crate::model::{is_web_link, Actor, Intervention};
-use crate::state::{page_count, page_rows, sorted_rows, SortKey};
+use crate::state::{page_count, page_of_sorted, NameOrder, SortKey};
 use leptos::prelude::*;
 
 fn column_title(lang: i18n::Lang, key: SortKey) -> &'static str {
@@ -43,21 +43,17 @@ fn cell(lang: i18n::Lang, r: &Intervention, key: SortKey) -> String {
 pub fn InterventionTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let rows = Memo::new(move |_| {
-        let (Some(data), Some(result)) = (ctx.data.get(), ctx.result.get()) else { return Vec::new() };
-        let sort = ctx.state.with(|s| s.sort);
-        sorted_rows(&data.index, &result.matching, sort)
-    });
-    let page_total = Memo::new(move |_| rows.with(|r| page_count(r.len())));
+    // Names ranked once per dataset; a page then needs no string work.
+    let order = Memo::new(move |_| ctx.data.get().map(|d| super::Shared(std::sync::Arc::new(NameOrder::new(d.index.records())))));
+    let page_total = Memo::new(move |_| ctx.result.with(|r| page_count(r.as_ref().map_or(0, |r| r.matching_count()))));
     let pages = move || page_total.get();
     let page = move || ctx.state.with(|s| s.page).min(pages() - 1);
     let at_first = Memo::new(move |_| page() == 0);
     let at_last = Memo::new(move |_| page() + 1 >= pages());
     let visible = move || {
-        let data = ctx.data.get();
-        let Some(data) = data else { return Vec::new() };
-        let p = page();
-        rows.with(|r| page_rows(r, p).iter().map(|i| data.index.records()[*i].clone()).collect::<Vec<_>>())
+        let (Some(data), Some(result), Some(order)) = (ctx.data.get(), ctx.result.get(), order.get()) else { return Vec::new() };
+        let sort = ctx.state.with(|s| s.sort);
+        page_of_sorted(&data.index, &order, &result.matching, sort, page()).into_iter().map(|i| data.index.records()[i].clone()).collect::<Vec<_>>()
     };
     let header = move |key: SortKey| {
         let aria_sort = move || {

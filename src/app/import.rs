@@ -1,0 +1,250 @@
+//! Bringing your own data: a file (picker or drag and drop) or a link (`?data=<url>`), read in
+//! chunks with a progress bar so the page never freezes, a mapping step (each column's proposed
+//! field, changeable, with a preview of the first rows), then the load and its report.
+//!
+//! Nothing is lost or half-applied: the report accounts for every row (loaded or rejected with its
+//! line, column and reason) and can be downloaded; if nothing can be loaded, the previous dataset
+//! stays in place.
+
+use super::{download, Ctx, Dataset, Load, Shared};
+use crate::engine::Index;
+use crate::i18n::{self, Msg};
+use crate::import::{Field, Import, Loaded, Mapping, Reading};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Rows handled between two yields to the browser.
+const CHUNK: usize = 4_000;
+
+/// Where the import stands.
+#[derive(Clone)]
+enum Step {
+    Closed,
+    Choose,
+    Working(String, f64),
+    Mapping(Arc<Import>, String),
+    Failed(String),
+    Done(Arc<Loaded>, String),
+}
+
+async fn yield_to_browser() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+async fn read_in_chunks(bytes: &[u8], name: &str, step: RwSignal<Step, LocalStorage>, lang: i18n::Lang) -> Result<Import, String> {
+    let mut reading = Reading::start(bytes, name).map_err(|e| e.to_string())?;
+    while !reading.step(CHUNK) {
+        step.set(Step::Working(i18n::text(lang, Msg::ReadingFile).to_owned(), reading.progress()));
+        yield_to_browser().await;
+    }
+    Ok(reading.finish())
+}
+
+async fn apply_in_chunks(import: &Import, mapping: &Mapping, step: RwSignal<Step, LocalStorage>, lang: i18n::Lang) -> Loaded {
+    let mut applying = import.applying(mapping);
+    while !applying.step(CHUNK) {
+        step.set(Step::Working(i18n::text(lang, Msg::LoadingRows).to_owned(), applying.progress()));
+        yield_to_browser().await;
+    }
+    applying.finish()
+}
+
+/// Puts loaded records in place of the current dataset, keeping the events; false (and nothing
+/// changes) when no record loaded.
+fn replace_dataset(ctx: Ctx, loaded: &Loaded, source: String) -> bool {
+    if loaded.records.is_empty() {
+        return false;
+    }
+    let events = ctx.data.get_untracked().map(|d| d.events.clone()).unwrap_or_default();
+    let dataset = Dataset { index: Index::new(loaded.records.clone()), events, rejected: Vec::new(), source: Some(source) };
+    ctx.load.set(Load::Ready(Shared(Arc::new(dataset))));
+    ctx.state.update(|s| {
+        s.selection.clear_all();
+        s.page = 0;
+        s.record = None;
+    });
+    true
+}
+
+/// Loads `?data=<url>`: fetched, read with the proposed mapping, and reported.
+pub async fn load_from_link(ctx: Ctx, url: String) {
+    let lang = ctx.lang;
+    let bytes = match super::api::fetch_bytes(&url).await {
+        Ok(b) => b,
+        Err(e) => {
+            ctx.notices.update(|n| n.push(format!("data={url}: {e}")));
+            return;
+        }
+    };
+    let step = RwSignal::new_local(Step::Closed);
+    let name = url.rsplit('/').next().unwrap_or("data").to_owned();
+    match read_in_chunks(&bytes, &name, step, lang).await {
+        Ok(import) => {
+            let loaded = apply_in_chunks(&import, &import.mapping, step, lang).await;
+            let summary = i18n::import_summary(lang, loaded.report.rows, loaded.report.accepted, loaded.report.rejected.len(), loaded.report.warnings.len());
+            if !replace_dataset(ctx, &loaded, url.clone()) {
+                ctx.notices.update(|n| n.push(format!("data={url}: {summary} {}", i18n::text(lang, Msg::PreviousKept))));
+            } else if !loaded.report.rejected.is_empty() {
+                ctx.notices.update(|n| n.push(format!("data={url}: {summary}")));
+            }
+        }
+        Err(e) => ctx.notices.update(|n| n.push(format!("data={url}: {e} {}", i18n::text(lang, Msg::PreviousKept)))),
+    }
+}
+
+async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn field_label(f: Option<Field>) -> String {
+    f.map_or_else(|| "—".to_owned(), |f| f.key().to_owned())
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let t = move |m| i18n::text(lang, m);
+    let step = RwSignal::new_local(Step::Closed);
+    let mapping = RwSignal::new(Mapping::default());
+
+    let start = move |bytes: Vec<u8>, name: String| {
+        leptos::task::spawn_local(async move {
+            step.set(Step::Working(i18n::text(lang, Msg::ReadingFile).to_owned(), 0.0));
+            match read_in_chunks(&bytes, &name, step, lang).await {
+                Ok(import) => {
+                    mapping.set(import.mapping.clone());
+                    step.set(Step::Mapping(Arc::new(import), name));
+                }
+                Err(e) => step.set(Step::Failed(format!("{name}: {e}"))),
+            }
+        });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().map(|t| t.unchecked_into::<web_sys::HtmlInputElement>()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            match file_bytes(&file).await {
+                Ok(bytes) => start(bytes, file.name()),
+                Err(e) => step.set(Step::Failed(format!("{}: {e}", file.name()))),
+            }
+        });
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) else { return };
+        leptos::task::spawn_local(async move {
+            match file_bytes(&file).await {
+                Ok(bytes) => start(bytes, file.name()),
+                Err(e) => step.set(Step::Failed(format!("{}: {e}", file.name()))),
+            }
+        });
+    };
+    let load = move |_| {
+        let Step::Mapping(import, name) = step.get_untracked() else { return };
+        let m = mapping.get_untracked();
+        leptos::task::spawn_local(async move {
+            let loaded = apply_in_chunks(&import, &m, step, lang).await;
+            let replaced = replace_dataset(ctx, &loaded, name.clone());
+            let mut summary = i18n::import_summary(lang, loaded.report.rows, loaded.report.accepted, loaded.report.rejected.len(), loaded.report.warnings.len());
+            if !replaced {
+                summary.push(' ');
+                summary.push_str(i18n::text(lang, Msg::PreviousKept));
+            }
+            step.set(Step::Done(Arc::new(loaded), summary));
+        });
+    };
+
+    let body = move || match step.get() {
+        Step::Closed => None,
+        Step::Choose => Some(view! {
+            <div class="drop" id="import-drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <p>{t(Msg::ImportHelp)}</p>
+                <input type="file" id="import-file" accept=".csv,.tsv,.txt,.json,text/csv,application/json" on:change=on_file/>
+            </div>
+        }.into_any()),
+        Step::Working(what, p) => Some(view! {
+            <p>{what}</p>
+            <progress id="import-progress" max="1" value=p></progress>
+        }.into_any()),
+        Step::Failed(e) => Some(view! {
+            <p class="status error" role="alert" id="import-error">{e}" "{t(Msg::PreviousKept)}</p>
+            <button class="action" on:click=move |_| step.set(Step::Choose)>{t(Msg::TryAgain)}</button>
+        }.into_any()),
+        Step::Mapping(import, name) => {
+            let preview = import.preview(5);
+            let headers = import.headers.clone();
+            let columns = import.columns.clone();
+            let missing = move || mapping.with(|m| m.missing_required());
+            Some(view! {
+                <p><strong>{name}</strong>" · "{i18n::format_count(lang, import.rows())}" "{t(Msg::Rows)}</p>
+                <p class="hint">{t(Msg::MappingHelp)}</p>
+                <div class="table-scroll">
+                    <table id="import-mapping">
+                        <thead>
+                            <tr>{headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr>
+                            <tr>{(0..headers.len()).map(|j| {
+                                let info = columns.get(j).cloned();
+                                view! {
+                                    <th>
+                                        <select data-column=j on:change=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            mapping.update(|m| m.set(j, Field::from_key(&v)));
+                                        } prop:value=move || mapping.with(|m| m.columns.get(j).copied().flatten().map(|f| f.key().to_owned()).unwrap_or_default())>
+                                            <option value="">{t(Msg::IgnoreColumn)}</option>
+                                            {Field::ALL.iter().map(|f| view! { <option value=f.key()>{field_label(Some(*f))}</option> }).collect_view()}
+                                        </select>
+                                        <span class="hint">{info.map(|i| format!("{:?}", i.match_kind)).unwrap_or_default()}</span>
+                                    </th>
+                                }
+                            }).collect_view()}</tr>
+                        </thead>
+                        <tbody>
+                            {preview.into_iter().map(|row| view! {
+                                <tr>{row.cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                {move || {
+                    let m = missing();
+                    (!m.is_empty()).then(|| view! {
+                        <p class="status error" role="alert">{t(Msg::MissingRequired)}" "{m.iter().map(|f| f.key()).collect::<Vec<_>>().join(", ")}</p>
+                    })
+                }}
+                <button class="action" id="import-load" on:click=load>{t(Msg::LoadRows)}</button>
+            }.into_any())
+        }
+        Step::Done(loaded, summary) => {
+            let report = loaded.report.clone();
+            let text = report.to_text();
+            let json = report.to_json_pretty();
+            let first: Vec<_> = report.rejected.iter().take(50).cloned().collect();
+            Some(view! {
+                <p id="import-summary" role="status">{summary}</p>
+                <ul class="rejected-list">
+                    {first.into_iter().map(|r| view! { <li>{format!("line {}, {}: {}", r.line, if r.column.is_empty() { "—".to_owned() } else { r.column.clone() }, r.reason)}</li> }).collect_view()}
+                </ul>
+                <button class="action" id="import-report-txt" on:click=move |_| download::save_text("mirador-import-report.txt", "text/plain;charset=utf-8", &text)>{t(Msg::DownloadReport)}</button>
+                <button class="action" id="import-report-json" on:click=move |_| download::save_text("mirador-import-report.json", "application/json", &json)>"JSON"</button>
+            }.into_any())
+        }
+    };
+    view! {
+        <button class="action" id="import-open" on:click=move |_| step.set(Step::Choose)>{t(Msg::LoadYourData)}</button>
+        {move || {
+            let content = body();
+            content.map(|c| view! {
+                <div class="backdrop" on:click=move |_| step.set(Step::Closed)></div>
+                <section class="import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+                    <button class="close" on:click=move |_| step.set(Step::Closed) aria-label=t(Msg::Close)>"×"</button>
+                    <h2 id="import-title">{t(Msg::LoadYourData)}</h2>
+                    {c}
+                </section>
+            })
+        }}
+    }
+}
