@@ -419,6 +419,23 @@ fn reading_in_steps_gives_the_same_result() {
 }
 
 #[test]
+fn excel_unicode_text_and_header_only_files() {
+    // Excel's "Unicode text": UTF-16LE with a byte-order mark, tab-delimited, CRLF.
+    let text = "Nombre\tPaís\tAño de inicio\r\nUno Sintético\tPerú\t2004\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let import = import::read(&bytes, "export.txt").unwrap();
+    assert_eq!((import.encoding, import.delimiter), (Encoding::Utf16Le, Some(b'\t')));
+    let loaded = import.apply(&import.mapping);
+    check_invariants(&loaded);
+    assert_eq!((loaded.records[0].country.as_str(), loaded.records[0].start_year), ("PER", Some(2004)));
+    // A header and nothing else: zero rows, nothing rejected.
+    let import = import::read("name,country\r\n".as_bytes(), "empty.csv").unwrap();
+    let loaded = import.apply(&import.mapping);
+    assert_eq!((import.rows(), loaded.report.rows, loaded.records.len()), (0, 0, 0));
+}
+
+#[test]
 fn forced_delimiter() {
     let text = "name;country\nA Sintético;BRA\n";
     let import = import::read_with(text.as_bytes(), "x.csv", import::ReadOptions { delimiter: Some(b','), ..Default::default() }).unwrap();
@@ -473,6 +490,8 @@ fn time_import(label: &str, csv: &str) {
 
 /// `cargo test --release --test import -- --ignored --nocapture speed`: prints how long 100k
 /// rows take to read (in chunks of 5,000) and to load. Not a pass/fail timing: machines differ.
+/// (To build it quickly with the size-optimised code the browser gets: `CARGO_PROFILE_RELEASE_LTO=false
+/// CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_PANIC=unwind`.)
 #[test]
 #[ignore]
 fn speed_100k_rows() {

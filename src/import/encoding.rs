@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn double_encoding_is_noticed() {
-        assert!(looks_double_encoded("PaÃ­s, AÃ±o"));
+        assert!(looks_double_encoded("Pa\u{c3}\u{ad}s, A\u{c3}\u{b1}o"));
         assert!(!looks_double_encoded("País, Año, São"));
     }
 }

@@ -666,6 +666,8 @@ impl Applying {
             records.push(record);
         }
         self.report.rejected.sort_by_key(|r| r.record);
+        // File notes (line 0) and the header first, then rows in file order (stable sort).
+        self.report.warnings.sort_by_key(|w| w.line);
         self.report.rows = self.end - self.start;
         self.report.accepted = records.len();
         Loaded { records, report: self.report }

@@ -120,12 +120,13 @@ impl Report {
 
     /// The report as plain text, one problem per line.
     pub fn to_text(&self) -> String {
+        let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
         let mut out = format!(
-            "{} rows: {} loaded, {} rejected, {} warnings\n",
-            self.rows,
+            "{}: {} loaded, {} rejected, {}\n",
+            plural(self.rows, "row"),
             self.accepted,
             self.rejected.len(),
-            self.warnings.len()
+            plural(self.warnings.len(), "warning")
         );
         if !self.rejected.is_empty() {
             out.push_str("\nRejected:\n");
