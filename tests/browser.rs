@@ -812,3 +812,49 @@ async fn synthetic_data_is_labelled_and_interactions_are_timed() {
     screenshot(&c, "18-synthetic").await;
     c.close().await.unwrap();
 }
+
+/// Not a pass/fail timing: prints how long the browser takes to read and load a 100,000-row CSV
+/// (synthetic rows, exported by our own CSV writer), for BENCHMARKS.md.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_csv_loads_without_freezing_the_page() {
+    let dist = dist();
+    let rows: usize = std::env::var("MIRADOR_IMPORT_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let records: Vec<_> = mirador::synthetic::records(mirador::synthetic::DEFAULT_SEED, rows).collect();
+    let csv = mirador::export::interventions_csv(&records);
+    let path = std::env::temp_dir().join(format!("mirador-synthetic-{rows}-{}.csv", std::process::id()));
+    std::fs::write(&path, &csv).unwrap();
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    c.goto(&format!("http://127.0.0.1:{port}/")).await.unwrap();
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#total")).await.unwrap();
+    c.find(Locator::Css("#import-open")).await.unwrap().click().await.unwrap();
+    let t0 = Instant::now();
+    c.find(Locator::Css("#import-file")).await.unwrap().send_keys(path.to_str().unwrap()).await.unwrap();
+    // While reading, the page answers: the progress bar shows and scripts run between chunks.
+    let mut saw_progress = false;
+    loop {
+        if c.find(Locator::Css("#import-mapping")).await.is_ok() {
+            break;
+        }
+        if c.find(Locator::Css("#import-progress")).await.is_ok() {
+            saw_progress = true;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(120), "reading did not finish");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let read = t0.elapsed();
+    let t1 = Instant::now();
+    c.find(Locator::Css("#import-load")).await.unwrap().click().await.unwrap();
+    let summary = c.wait().at_most(Duration::from_secs(120)).for_element(Locator::Css("#import-summary")).await.unwrap().text().await.unwrap();
+    let applied = t1.elapsed();
+    assert!(summary.starts_with(&format!("{} rows: {} loaded, 0 rejected", mirador::i18n::format_count(Lang::En, rows), mirador::i18n::format_count(Lang::En, rows))), "{summary}");
+    println!(
+        "browser: {rows}-row CSV ({:.1} MB): read {:.2} s, mapped and loaded {:.2} s, total {:.2} s (progress bar seen: {saw_progress})",
+        csv.len() as f64 / 1e6,
+        read.as_secs_f64(),
+        applied.as_secs_f64(),
+        (read + applied).as_secs_f64()
+    );
+    c.close().await.unwrap();
+}

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Rows handled between two yields to the browser.
-const CHUNK: usize = 4_000;
+const CHUNK: usize = 16_000;
 
 /// Where the import stands.
 #[derive(Clone)]
