@@ -145,6 +145,10 @@ pub enum Msg {
     DownloadReport,
     LoadYourData,
     BackToBundled,
+    StartedPerYear,
+    ChartEventsMap,
+    MeasureEvents,
+    EventsMapNote,
 }
 
 /// The text of a fixed string.
@@ -275,6 +279,10 @@ fn english(msg: Msg) -> &'static str {
         DownloadReport => "Download the report",
         LoadYourData => "Load your data",
         BackToBundled => "Back to the bundled data",
+        StartedPerYear => "Started per year",
+        ChartEventsMap => "Events by country: map",
+        MeasureEvents => "Number of events",
+        EventsMapNote => "Events outside Latin America and the Caribbean are listed but not on this map.",
     }
 }
 

@@ -613,6 +613,17 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     // Events: the chart and the list; clicking an event opens it; the series filter narrows.
     c.goto(&format!("{base}?view=events")).await.unwrap();
     wait_text(&c, "#events-count", &expect.events.to_string()).await;
+    // The events map names the countries that hold events.
+    let start = Instant::now();
+    loop {
+        let aria = c.find(Locator::Css("#chart-events-map canvas")).await.ok();
+        let label = match aria { Some(a) => a.attr("aria-label").await.unwrap().unwrap_or_default(), None => String::new() };
+        if label.contains("Colombia") && label.contains("Ecuador") {
+            break;
+        }
+        assert!(start.elapsed() < TIMEOUT, "events map does not list the event countries: {label}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     let css = "#chart-events canvas";
     c.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;

@@ -22,12 +22,13 @@ pub enum ChartKind {
     Compare,
     Events,
     Map,
+    EventsMap,
 }
 
 impl ChartKind {
     /// The four bar charts of the overview.
     pub const OVERVIEW: [ChartKind; 4] = [ChartKind::Country, ChartKind::Focus, ChartKind::Effect, ChartKind::Budget];
-    pub const ALL: [ChartKind; 9] = [
+    pub const ALL: [ChartKind; 10] = [
         ChartKind::Country,
         ChartKind::Focus,
         ChartKind::Effect,
@@ -37,6 +38,7 @@ impl ChartKind {
         ChartKind::Compare,
         ChartKind::Events,
         ChartKind::Map,
+        ChartKind::EventsMap,
     ];
 
     pub fn key(self) -> &'static str {
@@ -50,6 +52,7 @@ impl ChartKind {
             ChartKind::Compare => "compare",
             ChartKind::Events => "events",
             ChartKind::Map => "map",
+            ChartKind::EventsMap => "events-map",
         }
     }
 
@@ -75,6 +78,7 @@ impl ChartKind {
                 ChartKind::Compare => Msg::ChartCompare,
                 ChartKind::Events => Msg::ChartEvents,
                 ChartKind::Map => Msg::ChartMap,
+                ChartKind::EventsMap => Msg::ChartEventsMap,
             },
         )
     }

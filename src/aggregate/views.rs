@@ -278,6 +278,8 @@ pub struct CompareSeries {
     pub focus_labels: Vec<String>,
     pub effect_labels: Vec<String>,
     pub years: Vec<i32>,
+    /// Label of the per-year strip.
+    pub years_label: String,
     pub countries: Vec<CountryProfile>,
 }
 
@@ -344,6 +346,7 @@ pub fn compare(index: &Index, sel: &Selection, countries: &[String], lang: Lang)
         focus_labels: Focus::ALL.iter().map(|f| i18n::focus_label(lang, *f).to_owned()).collect(),
         effect_labels,
         years,
+        years_label: i18n::text(lang, i18n::Msg::StartedPerYear).to_owned(),
         countries: profiles,
     }
 }
@@ -601,6 +604,25 @@ impl PartialEq for MapData {
     }
 }
 
+/// Events per country on the map: the events view's filters apply, except the country filter (so
+/// every country keeps its count and can be added by clicking it).
+pub fn events_map(events: &[Event], sel: &Selection, options: &ViewOptions, lang: Lang) -> MapData {
+    use crate::chart::map::{MapSeries, ValueFormat};
+    let shown = filter_events(events, &sel_without(sel, |s| s.clear_facet(Facet::Country)), options);
+    let codes: Vec<String> = options.atlas.as_ref().map(|a| a.0.countries().iter().map(|c| c.code.clone()).collect()).unwrap_or_default();
+    let counts: Vec<usize> = codes.iter().map(|c| shown.iter().filter(|e| e.country.as_deref() == Some(c.as_str())).count()).collect();
+    let series = MapSeries {
+        title: i18n::text(lang, i18n::Msg::ChartEventsMap).to_owned(),
+        values: codes.iter().zip(&counts).map(|(c, n)| (c.clone(), Some(*n as f64))).collect(),
+        selected: sel.selected(Facet::Country).iter().cloned().collect(),
+        legend_title: i18n::text(lang, i18n::Msg::MeasureEvents).to_owned(),
+        format: ValueFormat::Count,
+        no_data_label: i18n::text(lang, i18n::Msg::NoData).to_owned(),
+        note: Some(i18n::text(lang, i18n::Msg::EventsMapNote).to_owned()),
+    };
+    MapData { atlas: options.atlas.clone(), series, counts }
+}
+
 /// The choropleth: every filter applies except the country filter (as in the country chart), so
 /// every country keeps its value and can be added by clicking it.
 pub fn map(index: &Index, sel: &Selection, measure: MapMeasure, atlas: Option<&SharedAtlas>, lang: Lang) -> MapData {
@@ -685,6 +707,7 @@ pub fn chart_data(
         }
         ChartKind::Events => ChartData::Events(event_timeline(&filter_events(events, sel, options), lang)),
         ChartKind::Map => ChartData::Map(map(index, sel, options.measure, options.atlas.as_ref(), lang)),
+        ChartKind::EventsMap => ChartData::Map(events_map(events, sel, options, lang)),
         bars => ChartData::Bars(super::series(index, result, sel, bars, lang)),
     }
 }

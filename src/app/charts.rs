@@ -31,7 +31,7 @@ pub fn data_memo(ctx: Ctx, kind: ChartKind) -> Memo<Option<ChartData>> {
         let data = ctx.data.get()?;
         let result = ctx.result.get()?;
         let mut options = ctx.link.with(|l| l.view_options());
-        if kind == ChartKind::Map {
+        if matches!(kind, ChartKind::Map | ChartKind::EventsMap) {
             options.atlas = ctx.atlas.with(|a| a.as_ref().and_then(|r| r.as_ref().ok().cloned()));
         }
         Some(ctx.state.with(|s| chart_data(&data.index, &result, &s.selection, &data.events, &options, kind, ctx.lang)))

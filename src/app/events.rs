@@ -77,7 +77,12 @@ pub fn EventList(with_chart: bool) -> impl IntoView {
                 </label>
                 <span class="hint">{t(Msg::EventsFilterHint)}</span>
             </div>
-            {with_chart.then(|| view! { <ChartCanvas kind=ChartKind::Events interactive=true/> })}
+            {with_chart.then(|| view! {
+                <div class="event-charts">
+                    <ChartCanvas kind=ChartKind::Events interactive=true/>
+                    <ChartCanvas kind=ChartKind::EventsMap interactive=true/>
+                </div>
+            })}
             <div class="table-scroll">
                 <table id="events-table">
                     <thead><tr>

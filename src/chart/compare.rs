@@ -13,9 +13,11 @@ const HEAD_H: f64 = 34.0;
 const ROW_H: f64 = 18.0;
 const FONT: f64 = 11.0;
 const EFFECT_H: f64 = 40.0;
+/// The interventions-per-year strip under each column.
+const YEARS_H: f64 = 56.0;
 
 pub fn preferred_height(s: &CompareSeries) -> f64 {
-    PAD * 2.0 + TITLE_H + HEAD_H + s.focus_labels.len() as f64 * ROW_H + EFFECT_H + 20.0
+    PAD * 2.0 + TITLE_H + HEAD_H + s.focus_labels.len() as f64 * ROW_H + EFFECT_H + YEARS_H + 30.0
 }
 
 /// Geometry of the comparison in logical pixels.
@@ -84,8 +86,29 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, l: &CompareLayout, s: &CompareS
             x += w;
         }
     }
+    // Interventions started per year, one strip per country on a shared scale.
+    let strip_top = effect_y + 24.0;
+    let strip_h = YEARS_H - 22.0;
+    let year_max = s.countries.iter().flat_map(|c| c.per_year.iter().copied()).max().unwrap_or(0).max(1) as f64;
+    if !s.years.is_empty() {
+        p.text(&fit_text(&s.years_label, FONT, l.label_w - 2.0 * PAD), l.label_w - PAD, strip_top + strip_h / 2.0, FONT, Align::Right, Palette::TEXT, false)?;
+        for (i, c) in s.countries.iter().enumerate() {
+            let x0 = l.label_w + i as f64 * l.panel_w + 4.0;
+            let w = (l.panel_w - 12.0) / s.years.len() as f64;
+            p.line(x0, strip_top + strip_h, x0 + l.panel_w - 12.0, strip_top + strip_h, Palette::GRID)?;
+            for (k, n) in c.per_year.iter().enumerate() {
+                if *n > 0 {
+                    let h = strip_h * *n as f64 / year_max;
+                    p.rect(x0 + k as f64 * w, strip_top + strip_h - h, x0 + (k as f64 + 1.0) * w - 0.5, strip_top + strip_h, Palette::BAR)?;
+                }
+            }
+            let (first, last) = (s.years[0], s.years[s.years.len() - 1]);
+            p.text(&first.to_string(), x0, strip_top + strip_h + 8.0, 9.0, Align::Left, Palette::SUBTLE, false)?;
+            p.text(&last.to_string(), x0 + l.panel_w - 12.0, strip_top + strip_h + 8.0, 9.0, Align::Right, Palette::SUBTLE, false)?;
+        }
+    }
     // Legend of the effectiveness bar.
-    let ly = effect_y + 26.0;
+    let ly = strip_top + YEARS_H + 6.0;
     let step = (l.width - 2.0 * PAD) / s.effect_labels.len().max(1) as f64;
     for (k, label) in s.effect_labels.iter().enumerate() {
         let x = PAD + k as f64 * step;

@@ -23,7 +23,7 @@ use mirador::url_state::{filter_summary, parse_query, UrlState};
 use serde_json::{json, Map, Value};
 
 const USAGE: &str = "usage:
-  mirador render --chart country|focus|effect|budget|timeline|gap|compare|events|map --out FILE.svg|FILE.png [--format svg|png]
+  mirador render --chart country|focus|effect|budget|timeline|gap|compare|events|map|events-map --out FILE.svg|FILE.png [--format svg|png]
                  [--state QUERY] [--data FILE] [--width W] [--height H] [--scale S]
   mirador query  [--state QUERY] [--data FILE] [--facets] [--json]
   mirador export [--state QUERY] [--data FILE] --format csv|json [--events] [--out FILE]
@@ -157,7 +157,7 @@ fn write_out(out: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
 fn render(a: Args) -> Result<(), Failure> {
     let chart = a.chart.as_deref().ok_or_else(|| Failure::Usage("render needs --chart".into()))?;
     let kind = ChartKind::from_key(chart)
-        .ok_or_else(|| Failure::Usage(format!("unknown chart `{chart}` (country, focus, effect, budget, timeline, gap, compare, events, map)")))?;
+        .ok_or_else(|| Failure::Usage(format!("unknown chart `{chart}` (country, focus, effect, budget, timeline, gap, compare, events, map, events-map)")))?;
     let out = a.out.as_deref().ok_or_else(|| Failure::Usage("render needs --out FILE.svg or FILE.png".into()))?;
     let format = match (a.format.as_deref(), out.rsplit('.').next()) {
         (Some(f @ ("svg" | "png")), _) => f,
@@ -169,9 +169,9 @@ fn render(a: Args) -> Result<(), Failure> {
     let index = Index::new(interventions(&a)?);
     let sel = &state.dashboard.selection;
     let result = index.evaluate(sel);
-    let events: Vec<Event> = if matches!(kind, ChartKind::Timeline | ChartKind::Events) { load(BUNDLED_EVENTS, parse_events)? } else { Vec::new() };
+    let events: Vec<Event> = if matches!(kind, ChartKind::Timeline | ChartKind::Events | ChartKind::EventsMap) { load(BUNDLED_EVENTS, parse_events)? } else { Vec::new() };
     let mut options = state.view_options();
-    if kind == ChartKind::Map {
+    if matches!(kind, ChartKind::Map | ChartKind::EventsMap) {
         let atlas = mirador::geo::Atlas::from_json(&read(BUNDLED_ATLAS)?).map_err(|e| Failure::Data(format!("{BUNDLED_ATLAS}: {e}")))?;
         options.atlas = Some(mirador::aggregate::views::SharedAtlas(std::sync::Arc::new(atlas)));
     }
