@@ -149,6 +149,7 @@ pub enum Msg {
     ChartEventsMap,
     MeasureEvents,
     EventsMapNote,
+    AllOrganisers,
 }
 
 /// The text of a fixed string.
@@ -282,6 +283,7 @@ fn english(msg: Msg) -> &'static str {
         StartedPerYear => "Started per year",
         ChartEventsMap => "Events by country: map",
         MeasureEvents => "Number of events",
+        AllOrganisers => "All organisers",
         EventsMapNote => "Events outside Latin America and the Caribbean are listed but not on this map.",
     }
 }

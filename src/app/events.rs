@@ -71,7 +71,7 @@ pub fn EventList(with_chart: bool) -> impl IntoView {
                 <label>{t(Msg::Organiser)}" "
                     <select id="events-organiser" prop:value=move || ctx.link.with(|l| l.organiser.clone().unwrap_or_default())
                         on:change=move |ev| { let v = event_target_value(&ev); ctx.link.update(|l| l.organiser = (!v.is_empty()).then_some(v)); }>
-                        <option value="">{t(Msg::AllSeries)}</option>
+                        <option value="">{t(Msg::AllOrganisers)}</option>
                         {move || choices(true).into_iter().map(|s| { let v = s.clone(); view! { <option value=v>{s}</option> } }).collect_view()}
                     </select>
                 </label>
