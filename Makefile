@@ -51,3 +51,33 @@ size: dist
 
 clean:
 	rm -rf dist target/screenshots
+
+# ---- Benchmarks (BENCHMARKS.md) ----
+#   make bench          the engine compiled to WebAssembly vs crossfilter2, in one Node process,
+#                       on the same 1M synthetic rows; last line: `ours/crossfilter median ratio: X`
+#   make bench-native   criterion benchmarks at 10k, 100k, 1M rows, and the heap each size needs
+# BENCH_ROWS and BENCH_ROUNDS change the comparison's size and number of measured rounds.
+BENCH_ROWS          ?= 1000000
+BENCH_ROUNDS        ?= 5
+CROSSFILTER_VERSION := 1.5.4
+BENCH_WASM          := $(CURDIR)/target/engine-wasm
+# The release profile favours size (opt-level "z"); benchmarks measure the engine at -O3.
+BENCH_PROFILE       := CARGO_PROFILE_BENCH_OPT_LEVEL=3 CARGO_PROFILE_BENCH_LTO=false CARGO_PROFILE_BENCH_CODEGEN_UNITS=16
+
+.PHONY: bench bench-setup bench-native
+
+bench: bench-setup
+	cd bench/engine-wasm && CARGO_TARGET_DIR=$(BENCH_WASM) cargo build --release --target wasm32-unknown-unknown
+	wasm-bindgen --target nodejs --out-dir $(BENCH_WASM)/pkg $(BENCH_WASM)/wasm32-unknown-unknown/release/mirador_engine_wasm.wasm
+	N=$(BENCH_ROWS) ROUNDS=$(BENCH_ROUNDS) node --expose-gc --max-old-space-size=6000 bench/compare.mjs
+
+bench-setup:
+	rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@if [ "$$(node -p "require('./bench/node_modules/crossfilter2/package.json').version" 2>/dev/null)" != "$(CROSSFILTER_VERSION)" ]; then \
+		npm ci --prefix bench --no-audit --no-fund; fi
+
+bench-native:
+	$(BENCH_PROFILE) cargo bench --bench engine
+	$(BENCH_PROFILE) cargo bench --bench memory

@@ -44,7 +44,7 @@ impl SplitMix64 {
 
     /// Uniform in `0..n` (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 
     /// True with probability `p`.
@@ -66,9 +66,11 @@ impl SplitMix64 {
     }
 }
 
-/// Countries with their weights (the bundled data's proportions, a few more in the tail) and a
-/// few (admin area, city) pairs each.
-const COUNTRIES: &[(&str, u32, &[(&str, &str)])] = &[
+/// A country's code, weight and a few (admin area, city) pairs.
+type Country = (&'static str, u32, &'static [(&'static str, &'static str)]);
+
+/// Countries with their weights (the bundled data's proportions) and places.
+const COUNTRIES: &[Country] = &[
     ("BRA", 35, &[("São Paulo", "São Paulo"), ("Rio de Janeiro", "Rio de Janeiro"), ("Pernambuco", "Recife"), ("Minas Gerais", "Belo Horizonte"), ("Bahia", "Salvador")]),
     ("COL", 15, &[("Antioquia", "Medellín"), ("Bogotá D.C.", "Bogotá"), ("Valle del Cauca", "Cali"), ("Atlántico", "Barranquilla")]),
     ("MEX", 15, &[("Chihuahua", "Ciudad Juárez"), ("Nuevo León", "Monterrey"), ("Ciudad de México", "Ciudad de México"), ("Jalisco", "Guadalajara")]),

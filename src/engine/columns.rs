@@ -130,6 +130,9 @@ fn vocabulary(facet: Facet) -> Vec<&'static str> {
     }
 }
 
+// Multi-valued facets keep a 32-bit set per record: their vocabulary and "not stated" must fit.
+const _: () = assert!(Focus::ALL.len() < 32 && ActorType::ALL.len() < 32);
+
 /// Bit set of a multi-valued record's value ids; `not_stated` when it has none.
 fn set_of(ids: impl Iterator<Item = usize>, not_stated: usize) -> u32 {
     let set = ids.fold(0u32, |s, i| s | 1 << i);
@@ -176,7 +179,7 @@ impl Builder {
         if let Some(y) = r.start_year {
             self.years.push((y, i as u32));
         }
-        if i % 64 == 0 {
+        if i.is_multiple_of(64) {
             self.has_budget.push(0);
         }
         if let Some(b) = r.budget_usd {
@@ -248,9 +251,19 @@ impl Builder {
         col
     }
 
+    /// Room for `n` records, so per-record columns do not grow by copying themselves.
+    fn reserve(&mut self, n: usize) {
+        self.single.iter_mut().for_each(|c| c.reserve_exact(n));
+        self.multi.iter_mut().for_each(|c| c.reserve_exact(n));
+        self.years.reserve_exact(n);
+        self.has_budget.reserve_exact(bits::words(n));
+    }
+
     fn finish(mut self) -> Columns {
         let n = self.len;
         let words = bits::words(n);
+        // The search index first: it frees the largest temporary (each record's tokens).
+        let text = std::mem::replace(&mut self.text, TextIndexBuilder::new()).finish();
         let facets: Vec<FacetColumn> = Facet::ALL.iter().map(|f| self.facet(*f)).collect();
         let mut years = std::mem::take(&mut self.years);
         years.sort_unstable();
@@ -262,9 +275,9 @@ impl Builder {
         let bins = BudgetBins::for_amounts(budgets.values.iter().copied());
         let mut bin = vec![BIN_UNKNOWN; n];
         let has_budget = self.has_budget;
-        for r in 0..n {
+        for (r, b) in bin.iter_mut().enumerate() {
             if bits::get(&has_budget, r) {
-                bin[r] = BIN_NONE;
+                *b = BIN_NONE;
             }
         }
         for (v, r) in budgets.values.iter().zip(&budgets.records) {
@@ -302,7 +315,7 @@ impl Builder {
             bin_maps,
             unknown_budget,
             has_budget,
-            text: self.text.finish(),
+            text,
             totals,
         }
     }
@@ -327,6 +340,8 @@ impl Columns {
             has_budget: Vec::new(),
             text: TextIndexBuilder::new(),
         };
+        let records = records.into_iter();
+        b.reserve(records.size_hint().0);
         for r in records {
             b.push(r.borrow());
         }

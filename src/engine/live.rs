@@ -10,14 +10,16 @@
 //! When dimension `d`'s filter changes, the records whose pass bit flips are `old_d XOR new_d`.
 //! Two ways to bring the counts up to date, chosen by how many records flipped:
 //!
-//! - **Delta** (few flipped, as when dragging a range): for each flipped record and each count
-//!   that leaves out some dimension `t`, the record's contribution changes only if it passes every
-//!   dimension but `t` and `d`: it is added or removed under its values (crossfilter's rule). The
-//!   test is done 64 records at a time with the other dimensions' words.
-//! - **Recount** (many flipped, as when picking one country out of thirty): each count that
-//!   leaves out `t` is recomputed as popcount(AND of the other dimensions' bitmaps AND the value's
-//!   bitmap), 64 records per instruction, skipping the counts whose only changed input is their
-//!   own filter.
+//! - **Delta** (few flipped, as when dragging a range or typing): crossfilter's rule, per flipped
+//!   record. If it passes every other dimension, every count (but `d`'s own) and the matching
+//!   count gain or lose it under its values; if it fails exactly one other dimension `e`, only
+//!   `e`'s counts do; otherwise nothing changes. Which case applies is found 64 records at a time
+//!   from the other dimensions' words.
+//! - **Recount** (more than one record in `RECOUNT_RATIO` flipped, as when picking one country out
+//!   of thirty): each count that leaves out `t` is recomputed from the AND of the other
+//!   dimensions' bitmaps, as popcount(that AND the value's bitmap), 64 records per instruction, or
+//!   record by record when few records pass; counts whose only changed input is their own filter
+//!   are skipped, and with nothing filtered the counts are a copy of the totals.
 //!
 //! Facet and range filters build their new bitmap from per-value bitmaps and sorted indexes
 //! (moving a range bound toggles only the records between the old and the new bound); the search
@@ -38,7 +40,7 @@ const DIMS: usize = 9;
 const TARGETS: [usize; 7] = [0, 1, 2, 3, 4, 5, BUDGET];
 
 /// Under `Strategy::Auto`, recount when more than one record in `RECOUNT_RATIO` flipped.
-const RECOUNT_RATIO: usize = 16;
+const RECOUNT_RATIO: usize = 32;
 /// When recounting, count record by record rather than by value bitmaps when fewer than
 /// (values × words) / `PER_RECORD_COST` records pass the other filters.
 const PER_RECORD_COST: usize = 6;
@@ -376,60 +378,46 @@ fn range_pass(records: &[u32], n: usize, old: Option<((usize, usize), &[u64])>, 
     out
 }
 
-/// Adds (`up`) or removes the records of `word` (bit 0 = record `base`) to target `t`'s counts.
+/// Adds (`up`) or removes record `r` to target `t`'s counts.
 #[inline]
-fn bump(cols: &Columns, counts: &mut Counts, t: usize, word: u64, base: usize, up: bool) {
-    if word == 0 {
-        return;
-    }
-    if t == BUDGET {
-        let (bins, unknown) = (&mut counts.budget_counts, &mut counts.budget_unknown);
-        bits::for_each_bit(word, base, |r| {
-            let slot = match cols.bin[r] {
-                BIN_UNKNOWN => &mut *unknown,
-                BIN_NONE => return,
-                b => &mut bins[b as usize],
-            };
-            if up {
-                *slot += 1
-            } else {
-                *slot -= 1
-            }
-        });
+fn bump(cols: &Columns, counts: &mut Counts, t: usize, r: usize, up: bool) {
+    let slot = if t == BUDGET {
+        match cols.bin[r] {
+            BIN_UNKNOWN => &mut counts.budget_unknown,
+            BIN_NONE => return,
+            b => &mut counts.budget_counts[b as usize],
+        }
     } else {
         let c = &mut counts.facet_counts[t];
         match &cols.facets[t].values {
-            Values::Single(ids) => bits::for_each_bit(word, base, |r| {
-                let v = ids[r] as usize;
-                if up {
-                    c[v] += 1
-                } else {
-                    c[v] -= 1
-                }
-            }),
-            Values::Multi(sets) => bits::for_each_bit(word, base, |r| {
-                bits::for_each_bit(sets[r] as u64, 0, |v| {
-                    if up {
-                        c[v] += 1
-                    } else {
-                        c[v] -= 1
-                    }
-                })
-            }),
+            Values::Single(ids) => &mut c[ids[r] as usize],
+            Values::Multi(sets) => {
+                bits::for_each_bit(sets[r] as u64, 0, |v| if up { c[v] += 1 } else { c[v] -= 1 });
+                return;
+            }
         }
+    };
+    if up {
+        *slot += 1
+    } else {
+        *slot -= 1
     }
 }
 
 /// Updates `counts` for dimension `d`'s bitmap going from `pass[d]` to `new`, record by record.
+///
+/// A flipped record changes the counts that leave out `t` only if it passes every other
+/// dimension but `t`: if it passes them all, every count changes (but `d`'s own); if it fails
+/// exactly one active dimension `e`, only `e`'s counts; otherwise none.
 fn apply_delta(cols: &Columns, pass: &[Option<Vec<u64>>; DIMS], d: usize, new: Option<&[u64]>, counts: &mut Counts) {
     let n = cols.len;
     let old = pass[d].as_deref();
     let others: Vec<(usize, &[u64])> =
         (0..DIMS).filter(|e| *e != d).filter_map(|e| pass[e].as_deref().map(|b| (e, b))).collect();
     let k = others.len();
-    // Each count to update, with the position of its own dimension among `others`.
-    let targets: Vec<(usize, Option<usize>)> =
-        TARGETS.iter().filter(|t| **t != d).map(|t| (*t, others.iter().position(|(e, _)| e == t))).collect();
+    let targets: Vec<usize> = TARGETS.iter().copied().filter(|t| *t != d).collect();
+    let is_target = |e: usize| TARGETS.contains(&e);
+    let mut vals = [0u64; DIMS];
     let mut pre = [0u64; DIMS + 1];
     let mut suf = [0u64; DIMS + 1];
     for w in 0..bits::words(n) {
@@ -442,27 +430,33 @@ fn apply_delta(cols: &Columns, pass: &[Option<Vec<u64>>; DIMS], d: usize, new: O
         // pre[j]: AND of others[..j]; suf[j]: AND of others[j..].
         pre[0] = valid;
         for j in 0..k {
-            pre[j + 1] = pre[j] & others[j].1[w];
+            vals[j] = others[j].1[w];
+            pre[j + 1] = pre[j] & vals[j];
         }
         suf[k] = !0;
         for j in (0..k).rev() {
-            suf[j] = suf[j + 1] & others[j].1[w];
+            suf[j] = suf[j + 1] & vals[j];
         }
-        let all = pre[k] & delta;
-        let (gained, lost) = (all & nw, all & o);
-        counts.matching = counts.matching + gained.count_ones() as usize - lost.count_ones() as usize;
-        let hb = cols.has_budget[w];
-        counts.matching_with_budget =
-            counts.matching_with_budget + (gained & hb).count_ones() as usize - (lost & hb).count_ones() as usize;
         let base = w * 64;
-        for &(t, pos) in &targets {
-            let ex = match pos {
-                Some(j) => pre[j] & suf[j + 1],
-                None => pre[k],
-            } & delta;
-            if ex != 0 {
-                bump(cols, counts, t, ex & nw, base, true);
-                bump(cols, counts, t, ex & o, base, false);
+        let all = pre[k] & delta;
+        if all != 0 {
+            let (gained, lost) = (all & nw, all & o);
+            counts.matching = counts.matching + gained.count_ones() as usize - lost.count_ones() as usize;
+            let hb = cols.has_budget[w];
+            counts.matching_with_budget =
+                counts.matching_with_budget + (gained & hb).count_ones() as usize - (lost & hb).count_ones() as usize;
+            bits::for_each_bit(all, base, |r| {
+                let up = nw >> (r - base) & 1 == 1;
+                for &t in &targets {
+                    bump(cols, counts, t, r, up);
+                }
+            });
+        }
+        for j in 0..k {
+            let e = others[j].0;
+            if is_target(e) {
+                let only_e = pre[j] & suf[j + 1] & !vals[j] & delta;
+                bits::for_each_bit(only_e, base, |r| bump(cols, counts, e, r, nw >> (r - base) & 1 == 1));
             }
         }
     }

@@ -19,8 +19,9 @@ pub(crate) struct TextIndex {
     /// Distinct tokens, concatenated: token `t` is `text[starts[t]..starts[t + 1]]`.
     text: Vec<u8>,
     starts: Vec<u32>,
-    /// Tokens are numbered in order of their signature (see `signature`): `groups` holds each
-    /// distinct signature with the first token having it, so a term's scan skips whole groups.
+    /// Token ids in order of their signature (see `signature`), and each distinct signature with
+    /// its first position in `by_sig`, so a term's scan skips whole groups of tokens.
+    by_sig: Vec<u32>,
     groups: Vec<(u64, u32)>,
     /// Records of token `t`: `post[post_starts[t]..post_starts[t + 1]]`, empty for a token kept as
     /// a bitmap (every token is held by at least one record).
@@ -87,8 +88,9 @@ impl TextIndex {
                 let mut out = Vec::new();
                 for (g, &(group_sig, first)) in self.groups.iter().enumerate() {
                     if group_sig & sig == sig {
-                        let end = self.groups.get(g + 1).map_or(self.token_count() as u32, |n| n.1);
-                        out.extend((first..end).filter(|t| contains(self.token(*t as usize), term)));
+                        let end = self.groups.get(g + 1).map_or(self.by_sig.len(), |n| n.1 as usize);
+                        let group = &self.by_sig[first as usize..end];
+                        out.extend(group.iter().copied().filter(|t| contains(self.token(*t as usize), term)));
                     }
                 }
                 out
@@ -119,7 +121,8 @@ impl TextIndex {
     pub(crate) fn heap_bytes(&self) -> usize {
         self.text.capacity()
             + 4 * self.starts.capacity()
-            + 12 * self.groups.capacity()
+            + 4 * self.by_sig.capacity()
+            + 16 * self.groups.capacity()
             + 4 * self.post_starts.capacity()
             + 4 * self.post.capacity()
             + 4 * self.dense_tokens.capacity()
@@ -138,8 +141,9 @@ pub(crate) struct TextIndexBuilder {
     df: Vec<u32>,
     /// The last record that held each token, to count a token once per record.
     last: Vec<u32>,
-    /// Per record: the number of its distinct tokens, then their ids, as LEB128 integers.
-    stream: Vec<u8>,
+    /// Per record: the number of its distinct tokens, then their ids, as LEB128 integers, in
+    /// fixed-size chunks (a growing vector would copy itself, doubling the peak memory).
+    stream: Stream,
     scratch: Vec<u32>,
 }
 
@@ -151,25 +155,70 @@ fn hash(s: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push(v as u8 | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
+const CHUNK: usize = 1 << 20;
+
+/// A byte stream written and read once, in chunks of `CHUNK` bytes.
+#[derive(Default)]
+struct Stream {
+    chunks: Vec<Vec<u8>>,
 }
 
-fn get_varint(bytes: &[u8], at: &mut usize) -> u32 {
-    let mut v = 0u32;
-    let mut shift = 0;
-    loop {
-        let b = bytes[*at];
-        *at += 1;
-        v |= ((b & 0x7f) as u32) << shift;
-        if b < 0x80 {
-            return v;
+impl Stream {
+    fn push(&mut self, b: u8) {
+        match self.chunks.last_mut() {
+            Some(c) if c.len() < CHUNK => c.push(b),
+            _ => {
+                let mut c = Vec::with_capacity(CHUNK);
+                c.push(b);
+                self.chunks.push(c);
+            }
         }
-        shift += 7;
+    }
+
+    fn put_varint(&mut self, mut v: u32) {
+        while v >= 0x80 {
+            self.push(v as u8 | 0x80);
+            v >>= 7;
+        }
+        self.push(v as u8);
+    }
+
+    /// Reads the stream from the start, freeing chunks once read.
+    fn reader(self) -> StreamReader {
+        let mut chunks = self.chunks;
+        chunks.reverse();
+        StreamReader { chunks, current: Vec::new(), at: 0 }
+    }
+}
+
+struct StreamReader {
+    /// Unread chunks, last first.
+    chunks: Vec<Vec<u8>>,
+    current: Vec<u8>,
+    at: usize,
+}
+
+impl StreamReader {
+    fn byte(&mut self) -> u8 {
+        if self.at == self.current.len() {
+            self.current = self.chunks.pop().expect("stream ended early");
+            self.at = 0;
+        }
+        self.at += 1;
+        self.current[self.at - 1]
+    }
+
+    fn varint(&mut self) -> u32 {
+        let mut v = 0u32;
+        let mut shift = 0;
+        loop {
+            let b = self.byte();
+            v |= ((b & 0x7f) as u32) << shift;
+            if b < 0x80 {
+                return v;
+            }
+            shift += 7;
+        }
     }
 }
 
@@ -182,7 +231,7 @@ impl TextIndexBuilder {
             table: vec![0; 1024],
             df: Vec::new(),
             last: Vec::new(),
-            stream: Vec::new(),
+            stream: Stream::default(),
             scratch: Vec::new(),
         }
     }
@@ -203,11 +252,11 @@ impl TextIndexBuilder {
         }
         let id = self.df.len() as u32;
         self.text.extend_from_slice(tok);
-        self.starts.push(self.text.len() as u32);
+        self.starts.push(u32::try_from(self.text.len()).expect("distinct search tokens under 4 GB"));
         self.df.push(0);
         self.last.push(u32::MAX);
         self.table[slot] = id + 1;
-        if self.df.len() * 2 > self.table.len() {
+        if self.df.len() * 4 > self.table.len() * 3 {
             self.grow();
         }
         id
@@ -239,86 +288,73 @@ impl TextIndexBuilder {
                 ids.push(id);
             }
         }
-        put_varint(&mut self.stream, ids.len() as u32);
+        self.stream.put_varint(ids.len() as u32);
         for id in &ids {
-            put_varint(&mut self.stream, *id);
+            self.stream.put_varint(*id);
         }
         self.scratch = ids;
         self.records += 1;
     }
 
     pub(crate) fn finish(self) -> TextIndex {
-        let TextIndexBuilder { records, text: old_text, starts: old_starts, table, df: old_df, last, stream, .. } = self;
+        let TextIndexBuilder { records, mut text, mut starts, table, df, last, stream, .. } = self;
         drop(table);
         drop(last);
+        text.shrink_to_fit();
+        starts.shrink_to_fit();
         let words = bits::words(records);
-        let tokens = old_df.len();
-        let old_token = |t: usize| &old_text[old_starts[t] as usize..old_starts[t + 1] as usize];
+        let tokens = df.len();
+        let token = |t: usize| &text[starts[t] as usize..starts[t + 1] as usize];
 
-        // Renumber tokens by signature.
-        let sigs: Vec<u64> = (0..tokens).map(|t| signature(old_token(t))).collect();
-        let mut order: Vec<u32> = (0..tokens as u32).collect();
-        order.sort_unstable_by_key(|t| (sigs[*t as usize], *t));
-        let mut text = Vec::with_capacity(old_text.len());
-        let mut starts = Vec::with_capacity(tokens + 1);
+        // Token ids in signature order, and where each signature starts.
+        let sigs: Vec<u64> = (0..tokens).map(|t| signature(token(t))).collect();
+        let mut by_sig: Vec<u32> = (0..tokens as u32).collect();
+        by_sig.sort_unstable_by_key(|t| (sigs[*t as usize], *t));
         let mut groups: Vec<(u64, u32)> = Vec::new();
-        let mut df = Vec::with_capacity(tokens);
-        starts.push(0);
-        for (new, old) in order.iter().enumerate() {
-            let sig = sigs[*old as usize];
+        for (i, t) in by_sig.iter().enumerate() {
+            let sig = sigs[*t as usize];
             if groups.last().is_none_or(|g| g.0 != sig) {
-                groups.push((sig, new as u32));
+                groups.push((sig, i as u32));
             }
-            text.extend_from_slice(old_token(*old as usize));
-            starts.push(text.len() as u32);
-            df.push(old_df[*old as usize]);
         }
         drop(sigs);
-        drop(old_df);
-        drop(old_text);
-        drop(old_starts);
-        // `order` becomes old id -> new id.
-        let mut new_id = vec![0u32; tokens];
-        for (new, old) in order.iter().enumerate() {
-            new_id[*old as usize] = new as u32;
-        }
-        drop(order);
+        groups.shrink_to_fit();
 
-        // A bitmap costs words × 8 bytes, a list 4 bytes per record.
-        let is_dense = |t: usize| df[t] as usize * 4 > words * 8;
+        // A bitmap costs words × 8 bytes, a list 4 bytes per record. `df` becomes the fill
+        // cursor of list tokens, or the bitmap number of dense ones.
+        let mut df = df;
         let mut post_starts = Vec::with_capacity(tokens + 1);
-        let mut dense_of = vec![u32::MAX; tokens];
         let mut dense_tokens = Vec::new();
         let mut total = 0u32;
         post_starts.push(0);
-        for t in 0..tokens {
-            if is_dense(t) {
-                dense_of[t] = dense_tokens.len() as u32;
+        for (t, d) in df.iter_mut().enumerate() {
+            if *d as usize * 4 > words * 8 {
+                *d = dense_tokens.len() as u32;
                 dense_tokens.push(t as u32);
             } else {
-                total += df[t];
+                let start = total;
+                total = total.checked_add(*d).expect("under 2^32 token occurrences");
+                *d = start;
             }
             post_starts.push(total);
         }
-        drop(df);
         let mut post = vec![0u32; total as usize];
         let mut dense_maps = vec![0u64; dense_tokens.len() * words];
-        let mut cursor: Vec<u32> = post_starts[..tokens].to_vec();
-        let mut at = 0;
+        let mut reader = stream.reader();
         for r in 0..records {
-            let k = get_varint(&stream, &mut at);
+            let k = reader.varint();
             for _ in 0..k {
-                let t = new_id[get_varint(&stream, &mut at) as usize] as usize;
-                if dense_of[t] != u32::MAX {
-                    let d = dense_of[t] as usize;
+                let t = reader.varint() as usize;
+                if post_starts[t] == post_starts[t + 1] {
+                    let d = df[t] as usize;
                     bits::set(&mut dense_maps[d * words..(d + 1) * words], r);
                 } else {
-                    post[cursor[t] as usize] = r as u32;
-                    cursor[t] += 1;
+                    post[df[t] as usize] = r as u32;
+                    df[t] += 1;
                 }
             }
         }
-        TextIndex { records, text, starts, groups, post_starts, post, dense_tokens, dense_maps }
+        TextIndex { records, text, starts, by_sig, groups, post_starts, post, dense_tokens, dense_maps }
     }
 }
 
