@@ -299,6 +299,7 @@ pub fn facet_title(lang: Lang, facet: Facet) -> &'static str {
             Facet::Funder => Msg::FunderType,
             Facet::Evaluation => Msg::Evaluation,
             Facet::Effect => Msg::Effect,
+            Facet::Outcome => Msg::Outcomes,
         },
     )
 }
@@ -315,6 +316,7 @@ pub fn value_label(lang: Lang, facet: Facet, key: &str) -> String {
         Facet::Funder => ActorType::from_key(key).map(|v| actor_type_label(lang, v)),
         Facet::Evaluation => Evaluation::from_key(key).map(|v| evaluation_label(lang, v)),
         Facet::Effect => Effect::from_key(key).map(|v| effect_label(lang, v)),
+        Facet::Outcome => Outcome::from_key(key).map(|v| outcome_label(lang, v)),
     };
     label.map_or_else(|| key.to_owned(), str::to_owned)
 }

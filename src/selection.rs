@@ -17,11 +17,13 @@ pub enum Facet {
     Funder,
     Evaluation,
     Effect,
+    /// Outcomes an evaluation measured (the evidence gap map's columns).
+    Outcome,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 6] =
-        [Facet::Country, Facet::Focus, Facet::Level, Facet::Funder, Facet::Evaluation, Facet::Effect];
+    pub const ALL: [Facet; 7] =
+        [Facet::Country, Facet::Focus, Facet::Level, Facet::Funder, Facet::Evaluation, Facet::Effect, Facet::Outcome];
 
     /// The name used in URLs and JSON output.
     pub fn key(self) -> &'static str {
@@ -32,6 +34,7 @@ impl Facet {
             Facet::Funder => "funder",
             Facet::Evaluation => "evaluation",
             Facet::Effect => "effect",
+            Facet::Outcome => "outcome",
         }
     }
 
@@ -45,7 +48,7 @@ impl Facet {
 
     /// Multi-valued facets count a record once under each of its values.
     pub fn is_multi_valued(self) -> bool {
-        matches!(self, Facet::Focus | Facet::Funder)
+        matches!(self, Facet::Focus | Facet::Funder | Facet::Outcome)
     }
 }
 
@@ -98,7 +101,7 @@ impl Bounds<f64> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Selection {
     /// Selected value keys per facet, indexed by `Facet::index()`.
-    values: [BTreeSet<String>; 6],
+    values: [BTreeSet<String>; 7],
     pub year: Bounds<i32>,
     pub budget: Bounds<f64>,
     pub query: String,

@@ -125,6 +125,7 @@ fn valid_value(facet: Facet, key: &str) -> bool {
             Facet::Funder => ActorType::from_key(key).is_some(),
             Facet::Evaluation => Evaluation::from_key(key).is_some(),
             Facet::Effect => Effect::from_key(key).is_some(),
+            Facet::Outcome => crate::model::Outcome::from_key(key).is_some(),
         }
 }
 

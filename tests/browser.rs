@@ -573,7 +573,7 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     c.find(Locator::Css("#tab-overview")).await.unwrap().click().await.unwrap();
     check_all_charts(&c, &expect, &sel).await;
 
-    // Evidence gap map: clicking a row's cell filters to that focus; the table follows.
+    // Evidence gap map: clicking a cell filters to its focus and outcome; the other views follow.
     c.goto(&format!("{base}?view=evidence")).await.unwrap();
     let mut sel = Selection::new();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
@@ -587,7 +587,9 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     let (x0, y0, x1, y1) = layout.bar_rect(0).unwrap(); // policing × homicide
     drag(&c, css, ((x0 + x1) / 2.0, (y0 + y1) / 2.0), ((x0 + x1) / 2.0, (y0 + y1) / 2.0)).await;
     sel.toggle(Facet::Focus, "policing");
+    sel.toggle(Facet::Outcome, "homicide");
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    assert!(location_query(&c).await.contains("focus=policing&outcome=homicide"));
     let aria = c.find(Locator::Css(css)).await.unwrap().attr("aria-label").await.unwrap().unwrap();
     let r = expect.index.evaluate(&sel);
     let want = chart_data(&expect.index, &r, &sel, &expect.event_list, &ViewOptions::default(), ChartKind::Gap, Lang::En).aria_label(Lang::En);

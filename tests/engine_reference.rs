@@ -32,6 +32,7 @@ prop_compose! {
         effect in proptest::option::of(0..6usize),
         words in proptest::collection::vec(0..6usize, 0..3),
         city in proptest::option::of(0..6usize),
+        outcomes in proptest::collection::vec(0..10usize, 0..3),
     ) -> Intervention {
         Intervention {
             id: String::new(),
@@ -52,7 +53,7 @@ prop_compose! {
             budget_usd: budget,
             evaluation: eval.map(|i| pick(Evaluation::ALL, i)),
             effect: effect.map(|i| pick(Effect::ALL, i)),
-            outcomes: vec![],
+            outcomes: outcomes.into_iter().map(|i| pick(Outcome::ALL, i)).collect(),
             sources: vec![],
         }
     }
@@ -66,6 +67,7 @@ fn facet_keys(f: Facet) -> Vec<String> {
         Facet::Funder => ActorType::ALL.iter().map(|v| v.key().into()).collect(),
         Facet::Evaluation => Evaluation::ALL.iter().map(|v| v.key().into()).collect(),
         Facet::Effect => Effect::ALL.iter().map(|v| v.key().into()).collect(),
+        Facet::Outcome => Outcome::ALL.iter().map(|v| v.key().into()).collect(),
     };
     keys.push(NOT_STATED.into());
     keys.push("XYZ".into()); // a value no record has
@@ -74,7 +76,7 @@ fn facet_keys(f: Facet) -> Vec<String> {
 
 prop_compose! {
     fn arb_selection()(
-        picks in proptest::collection::vec((0..6usize, 0..20usize), 0..5),
+        picks in proptest::collection::vec((0..7usize, 0..20usize), 0..5),
         year in proptest::option::of((proptest::option::of(1995..2025i32), proptest::option::of(1995..2025i32))),
         budget in proptest::option::of((proptest::option::of(prop_oneof![Just(1e6), 1e4..1e9f64]), proptest::option::of(prop_oneof![Just(1e7), 1e4..1e9f64]))),
         query in proptest::option::of((0..6usize, any::<bool>())),
@@ -239,28 +241,35 @@ fn prepare(records: &[Intervention]) -> Prepared {
     Prepared { values, hay: records.iter().map(search_haystack).collect() }
 }
 
-/// Which of the nine filters record `i` passes: the six facets (by `Facet::index()`), the year
-/// range, the budget range, the search. The same statements as `passes`.
-fn verdicts(r: &Intervention, p: &Prepared, i: usize, sel: &Selection, terms: &SearchTerms) -> [bool; 9] {
-    let mut v = [true; 9];
+/// Facets, then the year range, the budget range and the search.
+const FACETS: usize = Facet::ALL.len();
+const YEAR: usize = FACETS;
+const BUDGET: usize = FACETS + 1;
+const SEARCH: usize = FACETS + 2;
+const DIMS: usize = FACETS + 3;
+
+/// Which filters record `i` passes: the facets (by `Facet::index()`), the year range, the budget
+/// range, the search. The same statements as `passes`.
+fn verdicts(r: &Intervention, p: &Prepared, i: usize, sel: &Selection, terms: &SearchTerms) -> [bool; DIMS] {
+    let mut v = [true; DIMS];
     for f in Facet::ALL {
         v[f.index()] = !sel.is_facet_active(f) || p.values[i][f.index()].iter().any(|k| sel.is_selected(f, k));
     }
-    v[6] = !sel.year.is_active()
+    v[YEAR] = !sel.year.is_active()
         || r.start_year.is_some_and(|y| sel.year.min.is_none_or(|m| y >= m) && sel.year.max.is_none_or(|m| y <= m));
-    v[7] = !sel.budget.is_active()
+    v[BUDGET] = !sel.budget.is_active()
         || r.budget_usd.is_some_and(|b| sel.budget.min.is_none_or(|m| b >= m) && sel.budget.max.is_none_or(|m| b < m));
-    v[8] = terms.is_empty() || terms.matches(&p.hay[i]);
+    v[SEARCH] = terms.is_empty() || terms.matches(&p.hay[i]);
     v
 }
 
 /// The reference result of a selection, with facet counts aligned to the index's keys.
 fn reference(records: &[Intervention], p: &Prepared, index: &Index, sel: &Selection) -> FilterResult {
     let terms = SearchTerms::new(&sel.query);
-    let v: Vec<[bool; 9]> = records.iter().enumerate().map(|(i, r)| verdicts(r, p, i, sel, &terms)).collect();
-    // Passes every filter except `skip`'s (9: none skipped).
+    let v: Vec<[bool; DIMS]> = records.iter().enumerate().map(|(i, r)| verdicts(r, p, i, sel, &terms)).collect();
+    // Passes every filter except `skip`'s (DIMS: none skipped).
     let all_but = |i: usize, skip: usize| v[i].iter().enumerate().all(|(d, ok)| d == skip || *ok);
-    let matching: Vec<usize> = (0..records.len()).filter(|i| all_but(*i, 9)).collect();
+    let matching: Vec<usize> = (0..records.len()).filter(|i| all_but(*i, DIMS)).collect();
     let facet_counts = Facet::ALL
         .iter()
         .map(|f| {
@@ -274,7 +283,7 @@ fn reference(records: &[Intervention], p: &Prepared, index: &Index, sel: &Select
     let bins = index.budget_bins();
     let mut budget_counts = vec![0; bins.len()];
     let mut budget_unknown = 0;
-    for r in records.iter().enumerate().filter(|(i, _)| all_but(*i, 7)).map(|(_, r)| r) {
+    for r in records.iter().enumerate().filter(|(i, _)| all_but(*i, BUDGET)).map(|(_, r)| r) {
         match r.budget_usd {
             Some(b) => {
                 if let Some(i) = bins.bin_of(b) {

@@ -105,6 +105,8 @@ pub enum BarAction {
     Years(i32, i32),
     /// Open an event's detail (the UI handles it; the selection does not change).
     OpenEvent(String),
+    /// Filter to exactly one focus and one outcome (a gap-map cell); clear both when already so.
+    Cell(String, String),
 }
 
 /// One bar.
@@ -240,5 +242,15 @@ pub fn apply(action: &BarAction, sel: &mut Selection) {
             }
         }
         BarAction::OpenEvent(_) => {}
+        BarAction::Cell(focus, outcome) => {
+            let only = |f: Facet, k: &str| sel.selected(f).len() == 1 && sel.is_selected(f, k);
+            if only(Facet::Focus, focus) && only(Facet::Outcome, outcome) {
+                sel.clear_facet(Facet::Focus);
+                sel.clear_facet(Facet::Outcome);
+            } else {
+                sel.set_values(Facet::Focus, [focus.clone()]);
+                sel.set_values(Facet::Outcome, [outcome.clone()]);
+            }
+        }
     }
 }

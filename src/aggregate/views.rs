@@ -188,8 +188,8 @@ pub struct GapSeries {
     pub cols: Vec<Layer>,
     /// `cells[row][col]`.
     pub cells: Vec<Vec<GapCell>>,
-    /// The focus row the filters select (exactly one focus value), if any.
-    pub selected: Option<usize>,
+    /// The cell the filters select (exactly one focus and one outcome), if any.
+    pub selected: Option<(usize, usize)>,
     pub note: Option<String>,
 }
 
@@ -232,7 +232,7 @@ pub fn gap(index: &Index, result: &FilterResult, sel: &Selection, colour: GapCol
         let s = sel.selected(facet);
         (s.len() == 1).then(|| all.iter().position(|l| s.contains(&l.key))).flatten()
     };
-    let selected = one(Facet::Focus, &rows);
+    let selected = one(Facet::Focus, &rows).zip(one(Facet::Outcome, &cols));
     let legend = match colour {
         GapColour::Evaluation => Evaluation::ALL.iter().map(|e| i18n::evaluation_label(lang, *e).to_owned()).collect(),
         GapColour::Effect => Effect::ALL.iter().map(|e| i18n::effect_label(lang, *e).to_owned()).collect(),
@@ -479,7 +479,10 @@ impl ChartData {
         match self {
             ChartData::Bars(s) => s.bars.get(i).map(|b| b.action.clone()),
             ChartData::Timeline(s) => s.years.get(i).map(|y| BarAction::Years(*y, *y)),
-            ChartData::Gap(s) => s.rows.get(i / s.cols.len().max(1)).map(|r| BarAction::Toggle(Facet::Focus, r.key.clone())),
+            ChartData::Gap(s) => {
+                let (r, c) = (i / s.cols.len().max(1), i % s.cols.len().max(1));
+                Some(BarAction::Cell(s.rows.get(r)?.key.clone(), s.cols.get(c)?.key.clone()))
+            }
             ChartData::Compare(_) => None,
             ChartData::Events(s) => s.marks.get(i).map(|m| BarAction::OpenEvent(m.id.clone())),
             ChartData::Map(m) => m.series.values.get(i).map(|(code, _)| BarAction::Toggle(Facet::Country, code.clone())),

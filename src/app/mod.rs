@@ -132,9 +132,22 @@ fn App() -> impl IntoView {
         _ => None,
     });
     let state = RwSignal::new(initial.dashboard.clone());
+    // One live engine per dataset: a change of selection updates only what it touches (see
+    // engine::live), instead of recounting every row.
+    let engine = StoredValue::new_local(None::<(Shared<Dataset>, crate::engine::Engine)>);
     let result = Memo::new(move |_| {
         let d = data.get()?;
-        Some(Shared(Arc::new(state.with(|s| d.index.evaluate(&s.selection)))))
+        let result = state.with(|s| {
+            engine.try_update_value(|slot| {
+                if slot.as_ref().is_none_or(|(owner, _)| *owner != d) {
+                    *slot = Some((d.clone(), d.index.engine()));
+                }
+                let (_, live) = slot.as_mut().expect("set above");
+                live.update(&s.selection);
+                live.result()
+            })
+        })?;
+        Some(Shared(Arc::new(result)))
     });
     let resized = RwSignal::new(0u32);
     let _resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));

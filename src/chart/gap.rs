@@ -83,9 +83,10 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, l: &GapLayout, s: &GapSeries, h
     }
     for (r, row) in s.rows.iter().enumerate() {
         let (_, y) = l.centre(r, 0);
-        let selected = s.selected == Some(r);
-        if selected {
-            p.rect(PAD, y - l.cell_h / 2.0, l.left + l.cols as f64 * l.cell_w, y + l.cell_h / 2.0, RGBColor(0xfd, 0xf1, 0xd6))?;
+        let selected = s.selected.is_some_and(|(sr, _)| sr == r);
+        if let Some((_, sc)) = s.selected.filter(|(sr, _)| *sr == r) {
+            let (cx, _) = l.centre(r, sc);
+            p.rect(cx - l.cell_w / 2.0, y - l.cell_h / 2.0, cx + l.cell_w / 2.0, y + l.cell_h / 2.0, RGBColor(0xfd, 0xf1, 0xd6))?;
         }
         let colour = if selected { Palette::SELECTED } else { Palette::TEXT };
         p.text(&fit_text(&row.label, FONT, l.left - 2.0 * PAD), l.left - PAD, y, FONT, Align::Right, colour, selected)?;

@@ -17,7 +17,7 @@ use super::bits;
 use super::live::Counts;
 use super::text_index::{TextIndex, TextIndexBuilder};
 use super::{search_haystack, BudgetBins};
-use crate::model::{ActorType, Effect, Evaluation, Focus, Intervention, Level};
+use crate::model::{ActorType, Effect, Evaluation, Focus, Intervention, Level, Outcome};
 use crate::selection::{Facet, NOT_STATED};
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -127,6 +127,7 @@ fn vocabulary(facet: Facet) -> Vec<&'static str> {
         Facet::Funder => ActorType::ALL.iter().map(|v| v.key()).collect(),
         Facet::Evaluation => Evaluation::ALL.iter().map(|v| v.key()).collect(),
         Facet::Effect => Effect::ALL.iter().map(|v| v.key()).collect(),
+        Facet::Outcome => Outcome::ALL.iter().map(|v| v.key()).collect(),
     }
 }
 
@@ -149,8 +150,8 @@ struct Builder {
     country_keys: Vec<String>,
     /// Country, level, evaluation, effect.
     single: [Vec<u16>; 4],
-    /// Focus, funder types.
-    multi: [Vec<u32>; 2],
+    /// Focus, funder types, outcomes.
+    multi: [Vec<u32>; 3],
     years: Vec<(i32, u32)>,
     budgets: Vec<(f64, u32)>,
     has_budget: Vec<u64>,
@@ -176,6 +177,7 @@ impl Builder {
         self.single[3].push(opt(r.effect.map(Effect::index), Effect::ALL.len()));
         self.multi[0].push(set_of(r.focus.iter().map(|f| f.index()), Focus::ALL.len()));
         self.multi[1].push(set_of(r.funders.iter().filter_map(|a| a.kind).map(ActorType::index), ActorType::ALL.len()));
+        self.multi[2].push(set_of(r.outcomes.iter().map(|o| o.index()), Outcome::ALL.len()));
         if let Some(y) = r.start_year {
             self.years.push((y, i as u32));
         }
@@ -215,6 +217,7 @@ impl Builder {
             Facet::Effect => (vec![], Values::Single(std::mem::take(&mut self.single[3]))),
             Facet::Focus => (vec![], Values::Multi(std::mem::take(&mut self.multi[0]))),
             Facet::Funder => (vec![], Values::Multi(std::mem::take(&mut self.multi[1]))),
+            Facet::Outcome => (vec![], Values::Multi(std::mem::take(&mut self.multi[2]))),
         };
         if facet != Facet::Country {
             keys = vocabulary(facet).iter().map(|k| k.to_string()).collect();

@@ -32,12 +32,14 @@ use crate::selection::{Bounds, Facet, Selection};
 use crate::text::fold;
 use std::sync::Arc;
 
-const YEAR: usize = 6;
-const BUDGET: usize = 7;
-const SEARCH: usize = 8;
-const DIMS: usize = 9;
+/// Dimensions: the facets (`Facet::index()`), then the ranges and the search.
+const FACETS: usize = Facet::ALL.len();
+const YEAR: usize = FACETS;
+const BUDGET: usize = FACETS + 1;
+const SEARCH: usize = FACETS + 2;
+const DIMS: usize = FACETS + 3;
 /// The dimensions with counts that leave their own filter out: the facets and the budget range.
-const TARGETS: [usize; 7] = [0, 1, 2, 3, 4, 5, BUDGET];
+const TARGETS: [usize; FACETS + 1] = [0, 1, 2, 3, 4, 5, 6, BUDGET];
 
 /// Under `Strategy::Auto`, recount when more than one record in `RECOUNT_RATIO` flipped.
 const RECOUNT_RATIO: usize = 32;
@@ -85,7 +87,7 @@ pub struct UpdateStats {
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Applied {
     /// Selected value ids, sorted; `Some(empty)` when only keys the data lacks are selected.
-    facets: [Option<Vec<u16>>; 6],
+    facets: [Option<Vec<u16>>; FACETS],
     /// Runs of the sorted year and budget indexes.
     year: Option<(usize, usize)>,
     budget: Option<(usize, usize)>,

@@ -37,6 +37,12 @@ pub fn record_values(r: &Intervention, facet: Facet) -> Vec<String> {
         Facet::Funder => r.funder_types().iter().map(|v| v.key().to_owned()).collect(),
         Facet::Evaluation => r.evaluation.iter().map(|v| v.key().to_owned()).collect(),
         Facet::Effect => r.effect.iter().map(|v| v.key().to_owned()).collect(),
+        Facet::Outcome => {
+            let mut v: Vec<String> = r.outcomes.iter().map(|o| o.key().to_owned()).collect();
+            v.sort();
+            v.dedup();
+            v
+        }
     }
 }
 
