@@ -792,6 +792,7 @@ async fn synthetic_data_is_labelled_and_interactions_are_timed() {
     let c = browser(&driver).await;
     let n: usize = std::env::var("MIRADOR_SYNTHETIC_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     c.goto(&format!("http://127.0.0.1:{port}/?demo=synthetic&n={n}")).await.unwrap();
+    c.execute("window.__log = []; const l = console.log; console.log = (...a) => { window.__log.push(a.join(' ')); l(...a); };", vec![]).await.unwrap();
     let total = mirador::i18n::matching_line(Lang::En, n, n);
     let start = Instant::now();
     loop {
@@ -822,6 +823,12 @@ async fn synthetic_data_is_labelled_and_interactions_are_timed() {
         .await
         .unwrap();
     println!("browser: {n} synthetic rows, a country click updates every view in {:.1} ms (to the next frame)", ms.as_f64().unwrap());
+    let memory = c.execute("return document.documentElement.dataset.wasmMemoryBytes", vec![]).await.unwrap();
+    println!("browser: {n} synthetic rows, WebAssembly memory {:.1} MB", memory.as_str().unwrap_or("0").parse::<f64>().unwrap_or(0.0) / 1e6);
+    if std::env::var_os("MIRADOR_TIMING").is_some() {
+        let log = c.execute("return window.__log.filter(l => l.startsWith('TIMING')).slice(-20)", vec![]).await.unwrap();
+        println!("{log:#}");
+    }
     screenshot(&c, "18-synthetic").await;
     c.close().await.unwrap();
 }

@@ -180,6 +180,15 @@ fn App() -> impl IntoView {
             }
         }
     });
+    // The WebAssembly memory in use, on the page for measurements (BENCHMARKS.md).
+    Effect::new(move |_| {
+        data.track();
+        use wasm_bindgen::JsCast;
+        if let Ok(memory) = wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>() {
+            let bytes = memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+            let _ = document().document_element().map(|e| e.set_attribute("data-wasm-memory-bytes", &bytes.to_string()));
+        }
+    });
     // A record named in the link that the data does not hold is reported, not silently dropped.
     Effect::new(move |_| {
         let Some(d) = data.get() else { return };

@@ -214,3 +214,4 @@ pub fn DetailPanel() -> impl IntoView {
         })
     }
 }
+
