@@ -68,23 +68,20 @@ fn FacetList(facet: Facet) -> impl IntoView {
     let lang = ctx.lang;
     let title = i18n::facet_title(lang, facet);
     let active = move || ctx.state.with(|s| s.selection.is_facet_active(facet));
-    // (key, label, count, checked) for every value the facet offers.
-    let rows = move || {
+    // The values the facet offers, (key, label), in display order: they change only with the
+    // dataset, so their rows stay in place and only counts and ticks update.
+    let rows = Memo::new(move |_| {
         let Some(data) = ctx.data.get() else { return Vec::new() };
-        let Some(result) = ctx.result.get() else { return Vec::new() };
-        let keys = data.index.facet_keys(facet);
-        let counts = &result.facet_counts[facet.index()];
-        ctx.state.with(|s| {
-            let mut rows: Vec<(String, String, usize, bool)> = keys
-                .iter()
-                .zip(counts)
-                .map(|(k, c)| (k.clone(), i18n::value_label(lang, facet, k), *c, s.selection.is_selected(facet, k)))
-                .collect();
-            if facet == Facet::Country {
-                rows.sort_by(|a, b| a.1.cmp(&b.1));
-            }
-            rows
-        })
+        let mut rows: Vec<(String, String)> =
+            data.index.facet_keys(facet).iter().map(|k| (k.clone(), i18n::value_label(lang, facet, k))).collect();
+        if facet == Facet::Country {
+            rows.sort_by(|a, b| a.1.cmp(&b.1));
+        }
+        rows
+    });
+    let count_of = move |key: &str| {
+        let Some(data) = ctx.data.get() else { return 0 };
+        ctx.result.with(|r| r.as_ref().map_or(0, |r| data.index.facet_count(r, facet, key)))
     };
     let id = format!("facet-{}", facet.key());
     view! {
@@ -105,12 +102,16 @@ fn FacetList(facet: Facet) -> impl IntoView {
             </legend>
             <ul class="values" class:scroll=move || facet == Facet::Country>
                 <For
-                    each=rows
-                    key=|row| row.clone()
-                    children=move |(key, label, count, checked)| {
+                    each=move || rows.get()
+                    key=|row| row.0.clone()
+                    children=move |(key, label)| {
                         let k = key.clone();
+                        let k2 = key.clone();
+                        let k3 = key.clone();
+                        let count = Memo::new(move |_| count_of(&k2));
+                        let checked = move || ctx.state.with(|s| s.selection.is_selected(facet, &k3));
                         view! {
-                            <li class:zero=count == 0>
+                            <li class:zero=move || count.get() == 0>
                                 <label>
                                     <input
                                         type="checkbox"
@@ -122,7 +123,7 @@ fn FacetList(facet: Facet) -> impl IntoView {
                                         })
                                     />
                                     <span class="label">{label}</span>
-                                    <span class="count">{count}</span>
+                                    <span class="count">{move || count.get()}</span>
                                 </label>
                             </li>
                         }
