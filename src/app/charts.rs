@@ -236,7 +236,9 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, data: &ChartData, hover: Option<us
         canvas.set_height(ph);
     }
     let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+    let t0 = super::timing::now();
     if let Err(e) = chart::draw_data(&backend.into_drawing_area(), data, dpr, hover) {
         leptos::logging::warn!("chart {} could not be drawn: {e}", data.title());
     }
+    super::timing::draw(super::timing::now() - t0);
 }

@@ -14,6 +14,41 @@ mod filters;
 mod import;
 mod table;
 mod url_sync;
+
+/// How long the last selection change took in the engine and in chart redraws (ms), written on
+/// the page (`data-engine-ms`, `data-draw-ms`) for the browser measurements in BENCHMARKS.md.
+pub mod timing {
+    use std::cell::Cell;
+
+    thread_local! {
+        static ENGINE: Cell<f64> = const { Cell::new(0.0) };
+        static DRAW: Cell<f64> = const { Cell::new(0.0) };
+    }
+
+    pub fn now() -> f64 {
+        web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    }
+
+    fn publish() {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("data-engine-ms", &format!("{:.2}", ENGINE.get()));
+            let _ = root.set_attribute("data-draw-ms", &format!("{:.2}", DRAW.get()));
+        }
+    }
+
+    /// A new selection was evaluated in `ms`: chart time starts again from zero.
+    pub fn engine(ms: f64) {
+        ENGINE.set(ms);
+        DRAW.set(0.0);
+        publish();
+    }
+
+    /// A chart was redrawn in `ms`.
+    pub fn draw(ms: f64) {
+        DRAW.set(DRAW.get() + ms);
+        publish();
+    }
+}
 mod views;
 
 use crate::engine::{FilterResult, Index};
@@ -143,8 +178,11 @@ fn App() -> impl IntoView {
                     *slot = Some((d.clone(), d.index.engine()));
                 }
                 let (_, live) = slot.as_mut().expect("set above");
+                let t0 = timing::now();
                 live.update(&s.selection);
-                live.result()
+                let result = live.result();
+                timing::engine(timing::now() - t0);
+                result
             })
         })?;
         Some(Shared(Arc::new(result)))
