@@ -4,6 +4,7 @@
 //! whether each is selected, plus a note about what is not drawn (unknown budgets). Charts never
 //! filter or group; this module never knows about pixels.
 
+pub mod map_series;
 pub mod views;
 
 use crate::engine::{FilterResult, Index};

@@ -590,7 +590,7 @@ impl std::fmt::Debug for SharedAtlas {
 #[derive(Debug, Clone)]
 pub struct MapData {
     pub atlas: Option<SharedAtlas>,
-    pub series: crate::chart::map::MapSeries,
+    pub series: super::map_series::MapSeries,
     /// Matching interventions per country (tooltips), in the order of `series.values`.
     pub counts: Vec<usize>,
 }
@@ -610,7 +610,7 @@ impl PartialEq for MapData {
 /// Events per country on the map: the events view's filters apply, except the country filter (so
 /// every country keeps its count and can be added by clicking it).
 pub fn events_map(events: &[Event], sel: &Selection, options: &ViewOptions, lang: Lang) -> MapData {
-    use crate::chart::map::{MapSeries, ValueFormat};
+    use super::map_series::{MapSeries, ValueFormat};
     let shown = filter_events(events, &sel_without(sel, |s| s.clear_facet(Facet::Country)), options);
     let codes: Vec<String> = options.atlas.as_ref().map(|a| a.0.countries().iter().map(|c| c.code.clone()).collect()).unwrap_or_default();
     let counts: Vec<usize> = codes.iter().map(|c| shown.iter().filter(|e| e.country.as_deref() == Some(c.as_str())).count()).collect();
@@ -629,7 +629,7 @@ pub fn events_map(events: &[Event], sel: &Selection, options: &ViewOptions, lang
 /// The choropleth: every filter applies except the country filter (as in the country chart), so
 /// every country keeps its value and can be added by clicking it.
 pub fn map(index: &Index, sel: &Selection, measure: MapMeasure, atlas: Option<&SharedAtlas>, lang: Lang) -> MapData {
-    use crate::chart::map::{MapSeries, ValueFormat};
+    use super::map_series::{MapSeries, ValueFormat};
     let result = index.evaluate(&sel_without(sel, |s| s.clear_facet(Facet::Country)));
     let mut per: std::collections::HashMap<&str, (usize, usize, f64, usize)> = std::collections::HashMap::new();
     for &i in &result.matching {
