@@ -135,7 +135,8 @@ pub fn preferred_height_of(data: &ChartData, width: f64) -> f64 {
         ChartData::Gap(s) => gap::preferred_height(s),
         ChartData::Compare(s) => compare::preferred_height(s),
         ChartData::Events(s) => events::preferred_height(s),
-        ChartData::Map(m) => m.atlas.as_ref().map_or(200.0, |a| map::preferred_height(&a.0, width)),
+        // Capped so the whole region fits on a laptop screen; the projection centres in the box.
+        ChartData::Map(m) => m.atlas.as_ref().map_or(200.0, |a| map::preferred_height(&a.0, width).min(760.0)),
     }
 }
 
