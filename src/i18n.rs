@@ -14,12 +14,35 @@ use crate::selection::{Facet, NOT_STATED};
 pub enum Lang {
     #[default]
     En,
+    Es,
+    Pt,
 }
 
 impl Lang {
+    /// Every language of the interface, in the order a language picker shows them.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Es, Lang::Pt];
+
+    /// The language's code: "en", "es", "pt".
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Pt => "pt",
+        }
+    }
+
+    /// The language for a code ("es", "pt-BR", "ES" …): the primary subtag decides, ignoring case.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next().unwrap_or("");
+        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(primary))
+    }
+
+    /// The language's name in itself, for a language picker: "English", "Español", "Português".
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::Pt => "Português",
         }
     }
 }
@@ -152,10 +175,141 @@ pub enum Msg {
     AllOrganisers,
 }
 
+impl Msg {
+    /// Every `Msg`, for checks that each language translates them all.
+    pub const ALL: [Msg; 123] = [
+        Msg::AppTitle,
+        Msg::AppSubtitle,
+        Msg::Loading,
+        Msg::LoadFailed,
+        Msg::Filters,
+        Msg::ClearAll,
+        Msg::Clear,
+        Msg::StartYear,
+        Msg::From,
+        Msg::To,
+        Msg::BudgetUsd,
+        Msg::Minimum,
+        Msg::Maximum,
+        Msg::Search,
+        Msg::SearchPlaceholder,
+        Msg::NotStated,
+        Msg::ChartCountry,
+        Msg::ChartFocus,
+        Msg::ChartEffect,
+        Msg::ChartBudget,
+        Msg::ChartDescription,
+        Msg::NoMatches,
+        Msg::Previous,
+        Msg::Next,
+        Msg::Close,
+        Msg::Details,
+        Msg::Description,
+        Msg::Country,
+        Msg::AdminArea,
+        Msg::City,
+        Msg::Level,
+        Msg::Focus,
+        Msg::Years,
+        Msg::Implementers,
+        Msg::Funders,
+        Msg::Budget,
+        Msg::Evaluation,
+        Msg::Effect,
+        Msg::Outcomes,
+        Msg::Sources,
+        Msg::Name,
+        Msg::Start,
+        Msg::Events,
+        Msg::Date,
+        Msg::Place,
+        Msg::Organisers,
+        Msg::Partners,
+        Msg::Access,
+        Msg::Topics,
+        Msg::AllCountries,
+        Msg::Interventions,
+        Msg::RecordsRejected,
+        Msg::DataCredit,
+        Msg::SortBy,
+        Msg::FunderType,
+        Msg::NoFilters,
+        Msg::CopyLink,
+        Msg::LinkCopied,
+        Msg::IgnoredSettings,
+        Msg::Dismiss,
+        Msg::Overview,
+        Msg::ViewNotYet,
+        Msg::Embed,
+        Msg::EmbedHelp,
+        Msg::DownloadPng,
+        Msg::DownloadSvg,
+        Msg::DownloadCsv,
+        Msg::DownloadJson,
+        Msg::Citation,
+        Msg::CopyCitation,
+        Msg::OpenFullView,
+        Msg::Copy,
+        Msg::ChartTimeline,
+        Msg::ChartGap,
+        Msg::ChartCompare,
+        Msg::ChartEvents,
+        Msg::OtherEvents,
+        Msg::Timeline,
+        Msg::Evidence,
+        Msg::Comparison,
+        Msg::StackBy,
+        Msg::ColourBy,
+        Msg::CompareCountries,
+        Msg::Summary,
+        Msg::SharedEvaluated,
+        Msg::SharedEffective,
+        Msg::KnownBudget,
+        Msg::EventsTimeline,
+        Msg::RelatedInterventions,
+        Msg::Series,
+        Msg::Year,
+        Msg::AllSeries,
+        Msg::AllYears,
+        Msg::Organiser,
+        Msg::Legend,
+        Msg::NoData,
+        Msg::Map,
+        Msg::MapMeasure,
+        Msg::MeasureCount,
+        Msg::MeasureBudget,
+        Msg::MeasureEffective,
+        Msg::EventsFilterHint,
+        Msg::ChartMap,
+        Msg::MapBudgetNote,
+        Msg::MapLoadFailed,
+        Msg::ReadingFile,
+        Msg::LoadingRows,
+        Msg::PreviousKept,
+        Msg::ImportHelp,
+        Msg::TryAgain,
+        Msg::Rows,
+        Msg::MappingHelp,
+        Msg::IgnoreColumn,
+        Msg::MissingRequired,
+        Msg::LoadRows,
+        Msg::DownloadReport,
+        Msg::LoadYourData,
+        Msg::BackToBundled,
+        Msg::StartedPerYear,
+        Msg::ChartEventsMap,
+        Msg::MeasureEvents,
+        Msg::EventsMapNote,
+        Msg::AllOrganisers,
+    ];
+}
+
 /// The text of a fixed string.
 pub fn text(lang: Lang, msg: Msg) -> &'static str {
     match lang {
         Lang::En => english(msg),
+        Lang::Es => spanish(msg),
+        Lang::Pt => portuguese(msg),
     }
 }
 
@@ -288,6 +442,264 @@ fn english(msg: Msg) -> &'static str {
     }
 }
 
+fn spanish(msg: Msg) -> &'static str {
+    use Msg::*;
+    match msg {
+        AppTitle => "Mirador",
+        AppSubtitle => "Intervenciones de seguridad ciudadana en América Latina y el Caribe",
+        Loading => "Cargando el conjunto de datos…",
+        LoadFailed => "No se pudo cargar el conjunto de datos",
+        Filters => "Filtros",
+        ClearAll => "Borrar todo",
+        Clear => "Borrar",
+        StartYear => "Año de inicio",
+        From => "desde",
+        To => "hasta",
+        BudgetUsd => "Presupuesto (US$)",
+        Minimum => "mínimo",
+        Maximum => "máximo",
+        Search => "Buscar",
+        SearchPlaceholder => "Nombre, lugar, descripción, ejecutor, financiador",
+        NotStated => "No indicado",
+        ChartCountry => "Intervenciones por país",
+        ChartFocus => "Intervenciones por área temática",
+        ChartEffect => "Intervenciones por efectividad",
+        ChartBudget => "Distribución del presupuesto (US$, escala logarítmica)",
+        ChartDescription => "Gráfico de barras",
+        NoMatches => "Ninguna intervención coincide con estos filtros.",
+        Previous => "Anterior",
+        Next => "Siguiente",
+        Close => "Cerrar",
+        Details => "Detalles",
+        Description => "Descripción",
+        Country => "País",
+        AdminArea => "Estado o provincia",
+        City => "Ciudad",
+        Level => "Nivel",
+        Focus => "Área temática",
+        Years => "Años",
+        Implementers => "Ejecutores",
+        Funders => "Financiadores",
+        Budget => "Presupuesto",
+        Evaluation => "Diseño de evaluación",
+        Effect => "Efectividad",
+        Outcomes => "Resultados medidos",
+        Sources => "Fuentes",
+        Name => "Nombre",
+        Start => "Inicio",
+        Events => "Eventos",
+        Date => "Fecha",
+        Place => "Lugar",
+        Organisers => "Organizadores",
+        Partners => "Socios",
+        Access => "Acceso",
+        Topics => "Temas",
+        AllCountries => "Todos los países",
+        Interventions => "Intervenciones",
+        RecordsRejected => "registros del conjunto de datos no se pudieron cargar",
+        DataCredit => "Datos: conjunto de datos abierto Mirador, con las fuentes citadas en cada registro",
+        SortBy => "Ordenar por",
+        FunderType => "Tipo de financiador",
+        NoFilters => "Todas las intervenciones, sin filtros",
+        CopyLink => "Copiar enlace",
+        LinkCopied => "Enlace copiado",
+        IgnoredSettings => "Se ignoraron algunos ajustes de este enlace:",
+        Dismiss => "Descartar",
+        Overview => "Panorama general",
+        ViewNotYet => "esta vista aún no está disponible; se muestra el panorama general",
+        Embed => "Insertar",
+        EmbedHelp => "Pegue este código en una página web para mostrar este gráfico con los filtros actuales:",
+        DownloadPng => "PNG",
+        DownloadSvg => "SVG",
+        DownloadCsv => "CSV",
+        DownloadJson => "JSON",
+        Citation => "Citar esta vista",
+        CopyCitation => "Copiar la cita",
+        OpenFullView => "Abrir la vista completa en Mirador",
+        Copy => "Copiar",
+        ChartTimeline => "Intervenciones iniciadas por año",
+        ChartGap => "Mapa de brechas de evidencia: área temática × resultado medido",
+        ChartCompare => "Comparación entre países",
+        ChartEvents => "Eventos a lo largo del tiempo",
+        OtherEvents => "Otros eventos",
+        Timeline => "Cronología",
+        Evidence => "Evidencia",
+        Comparison => "Comparar países",
+        StackBy => "Apilar por",
+        ColourBy => "Colorear por",
+        CompareCountries => "Países a comparar (de dos a cuatro)",
+        Summary => "Resumen",
+        SharedEvaluated => "Evaluadas (de proceso o de impacto)",
+        SharedEffective => "Calificadas como efectivas o prometedoras",
+        KnownBudget => "Presupuesto conocido (US$)",
+        EventsTimeline => "Eventos",
+        RelatedInterventions => "Intervenciones relacionadas",
+        Series => "Serie",
+        Year => "Año",
+        AllSeries => "Todas las series",
+        AllYears => "Todos los años",
+        Organiser => "Organizador",
+        Legend => "Leyenda",
+        NoData => "Sin datos",
+        Map => "Mapa",
+        MapMeasure => "Colorear por",
+        MeasureCount => "Número de intervenciones",
+        MeasureBudget => "Presupuesto total conocido (US$)",
+        MeasureEffective => "Proporción calificada como efectiva o prometedora",
+        EventsFilterHint => "El filtro de país y el rango de años de inicio también se aplican a los eventos.",
+        ChartMap => "Intervenciones por país: mapa",
+        MapBudgetNote => "Suma de los presupuestos conocidos en dólares estadounidenses; la mayoría de las intervenciones no tiene presupuesto registrado, así que los totales son cotas inferiores.",
+        MapLoadFailed => "No se pudieron cargar las formas del mapa",
+        ReadingFile => "Leyendo el archivo…",
+        LoadingRows => "Cargando las filas…",
+        PreviousKept => "Se siguen mostrando los datos anteriores.",
+        ImportHelp => "Elija un archivo CSV o JSON, o suéltelo aquí. Sirven las hojas de cálculo guardadas como CSV: separadas por coma, punto y coma o tabulación, en UTF-8 o Windows-1252, con encabezados en inglés, español o portugués.",
+        TryAgain => "Probar con otro archivo",
+        Rows => "filas",
+        MappingHelp => "El campo de cada columna se asignó a partir de su encabezado. Corrija los que estén mal, o ignore una columna, y luego cargue. El nombre y el país son obligatorios.",
+        IgnoreColumn => "(ignorar)",
+        MissingRequired => "Ninguna columna aporta estos campos obligatorios, así que se rechazarían todas las filas:",
+        LoadRows => "Cargar",
+        DownloadReport => "Descargar el informe",
+        LoadYourData => "Cargar sus datos",
+        BackToBundled => "Volver a los datos incluidos",
+        StartedPerYear => "Iniciadas por año",
+        ChartEventsMap => "Eventos por país: mapa",
+        MeasureEvents => "Número de eventos",
+        AllOrganisers => "Todos los organizadores",
+        EventsMapNote => "Los eventos fuera de América Latina y el Caribe figuran en la lista, pero no en este mapa.",
+    }
+}
+
+fn portuguese(msg: Msg) -> &'static str {
+    use Msg::*;
+    match msg {
+        AppTitle => "Mirador",
+        AppSubtitle => "Intervenções de segurança cidadã na América Latina e no Caribe",
+        Loading => "Carregando o conjunto de dados…",
+        LoadFailed => "Não foi possível carregar o conjunto de dados",
+        Filters => "Filtros",
+        ClearAll => "Limpar tudo",
+        Clear => "Limpar",
+        StartYear => "Ano de início",
+        From => "de",
+        To => "até",
+        BudgetUsd => "Orçamento (US$)",
+        Minimum => "mínimo",
+        Maximum => "máximo",
+        Search => "Buscar",
+        SearchPlaceholder => "Nome, local, descrição, executor, financiador",
+        NotStated => "Não informado",
+        ChartCountry => "Intervenções por país",
+        ChartFocus => "Intervenções por área temática",
+        ChartEffect => "Intervenções por efetividade",
+        ChartBudget => "Distribuição do orçamento (US$, escala logarítmica)",
+        ChartDescription => "Gráfico de barras",
+        NoMatches => "Nenhuma intervenção corresponde a estes filtros.",
+        Previous => "Anterior",
+        Next => "Próxima",
+        Close => "Fechar",
+        Details => "Detalhes",
+        Description => "Descrição",
+        Country => "País",
+        AdminArea => "Estado ou província",
+        City => "Cidade",
+        Level => "Nível",
+        Focus => "Área temática",
+        Years => "Anos",
+        Implementers => "Executores",
+        Funders => "Financiadores",
+        Budget => "Orçamento",
+        Evaluation => "Desenho de avaliação",
+        Effect => "Efetividade",
+        Outcomes => "Resultados medidos",
+        Sources => "Fontes",
+        Name => "Nome",
+        Start => "Início",
+        Events => "Eventos",
+        Date => "Data",
+        Place => "Local",
+        Organisers => "Organizadores",
+        Partners => "Parceiros",
+        Access => "Acesso",
+        Topics => "Temas",
+        AllCountries => "Todos os países",
+        Interventions => "Intervenções",
+        RecordsRejected => "registros do conjunto de dados não puderam ser carregados",
+        DataCredit => "Dados: conjunto de dados aberto Mirador, com as fontes citadas em cada registro",
+        SortBy => "Ordenar por",
+        FunderType => "Tipo de financiador",
+        NoFilters => "Todas as intervenções, sem filtros",
+        CopyLink => "Copiar link",
+        LinkCopied => "Link copiado",
+        IgnoredSettings => "Algumas configurações deste link foram ignoradas:",
+        Dismiss => "Dispensar",
+        Overview => "Visão geral",
+        ViewNotYet => "esta visualização ainda não está disponível; exibindo a visão geral",
+        Embed => "Incorporar",
+        EmbedHelp => "Cole este código em uma página web para exibir este gráfico com os filtros atuais:",
+        DownloadPng => "PNG",
+        DownloadSvg => "SVG",
+        DownloadCsv => "CSV",
+        DownloadJson => "JSON",
+        Citation => "Citar esta visualização",
+        CopyCitation => "Copiar a citação",
+        OpenFullView => "Abrir a visualização completa no Mirador",
+        Copy => "Copiar",
+        ChartTimeline => "Intervenções iniciadas por ano",
+        ChartGap => "Mapa de lacunas de evidências: área temática × resultado medido",
+        ChartCompare => "Comparação entre países",
+        ChartEvents => "Eventos ao longo do tempo",
+        OtherEvents => "Outros eventos",
+        Timeline => "Linha do tempo",
+        Evidence => "Evidências",
+        Comparison => "Comparar países",
+        StackBy => "Empilhar por",
+        ColourBy => "Colorir por",
+        CompareCountries => "Países a comparar (de dois a quatro)",
+        Summary => "Resumo",
+        SharedEvaluated => "Avaliadas (de processo ou de impacto)",
+        SharedEffective => "Classificadas como efetivas ou promissoras",
+        KnownBudget => "Orçamento conhecido (US$)",
+        EventsTimeline => "Eventos",
+        RelatedInterventions => "Intervenções relacionadas",
+        Series => "Série",
+        Year => "Ano",
+        AllSeries => "Todas as séries",
+        AllYears => "Todos os anos",
+        Organiser => "Organizador",
+        Legend => "Legenda",
+        NoData => "Sem dados",
+        Map => "Mapa",
+        MapMeasure => "Colorir por",
+        MeasureCount => "Número de intervenções",
+        MeasureBudget => "Orçamento total conhecido (US$)",
+        MeasureEffective => "Proporção classificada como efetiva ou promissora",
+        EventsFilterHint => "O filtro de país e o intervalo de anos de início também se aplicam aos eventos.",
+        ChartMap => "Intervenções por país: mapa",
+        MapBudgetNote => "Soma dos orçamentos conhecidos em dólares americanos; a maioria das intervenções não tem orçamento registrado, portanto os totais são limites inferiores.",
+        MapLoadFailed => "Não foi possível carregar as formas do mapa",
+        ReadingFile => "Lendo o arquivo…",
+        LoadingRows => "Carregando as linhas…",
+        PreviousKept => "Os dados anteriores continuam sendo exibidos.",
+        ImportHelp => "Escolha um arquivo CSV ou JSON, ou solte-o aqui. Planilhas salvas como CSV funcionam: separadas por vírgula, ponto e vírgula ou tabulação, em UTF-8 ou Windows-1252, com cabeçalhos em inglês, espanhol ou português.",
+        TryAgain => "Tentar outro arquivo",
+        Rows => "linhas",
+        MappingHelp => "O campo de cada coluna foi identificado pelo cabeçalho. Corrija os que estiverem errados, ou ignore uma coluna, e depois carregue. Nome e país são obrigatórios.",
+        IgnoreColumn => "(ignorar)",
+        MissingRequired => "Nenhuma coluna fornece estes campos obrigatórios, então todas as linhas seriam rejeitadas:",
+        LoadRows => "Carregar",
+        DownloadReport => "Baixar o relatório",
+        LoadYourData => "Carregar seus dados",
+        BackToBundled => "Voltar aos dados incluídos",
+        StartedPerYear => "Iniciadas por ano",
+        ChartEventsMap => "Eventos por país: mapa",
+        MeasureEvents => "Número de eventos",
+        AllOrganisers => "Todos os organizadores",
+        EventsMapNote => "Eventos fora da América Latina e do Caribe aparecem na lista, mas não neste mapa.",
+    }
+}
+
 /// The heading of a facet.
 pub fn facet_title(lang: Lang, facet: Facet) -> &'static str {
     text(
@@ -321,9 +733,91 @@ pub fn value_label(lang: Lang, facet: Facet, key: &str) -> String {
     label.map_or_else(|| key.to_owned(), str::to_owned)
 }
 
+/// The name of a country or territory (ISO 3166-1 alpha-3) in the language; the English name
+/// where no translation is recorded, and the code itself where the code is unknown.
 pub fn country_name(lang: Lang, code: &str) -> String {
-    match lang {
-        Lang::En => english_name(code).map_or_else(|| code.to_owned(), str::to_owned),
+    let translated = match lang {
+        Lang::En => None,
+        Lang::Es => translated_country(code).map(|(es, _)| es),
+        Lang::Pt => translated_country(code).map(|(_, pt)| pt),
+    };
+    translated.or_else(|| english_name(code)).map_or_else(|| code.to_owned(), str::to_owned)
+}
+
+/// Spanish and Portuguese names of the countries and territories of Latin America and the
+/// Caribbean, and of a few others that fund or host work there. Sorted by code.
+const COUNTRY_NAMES: &[(&str, &str, &str)] = &[
+    ("ABW", "Aruba", "Aruba"),
+    ("AIA", "Anguila", "Anguila"),
+    ("ARG", "Argentina", "Argentina"),
+    ("ATG", "Antigua y Barbuda", "Antígua e Barbuda"),
+    ("BES", "Caribe Neerlandés", "Caribe Neerlandês"),
+    ("BHS", "Bahamas", "Bahamas"),
+    ("BLM", "San Bartolomé", "São Bartolomeu"),
+    ("BLZ", "Belice", "Belize"),
+    ("BOL", "Bolivia", "Bolívia"),
+    ("BRA", "Brasil", "Brasil"),
+    ("BRB", "Barbados", "Barbados"),
+    ("CAN", "Canadá", "Canadá"),
+    ("CHL", "Chile", "Chile"),
+    ("COL", "Colombia", "Colômbia"),
+    ("CRI", "Costa Rica", "Costa Rica"),
+    ("CUB", "Cuba", "Cuba"),
+    ("CUW", "Curazao", "Curaçao"),
+    ("CYM", "Islas Caimán", "Ilhas Cayman"),
+    ("DMA", "Dominica", "Dominica"),
+    ("DOM", "República Dominicana", "República Dominicana"),
+    ("ECU", "Ecuador", "Equador"),
+    ("ESP", "España", "Espanha"),
+    ("FLK", "Islas Malvinas", "Ilhas Malvinas"),
+    ("FRA", "Francia", "França"),
+    ("GBR", "Reino Unido", "Reino Unido"),
+    ("GLP", "Guadalupe", "Guadalupe"),
+    ("GRD", "Granada", "Granada"),
+    ("GTM", "Guatemala", "Guatemala"),
+    ("GUF", "Guayana Francesa", "Guiana Francesa"),
+    ("GUY", "Guyana", "Guiana"),
+    ("HND", "Honduras", "Honduras"),
+    ("HTI", "Haití", "Haiti"),
+    ("JAM", "Jamaica", "Jamaica"),
+    ("KNA", "San Cristóbal y Nieves", "São Cristóvão e Névis"),
+    ("LCA", "Santa Lucía", "Santa Lúcia"),
+    ("MAF", "San Martín (parte francesa)", "São Martinho (parte francesa)"),
+    ("MEX", "México", "México"),
+    ("MSR", "Montserrat", "Montserrat"),
+    ("MTQ", "Martinica", "Martinica"),
+    ("NIC", "Nicaragua", "Nicarágua"),
+    ("NLD", "Países Bajos", "Países Baixos"),
+    ("PAN", "Panamá", "Panamá"),
+    ("PER", "Perú", "Peru"),
+    ("PRI", "Puerto Rico", "Porto Rico"),
+    ("PRT", "Portugal", "Portugal"),
+    ("PRY", "Paraguay", "Paraguai"),
+    ("SLV", "El Salvador", "El Salvador"),
+    ("SUR", "Surinam", "Suriname"),
+    ("SXM", "Sint Maarten", "Sint Maarten"),
+    ("TCA", "Islas Turcas y Caicos", "Ilhas Turcas e Caicos"),
+    ("TTO", "Trinidad y Tobago", "Trinidad e Tobago"),
+    ("URY", "Uruguay", "Uruguai"),
+    ("USA", "Estados Unidos", "Estados Unidos"),
+    ("VCT", "San Vicente y las Granadinas", "São Vicente e Granadinas"),
+    ("VEN", "Venezuela", "Venezuela"),
+    ("VGB", "Islas Vírgenes Británicas", "Ilhas Virgens Britânicas"),
+    ("VIR", "Islas Vírgenes de los Estados Unidos", "Ilhas Virgens Americanas"),
+    ("ZAF", "Sudáfrica", "África do Sul"),
+];
+
+/// The (Spanish, Portuguese) names of a code, if recorded.
+fn translated_country(code: &str) -> Option<(&'static str, &'static str)> {
+    COUNTRY_NAMES.binary_search_by(|(c, _, _)| (*c).cmp(code)).ok().map(|i| (COUNTRY_NAMES[i].1, COUNTRY_NAMES[i].2))
+}
+
+/// `one` when `n` is 1, `many` otherwise.
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
     }
 }
 
@@ -341,6 +835,30 @@ pub fn focus_label(lang: Lang, v: Focus) -> &'static str {
         (Lang::En, Focus::Information) => "Crime information",
         (Lang::En, Focus::Institutions) => "Institutional reform",
         (Lang::En, Focus::OrganizedCrime) => "Organised crime",
+        (Lang::Es, Focus::Policing) => "Policía",
+        (Lang::Es, Focus::Justice) => "Justicia",
+        (Lang::Es, Focus::Prisons) => "Cárceles y reinserción social",
+        (Lang::Es, Focus::Youth) => "Prevención de la violencia juvenil",
+        (Lang::Es, Focus::Community) => "Prevención comunitaria",
+        (Lang::Es, Focus::Urban) => "Mejoramiento urbano",
+        (Lang::Es, Focus::Gender) => "Violencia contra las mujeres",
+        (Lang::Es, Focus::Firearms) => "Armas de fuego",
+        (Lang::Es, Focus::Drugs) => "Drogas",
+        (Lang::Es, Focus::Information) => "Información delictiva",
+        (Lang::Es, Focus::Institutions) => "Reforma institucional",
+        (Lang::Es, Focus::OrganizedCrime) => "Crimen organizado",
+        (Lang::Pt, Focus::Policing) => "Policiamento",
+        (Lang::Pt, Focus::Justice) => "Justiça",
+        (Lang::Pt, Focus::Prisons) => "Prisões e reinserção social",
+        (Lang::Pt, Focus::Youth) => "Prevenção da violência juvenil",
+        (Lang::Pt, Focus::Community) => "Prevenção comunitária",
+        (Lang::Pt, Focus::Urban) => "Requalificação urbana",
+        (Lang::Pt, Focus::Gender) => "Violência contra as mulheres",
+        (Lang::Pt, Focus::Firearms) => "Armas de fogo",
+        (Lang::Pt, Focus::Drugs) => "Drogas",
+        (Lang::Pt, Focus::Information) => "Informação criminal",
+        (Lang::Pt, Focus::Institutions) => "Reforma institucional",
+        (Lang::Pt, Focus::OrganizedCrime) => "Crime organizado",
     }
 }
 
@@ -350,6 +868,14 @@ pub fn level_label(lang: Lang, v: Level) -> &'static str {
         (Lang::En, Level::Subnational) => "State or province",
         (Lang::En, Level::Municipal) => "Municipal",
         (Lang::En, Level::Regional) => "Multi-country",
+        (Lang::Es, Level::National) => "Nacional",
+        (Lang::Es, Level::Subnational) => "Estado o provincia",
+        (Lang::Es, Level::Municipal) => "Municipal",
+        (Lang::Es, Level::Regional) => "Varios países",
+        (Lang::Pt, Level::National) => "Nacional",
+        (Lang::Pt, Level::Subnational) => "Estado ou província",
+        (Lang::Pt, Level::Municipal) => "Municipal",
+        (Lang::Pt, Level::Regional) => "Vários países",
     }
 }
 
@@ -363,6 +889,22 @@ pub fn actor_type_label(lang: Lang, v: ActorType) -> &'static str {
         (Lang::En, ActorType::PrivateSector) => "Private sector",
         (Lang::En, ActorType::CivilSociety) => "Civil society",
         (Lang::En, ActorType::Academic) => "Academic",
+        (Lang::Es, ActorType::NationalGovernment) => "Gobierno nacional",
+        (Lang::Es, ActorType::SubnationalGovernment) => "Gobierno subnacional",
+        (Lang::Es, ActorType::Multilateral) => "Organismo multilateral",
+        (Lang::Es, ActorType::Bilateral) => "Agencia bilateral",
+        (Lang::Es, ActorType::Foundation) => "Fundación",
+        (Lang::Es, ActorType::PrivateSector) => "Sector privado",
+        (Lang::Es, ActorType::CivilSociety) => "Sociedad civil",
+        (Lang::Es, ActorType::Academic) => "Academia",
+        (Lang::Pt, ActorType::NationalGovernment) => "Governo nacional",
+        (Lang::Pt, ActorType::SubnationalGovernment) => "Governo subnacional",
+        (Lang::Pt, ActorType::Multilateral) => "Organismo multilateral",
+        (Lang::Pt, ActorType::Bilateral) => "Agência bilateral",
+        (Lang::Pt, ActorType::Foundation) => "Fundação",
+        (Lang::Pt, ActorType::PrivateSector) => "Setor privado",
+        (Lang::Pt, ActorType::CivilSociety) => "Sociedade civil",
+        (Lang::Pt, ActorType::Academic) => "Academia",
     }
 }
 
@@ -373,6 +915,16 @@ pub fn evaluation_label(lang: Lang, v: Evaluation) -> &'static str {
         (Lang::En, Evaluation::Process) => "Process evaluation",
         (Lang::En, Evaluation::QuasiExperimental) => "Quasi-experimental",
         (Lang::En, Evaluation::Experimental) => "Randomised trial",
+        (Lang::Es, Evaluation::None) => "No evaluada",
+        (Lang::Es, Evaluation::Monitoring) => "Solo monitoreo",
+        (Lang::Es, Evaluation::Process) => "Evaluación de proceso",
+        (Lang::Es, Evaluation::QuasiExperimental) => "Evaluación cuasi-experimental",
+        (Lang::Es, Evaluation::Experimental) => "Ensayo aleatorio",
+        (Lang::Pt, Evaluation::None) => "Não avaliada",
+        (Lang::Pt, Evaluation::Monitoring) => "Apenas monitoramento",
+        (Lang::Pt, Evaluation::Process) => "Avaliação de processo",
+        (Lang::Pt, Evaluation::QuasiExperimental) => "Avaliação quase-experimental",
+        (Lang::Pt, Evaluation::Experimental) => "Ensaio randomizado",
     }
 }
 
@@ -384,6 +936,18 @@ pub fn effect_label(lang: Lang, v: Effect) -> &'static str {
         (Lang::En, Effect::NoEffect) => "No effect",
         (Lang::En, Effect::Harmful) => "Harmful",
         (Lang::En, Effect::Unknown) => "Inconclusive",
+        (Lang::Es, Effect::Effective) => "Efectiva",
+        (Lang::Es, Effect::Promising) => "Prometedora",
+        (Lang::Es, Effect::Mixed) => "Resultados mixtos",
+        (Lang::Es, Effect::NoEffect) => "Sin efecto",
+        (Lang::Es, Effect::Harmful) => "Perjudicial",
+        (Lang::Es, Effect::Unknown) => "No concluyente",
+        (Lang::Pt, Effect::Effective) => "Efetiva",
+        (Lang::Pt, Effect::Promising) => "Promissora",
+        (Lang::Pt, Effect::Mixed) => "Resultados mistos",
+        (Lang::Pt, Effect::NoEffect) => "Sem efeito",
+        (Lang::Pt, Effect::Harmful) => "Prejudicial",
+        (Lang::Pt, Effect::Unknown) => "Inconclusiva",
     }
 }
 
@@ -399,6 +963,26 @@ pub fn outcome_label(lang: Lang, v: Outcome) -> &'static str {
         (Lang::En, Outcome::YouthOutcomes) => "Youth outcomes",
         (Lang::En, Outcome::Trust) => "Trust in institutions",
         (Lang::En, Outcome::Other) => "Other",
+        (Lang::Es, Outcome::Homicide) => "Homicidios",
+        (Lang::Es, Outcome::ViolentCrime) => "Delitos violentos",
+        (Lang::Es, Outcome::PropertyCrime) => "Delitos contra la propiedad",
+        (Lang::Es, Outcome::Victimization) => "Victimización",
+        (Lang::Es, Outcome::Perception) => "Percepción de seguridad",
+        (Lang::Es, Outcome::Recidivism) => "Reincidencia",
+        (Lang::Es, Outcome::GenderViolence) => "Violencia de género",
+        (Lang::Es, Outcome::YouthOutcomes) => "Resultados en jóvenes",
+        (Lang::Es, Outcome::Trust) => "Confianza en las instituciones",
+        (Lang::Es, Outcome::Other) => "Otros",
+        (Lang::Pt, Outcome::Homicide) => "Homicídios",
+        (Lang::Pt, Outcome::ViolentCrime) => "Crimes violentos",
+        (Lang::Pt, Outcome::PropertyCrime) => "Crimes contra o patrimônio",
+        (Lang::Pt, Outcome::Victimization) => "Vitimização",
+        (Lang::Pt, Outcome::Perception) => "Percepção de segurança",
+        (Lang::Pt, Outcome::Recidivism) => "Reincidência",
+        (Lang::Pt, Outcome::GenderViolence) => "Violência de gênero",
+        (Lang::Pt, Outcome::YouthOutcomes) => "Resultados para jovens",
+        (Lang::Pt, Outcome::Trust) => "Confiança nas instituições",
+        (Lang::Pt, Outcome::Other) => "Outros",
     }
 }
 
@@ -411,6 +995,20 @@ pub fn event_kind_label(lang: Lang, v: EventKind) -> &'static str {
         (Lang::En, EventKind::Seminar) => "Seminar",
         (Lang::En, EventKind::Webinar) => "Webinar",
         (Lang::En, EventKind::FieldVisit) => "Field visit",
+        (Lang::Es, EventKind::PolicyDialogue) => "Diálogo de políticas",
+        (Lang::Es, EventKind::Clinic) => "Clínica",
+        (Lang::Es, EventKind::Conference) => "Conferencia",
+        (Lang::Es, EventKind::Forum) => "Foro",
+        (Lang::Es, EventKind::Seminar) => "Seminario",
+        (Lang::Es, EventKind::Webinar) => "Webinario",
+        (Lang::Es, EventKind::FieldVisit) => "Visita de campo",
+        (Lang::Pt, EventKind::PolicyDialogue) => "Diálogo de políticas",
+        (Lang::Pt, EventKind::Clinic) => "Clínica",
+        (Lang::Pt, EventKind::Conference) => "Conferência",
+        (Lang::Pt, EventKind::Forum) => "Fórum",
+        (Lang::Pt, EventKind::Seminar) => "Seminário",
+        (Lang::Pt, EventKind::Webinar) => "Webinar",
+        (Lang::Pt, EventKind::FieldVisit) => "Visita de campo",
     }
 }
 
@@ -420,6 +1018,14 @@ pub fn access_label(lang: Lang, v: Access) -> &'static str {
         (Lang::En, Access::Registration) => "Open, with registration",
         (Lang::En, Access::Invitation) => "By invitation",
         (Lang::En, Access::Closed) => "Closed-door",
+        (Lang::Es, Access::Open) => "Abierto",
+        (Lang::Es, Access::Registration) => "Abierto, con inscripción",
+        (Lang::Es, Access::Invitation) => "Por invitación",
+        (Lang::Es, Access::Closed) => "A puerta cerrada",
+        (Lang::Pt, Access::Open) => "Aberto",
+        (Lang::Pt, Access::Registration) => "Aberto, com inscrição",
+        (Lang::Pt, Access::Invitation) => "Por convite",
+        (Lang::Pt, Access::Closed) => "A portas fechadas",
     }
 }
 
@@ -427,6 +1033,7 @@ pub fn access_label(lang: Lang, v: Access) -> &'static str {
 pub fn format_count(lang: Lang, n: usize) -> String {
     let sep = match lang {
         Lang::En => ',',
+        Lang::Es | Lang::Pt => '.',
     };
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -448,6 +1055,18 @@ pub fn matching_line(lang: Lang, matching: usize, total: usize) -> String {
             format_count(lang, total),
             if total == 1 { "" } else { "s" }
         ),
+        Lang::Es => format!(
+            "{} de {} {}",
+            format_count(lang, matching),
+            format_count(lang, total),
+            plural(total, "intervención", "intervenciones")
+        ),
+        Lang::Pt => format!(
+            "{} de {} {}",
+            format_count(lang, matching),
+            format_count(lang, total),
+            plural(total, "intervenção", "intervenções")
+        ),
     }
 }
 
@@ -457,6 +1076,16 @@ pub fn budget_coverage_line(lang: Lang, known: usize, matching: usize) -> String
     match lang {
         Lang::En => format!(
             "Budget known for {pct}% of the matching interventions ({} of {}); unknown budgets are not drawn.",
+            format_count(lang, known),
+            format_count(lang, matching)
+        ),
+        Lang::Es => format!(
+            "Presupuesto conocido para el {pct}% de las intervenciones que cumplen los filtros ({} de {}); los presupuestos desconocidos no se representan.",
+            format_count(lang, known),
+            format_count(lang, matching)
+        ),
+        Lang::Pt => format!(
+            "Orçamento conhecido para {pct}% das intervenções que atendem aos filtros ({} de {}); orçamentos desconhecidos não são representados.",
             format_count(lang, known),
             format_count(lang, matching)
         ),
@@ -472,6 +1101,16 @@ pub fn effect_coverage_line(lang: Lang, rated: usize, matching: usize) -> String
             format_count(lang, rated),
             format_count(lang, matching)
         ),
+        Lang::Es => format!(
+            "Efectividad calificada para el {pct}% de las intervenciones que cumplen los filtros ({} de {}); en las demás no se indica, lo que no significa que sean inefectivas.",
+            format_count(lang, rated),
+            format_count(lang, matching)
+        ),
+        Lang::Pt => format!(
+            "Efetividade classificada para {pct}% das intervenções que atendem aos filtros ({} de {}); nas demais ela não é informada, o que não significa que sejam ineficazes.",
+            format_count(lang, rated),
+            format_count(lang, matching)
+        ),
     }
 }
 
@@ -481,6 +1120,20 @@ pub fn compare_caption(lang: Lang, count: usize, budget_usd: f64, budget_known: 
         Lang::En => format!(
             "{} interventions · {} known ({})",
             format_count(lang, count),
+            format_usd_short(lang, budget_usd),
+            format_count(lang, budget_known)
+        ),
+        Lang::Es => format!(
+            "{} {} · {} conocidos ({})",
+            format_count(lang, count),
+            plural(count, "intervención", "intervenciones"),
+            format_usd_short(lang, budget_usd),
+            format_count(lang, budget_known)
+        ),
+        Lang::Pt => format!(
+            "{} {} · {} conhecidos ({})",
+            format_count(lang, count),
+            plural(count, "intervenção", "intervenções"),
             format_usd_short(lang, budget_usd),
             format_count(lang, budget_known)
         ),
@@ -498,6 +1151,38 @@ pub fn import_summary(lang: Lang, rows: usize, accepted: usize, rejected: usize,
             if rejected > 0 { " (listed below, with line and reason)" } else { "" },
             format_count(lang, warnings)
         ),
+        Lang::Es => format!(
+            "{} {}: {} {}, {} {}{}, {} {}.",
+            format_count(lang, rows),
+            plural(rows, "fila", "filas"),
+            format_count(lang, accepted),
+            plural(accepted, "cargada", "cargadas"),
+            format_count(lang, rejected),
+            plural(rejected, "rechazada", "rechazadas"),
+            if rejected == 0 {
+                ""
+            } else {
+                plural(rejected, " (detallada abajo, con su línea y el motivo)", " (detalladas abajo, con su línea y el motivo)")
+            },
+            format_count(lang, warnings),
+            plural(warnings, "advertencia", "advertencias")
+        ),
+        Lang::Pt => format!(
+            "{} {}: {} {}, {} {}{}, {} {}.",
+            format_count(lang, rows),
+            plural(rows, "linha", "linhas"),
+            format_count(lang, accepted),
+            plural(accepted, "carregada", "carregadas"),
+            format_count(lang, rejected),
+            plural(rejected, "rejeitada", "rejeitadas"),
+            if rejected == 0 {
+                ""
+            } else {
+                plural(rejected, " (listada abaixo, com a linha e o motivo)", " (listadas abaixo, com a linha e o motivo)")
+            },
+            format_count(lang, warnings),
+            plural(warnings, "aviso", "avisos")
+        ),
     }
 }
 
@@ -505,6 +1190,16 @@ pub fn import_summary(lang: Lang, rows: usize, accepted: usize, rejected: usize,
 pub fn synthetic_banner(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => format!("Synthetic data: {} generated interventions for testing speed at scale. They are not real programmes.", format_count(lang, n)),
+        Lang::Es => format!(
+            "Datos sintéticos: {} {} para probar la velocidad a gran escala. No son programas reales.",
+            format_count(lang, n),
+            plural(n, "intervención generada", "intervenciones generadas")
+        ),
+        Lang::Pt => format!(
+            "Dados sintéticos: {} {} para testar a velocidade em grande escala. Não são programas reais.",
+            format_count(lang, n),
+            plural(n, "intervenção gerada", "intervenções geradas")
+        ),
     }
 }
 
@@ -512,6 +1207,18 @@ pub fn synthetic_banner(lang: Lang, n: usize) -> String {
 pub fn own_data_banner(lang: Lang, source: &str, n: usize) -> String {
     match lang {
         Lang::En => format!("Showing your data: {} ({} interventions), not the bundled dataset.", source, format_count(lang, n)),
+        Lang::Es => format!(
+            "Se muestran sus datos: {} ({} {}), no el conjunto de datos incluido.",
+            source,
+            format_count(lang, n),
+            plural(n, "intervención", "intervenciones")
+        ),
+        Lang::Pt => format!(
+            "Exibindo seus dados: {} ({} {}), não o conjunto de dados incluído.",
+            source,
+            format_count(lang, n),
+            plural(n, "intervenção", "intervenções")
+        ),
     }
 }
 
@@ -527,6 +1234,38 @@ pub fn timeline_note(lang: Lang, undated: usize, matching: usize, multi: bool) -
             }
             s
         }
+        Lang::Es => {
+            let mut s = format!(
+                "{} de {} {} {} año de inicio y no se {}.",
+                format_count(lang, undated),
+                format_count(lang, matching),
+                plural(matching, "intervención", "intervenciones"),
+                plural(undated, "no tiene", "no tienen"),
+                plural(undated, "representa", "representan")
+            );
+            if multi {
+                s.push_str(" Una intervención con varias áreas temáticas cuenta en cada una. Arrastre sobre los años para filtrar.");
+            } else {
+                s.push_str(" Arrastre sobre los años para filtrar.");
+            }
+            s
+        }
+        Lang::Pt => {
+            let mut s = format!(
+                "{} de {} {} {} ano de início e não {}.",
+                format_count(lang, undated),
+                format_count(lang, matching),
+                plural(matching, "intervenção", "intervenções"),
+                plural(undated, "não tem", "não têm"),
+                plural(undated, "é representada", "são representadas")
+            );
+            if multi {
+                s.push_str(" Uma intervenção com várias áreas temáticas conta em cada uma. Arraste sobre os anos para filtrar.");
+            } else {
+                s.push_str(" Arraste sobre os anos para filtrar.");
+            }
+            s
+        }
     }
 }
 
@@ -538,6 +1277,20 @@ pub fn gap_note(lang: Lang, with_outcomes: usize, matching: usize) -> String {
             format_count(lang, with_outcomes),
             format_count(lang, matching)
         ),
+        Lang::Es => format!(
+            "Hay resultados registrados para {} de {} {} que {} los filtros (a partir de sus evaluaciones). Las celdas vacías son brechas en la evidencia, o en este conjunto de datos.",
+            format_count(lang, with_outcomes),
+            format_count(lang, matching),
+            plural(matching, "intervención", "intervenciones"),
+            plural(matching, "cumple", "cumplen")
+        ),
+        Lang::Pt => format!(
+            "Há resultados registrados para {} de {} {} que {} aos filtros (a partir de suas avaliações). Células vazias são lacunas nas evidências, ou neste conjunto de dados.",
+            format_count(lang, with_outcomes),
+            format_count(lang, matching),
+            plural(matching, "intervenção", "intervenções"),
+            plural(matching, "atende", "atendem")
+        ),
     }
 }
 
@@ -545,6 +1298,20 @@ pub fn gap_note(lang: Lang, with_outcomes: usize, matching: usize) -> String {
 pub fn undated_events_note(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => format!("{n} event{} without a date {} listed below but not drawn.", if n == 1 { "" } else { "s" }, if n == 1 { "is" } else { "are" }),
+        Lang::Es => format!(
+            "{} {} sin fecha {} en la lista de abajo, pero no se {}.",
+            format_count(lang, n),
+            plural(n, "evento", "eventos"),
+            plural(n, "figura", "figuran"),
+            plural(n, "representa", "representan")
+        ),
+        Lang::Pt => format!(
+            "{} {} sem data {} na lista abaixo, mas não {}.",
+            format_count(lang, n),
+            plural(n, "evento", "eventos"),
+            plural(n, "aparece", "aparecem"),
+            plural(n, "é representado", "são representados")
+        ),
     }
 }
 
@@ -552,10 +1319,13 @@ pub fn undated_events_note(lang: Lang, n: usize) -> String {
 pub fn page_line(lang: Lang, page: usize, pages: usize) -> String {
     match lang {
         Lang::En => format!("Page {} of {}", page, pages.max(1)),
+        Lang::Es | Lang::Pt => format!("Página {} de {}", format_count(lang, page), format_count(lang, pages.max(1))),
     }
 }
 
-/// A US dollar amount in short form for axes and tooltips: "US$21M", "US$350k", "US$1.2B".
+/// A US dollar amount in short form for axes and tooltips: "US$21M", "US$350k", "US$1.2B";
+/// in Spanish "US$21 M", "US$350 mil", "US$1,2 mil M"; in Portuguese "US$ 21 mi", "US$ 350 mil",
+/// "US$ 1,2 bi".
 pub fn format_usd_short(lang: Lang, amount: f64) -> String {
     let (value, suffix) = if amount >= 1e9 {
         (amount / 1e9, "B")
@@ -569,6 +1339,24 @@ pub fn format_usd_short(lang: Lang, amount: f64) -> String {
     let num = if value >= 10.0 || value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}") };
     match lang {
         Lang::En => format!("US${num}{suffix}"),
+        Lang::Es => {
+            let suffix = match suffix {
+                "B" => " mil M",
+                "M" => " M",
+                "k" => " mil",
+                _ => "",
+            };
+            format!("US${}{suffix}", num.replace('.', ","))
+        }
+        Lang::Pt => {
+            let suffix = match suffix {
+                "B" => " bi",
+                "M" => " mi",
+                "k" => " mil",
+                _ => "",
+            };
+            format!("US$ {}{suffix}", num.replace('.', ","))
+        }
     }
 }
 
@@ -618,5 +1406,138 @@ mod tests {
         assert_eq!(value_label(Lang::En, Facet::Country, "XXX"), "XXX");
         assert_eq!(value_label(Lang::En, Facet::Effect, "no-effect"), "No effect");
         assert_eq!(value_label(Lang::En, Facet::Level, NOT_STATED), "Not stated");
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(Lang::ALL.len(), 3);
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("es"), Some(Lang::Es));
+        assert_eq!(Lang::from_code("pt-BR"), Some(Lang::Pt));
+        assert_eq!(Lang::from_code("ES"), Some(Lang::Es));
+        assert_eq!(Lang::from_code("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::from_code(""), None);
+        assert_eq!(Lang::En.native_name(), "English");
+        assert_eq!(Lang::Es.native_name(), "Español");
+        assert_eq!(Lang::Pt.native_name(), "Português");
+        assert_eq!(Lang::default(), Lang::En);
+    }
+
+    #[test]
+    fn counts_and_lines_es_pt() {
+        assert_eq!(format_count(Lang::Es, 999), "999");
+        assert_eq!(format_count(Lang::Es, 1284), "1.284");
+        assert_eq!(format_count(Lang::Pt, 1_000_000), "1.000.000");
+        assert_eq!(matching_line(Lang::Es, 132, 1284), "132 de 1.284 intervenciones");
+        assert_eq!(matching_line(Lang::Pt, 132, 1284), "132 de 1.284 intervenções");
+        assert_eq!(matching_line(Lang::Es, 1, 1), "1 de 1 intervención");
+        assert_eq!(matching_line(Lang::Pt, 0, 1), "0 de 1 intervenção");
+        assert!(budget_coverage_line(Lang::Es, 38, 100).starts_with("Presupuesto conocido para el 38%"));
+        assert!(budget_coverage_line(Lang::Pt, 0, 0).starts_with("Orçamento conhecido para 0%"));
+        assert_eq!(page_line(Lang::Es, 2, 0), "Página 2 de 1");
+        assert_eq!(page_line(Lang::Pt, 2, 7), "Página 2 de 7");
+        assert_eq!(undated_events_note(Lang::Es, 1), "1 evento sin fecha figura en la lista de abajo, pero no se representa.");
+        assert_eq!(undated_events_note(Lang::Pt, 3), "3 eventos sem data aparecem na lista abaixo, mas não são representados.");
+        assert_eq!(
+            import_summary(Lang::Es, 1204, 1198, 6, 1),
+            "1.204 filas: 1.198 cargadas, 6 rechazadas (detalladas abajo, con su línea y el motivo), 1 advertencia."
+        );
+        assert_eq!(import_summary(Lang::Pt, 1, 1, 0, 0), "1 linha: 1 carregada, 0 rejeitadas, 0 avisos.");
+        assert!(timeline_note(Lang::Es, 1, 10, false).starts_with("1 de 10 intervenciones no tiene año de inicio y no se representa."));
+        assert!(timeline_note(Lang::Pt, 2, 10, true).starts_with("2 de 10 intervenções não têm ano de início e não são representadas."));
+        assert_eq!(format_amount(Lang::Es, 21_000_000.0, "USD"), "USD 21.000.000");
+    }
+
+    #[test]
+    fn money_es_pt() {
+        assert_eq!(format_usd_short(Lang::Es, 21_000_000.0), "US$21 M");
+        assert_eq!(format_usd_short(Lang::Es, 3_200_000.0), "US$3,2 M");
+        assert_eq!(format_usd_short(Lang::Es, 320_000.0), "US$320 mil");
+        assert_eq!(format_usd_short(Lang::Es, 1.2e9), "US$1,2 mil M");
+        assert_eq!(format_usd_short(Lang::Pt, 21_000_000.0), "US$ 21 mi");
+        assert_eq!(format_usd_short(Lang::Pt, 3_200_000.0), "US$ 3,2 mi");
+        assert_eq!(format_usd_short(Lang::Pt, 1e9), "US$ 1 bi");
+        assert_eq!(format_usd_short(Lang::Pt, 500.0), "US$ 500");
+        assert_eq!(compare_caption(Lang::Es, 35, 1.2e9, 9), "35 intervenciones · US$1,2 mil M conocidos (9)");
+    }
+
+    #[test]
+    fn labels_es_pt() {
+        assert_eq!(value_label(Lang::Es, Facet::Country, "BRA"), "Brasil");
+        assert_eq!(value_label(Lang::Pt, Facet::Country, "MEX"), "México");
+        assert_eq!(value_label(Lang::Pt, Facet::Country, "PRI"), "Porto Rico");
+        assert_eq!(value_label(Lang::Es, Facet::Country, "XXX"), "XXX");
+        assert_eq!(value_label(Lang::Es, Facet::Level, NOT_STATED), "No indicado");
+        assert_eq!(value_label(Lang::Pt, Facet::Level, NOT_STATED), "Não informado");
+        assert_eq!(effect_label(Lang::Es, Effect::Promising), "Prometedora");
+        assert_eq!(effect_label(Lang::Pt, Effect::Promising), "Promissora");
+        assert_eq!(focus_label(Lang::Es, Focus::Youth), "Prevención de la violencia juvenil");
+        assert_eq!(evaluation_label(Lang::Es, Evaluation::QuasiExperimental), "Evaluación cuasi-experimental");
+        assert_eq!(evaluation_label(Lang::Pt, Evaluation::Experimental), "Ensaio randomizado");
+        assert_eq!(text(Lang::Es, Msg::AppSubtitle), "Intervenciones de seguridad ciudadana en América Latina y el Caribe");
+        assert_eq!(text(Lang::Pt, Msg::AppSubtitle), "Intervenções de segurança cidadã na América Latina e no Caribe");
+        assert_eq!(facet_title(Lang::Pt, Facet::Funder), "Tipo de financiador");
+    }
+
+    #[test]
+    fn country_names() {
+        assert!(COUNTRY_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        let required = [
+            "ARG", "ATG", "BHS", "BRB", "BLZ", "BOL", "BRA", "CHL", "COL", "CRI", "CUB", "DMA", "DOM", "ECU", "SLV", "GRD", "GTM",
+            "GUY", "HTI", "HND", "JAM", "MEX", "NIC", "PAN", "PRY", "PER", "KNA", "LCA", "VCT", "SUR", "TTO", "URY", "VEN", "PRI",
+            "ABW", "CUW", "SXM", "BES", "GUF", "GLP", "MTQ", "MSR", "AIA", "VGB", "VIR", "CYM", "TCA", "BLM", "MAF", "FLK", "USA",
+            "ZAF", "CAN", "ESP", "PRT", "GBR", "FRA", "NLD",
+        ];
+        assert_eq!(COUNTRY_NAMES.len(), required.len());
+        for code in required {
+            assert!(english_name(code).is_some(), "{code} has no English name");
+            assert!(translated_country(code).is_some(), "{code} has no translation");
+        }
+        // Others fall back to the English name.
+        assert_eq!(country_name(Lang::Es, "DEU"), english_name("DEU").unwrap_or("DEU"));
+        assert_eq!(country_name(Lang::En, "BRA"), "Brazil");
+    }
+
+    #[test]
+    fn every_message_translated() {
+        for msg in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(!text(lang, msg).trim().is_empty(), "{msg:?} is empty in {lang:?}");
+            }
+            let en = text(Lang::En, msg);
+            if en.chars().count() > 12 {
+                assert_ne!(text(Lang::Es, msg), en, "{msg:?} is untranslated in Spanish");
+                assert_ne!(text(Lang::Pt, msg), en, "{msg:?} is untranslated in Portuguese");
+            }
+        }
+        for (i, a) in Msg::ALL.iter().enumerate() {
+            assert!(!Msg::ALL[i + 1..].contains(a), "{a:?} listed twice in Msg::ALL");
+        }
+    }
+
+    #[test]
+    fn formatted_lines_translated() {
+        let lines = |lang| {
+            vec![
+                budget_coverage_line(lang, 3, 10),
+                effect_coverage_line(lang, 3, 10),
+                gap_note(lang, 3, 10),
+                timeline_note(lang, 3, 10, true),
+                synthetic_banner(lang, 10),
+                own_data_banner(lang, "file.csv", 10),
+                import_summary(lang, 10, 9, 1, 2),
+                undated_events_note(lang, 2),
+                compare_caption(lang, 10, 1e6, 2),
+            ]
+        };
+        let en = lines(Lang::En);
+        for lang in [Lang::Es, Lang::Pt] {
+            for (a, b) in lines(lang).iter().zip(&en) {
+                assert_ne!(a, b);
+            }
+        }
     }
 }

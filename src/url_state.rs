@@ -224,9 +224,9 @@ pub fn parse_query(query: &str) -> (UrlState, Vec<Notice>) {
             "series" if !value.trim().is_empty() => state.series = Some(value.clone()),
             "organiser" if !value.trim().is_empty() => state.organiser = Some(value.clone()),
             "event" if !value.trim().is_empty() => state.event = Some(value.clone()),
-            "lang" => match value.as_str() {
-                "en" => state.lang = Lang::En,
-                _ => notice("only English (en) is available so far".into()),
+            "lang" => match Lang::from_code(&value) {
+                Some(l) => state.lang = l,
+                None => notice("available languages: en, es, pt".into()),
             },
             "data" => {
                 if crate::model::is_web_link(&value) {
@@ -384,6 +384,9 @@ mod tests {
 
     #[test]
     fn parses_every_key() {
+        let (es, _) = parse_query("lang=es");
+        assert_eq!(es.lang, Lang::Es);
+        assert_eq!(to_query(&es), "lang=es");
         let (s, notices) = parse_query("?stack=effect&colour=effect&series=IDB+Citizen+Security+Week&event=x&country=BRA,col&focus=youth,policing&level=municipal&funder=multilateral&evaluation=experimental&effect=promising,not-stated&year=2005..&budget=..2000000&q=Medell%C3%ADn+centro&view=table&compare=BRA,MEX&chart=budget&sort=-budget&page=3&record=bra-x&lang=en&data=https%3A%2F%2Fexample.org%2Fd.json");
         assert!(notices.is_empty(), "{notices:?}");
         let sel = &s.dashboard.selection;

@@ -906,3 +906,29 @@ async fn a_large_csv_loads_without_freezing_the_page() {
     );
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_speaks_spanish_and_portuguese() {
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let n = expect.index.len();
+    c.goto(&format!("http://127.0.0.1:{port}/?country=BRA")).await.unwrap();
+    let brazil = expect.index.records().iter().filter(|r| r.country == "BRA").count();
+    wait_text(&c, "#total", &i18n::matching_line(Lang::En, brazil, n)).await;
+    // Choosing a language reopens the same view in it.
+    c.find(Locator::Css("#language option[value='es']")).await.unwrap().click().await.unwrap();
+    wait_text(&c, "#total", &i18n::matching_line(Lang::Es, brazil, n)).await;
+    assert!(location_query(&c).await.contains("country=BRA") && location_query(&c).await.contains("lang=es"));
+    let html_lang = c.execute("return document.documentElement.lang", vec![]).await.unwrap();
+    assert_eq!(html_lang, "es");
+    let aria = c.find(Locator::Css("#chart-country canvas")).await.unwrap().attr("aria-label").await.unwrap().unwrap();
+    assert!(aria.contains("Brasil"), "{aria}");
+    screenshot(&c, "19-espanol").await;
+    c.goto(&format!("http://127.0.0.1:{port}/?lang=pt&view=map")).await.unwrap();
+    wait_text(&c, "#total", &i18n::matching_line(Lang::Pt, n, n)).await;
+    screenshot(&c, "20-portugues").await;
+    c.close().await.unwrap();
+}

@@ -255,6 +255,7 @@ fn App() -> impl IntoView {
                 <p class="subtitle">{i18n::text(lang, Msg::AppSubtitle)}</p>
             </div>
             <div class="share">
+                <LanguagePicker/>
                 <import::ImportPanel/>
                 <CopyLink/>
             </div>
@@ -305,6 +306,27 @@ fn CopyLink() -> impl IntoView {
                 }/>
             })}
         </div>
+    }
+}
+
+/// English, Español, Português: choosing one reopens the same view in that language.
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    let choose = move |ev| {
+        let Some(chosen) = Lang::from_code(&event_target_value(&ev)) else { return };
+        let mut s = ctx.url_state();
+        s.lang = chosen;
+        let _ = window().location().set_href(&url_sync::link_to(&s));
+    };
+    view! {
+        <select id="language" aria-label="Language / Idioma / Idioma" prop:value=lang.code() on:change=choose>
+            {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() lang=l.code()>{l.native_name()}</option> }).collect_view()}
+        </select>
     }
 }
 
