@@ -20,7 +20,8 @@ mod baseline_engine;
 /// The upper bounds a budget-range drag goes through (lower bound fixed at 100,000), the same
 /// as in `bench/compare.mjs`.
 const DRAG_MAX: [f64; 20] = [
-    2e5, 3e5, 4e5, 5e5, 7e5, 1e6, 1.5e6, 2e6, 3e6, 4e6, 5e6, 7e6, 1e7, 1.5e7, 2e7, 3e7, 4e7, 5e7, 7e7, 1e8,
+    2e5, 3e5, 4e5, 5e5, 7e5, 1e6, 1.5e6, 2e6, 3e6, 4e6, 5e6, 7e6, 1e7, 1.5e7, 2e7, 3e7, 4e7, 5e7,
+    7e7, 1e8,
 ];
 
 fn sizes() -> Vec<usize> {
@@ -44,7 +45,10 @@ fn country_focus() -> Selection {
 
 fn dragged(i: usize) -> Selection {
     let mut s = country_focus();
-    s.budget = Bounds { min: Some(1e5), max: Some(DRAG_MAX[i]) };
+    s.budget = Bounds {
+        min: Some(1e5),
+        max: Some(DRAG_MAX[i]),
+    };
     s
 }
 
@@ -74,25 +78,44 @@ fn engine_benches(c: &mut Criterion) {
         let records = synthetic::generate(synthetic::DEFAULT_SEED, n);
         let mut group = c.benchmark_group("engine");
         if n >= 1_000_000 {
-            group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(4));
+            group
+                .sample_size(10)
+                .warm_up_time(Duration::from_millis(500))
+                .measurement_time(Duration::from_secs(4));
         } else {
-            group.sample_size(20).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
+            group
+                .sample_size(20)
+                .warm_up_time(Duration::from_millis(500))
+                .measurement_time(Duration::from_secs(2));
         }
 
-        group.bench_function(BenchmarkId::new("build", n), |b| b.iter(|| Columns::build(black_box(&records))));
+        group.bench_function(BenchmarkId::new("build", n), |b| {
+            b.iter(|| Columns::build(black_box(&records)))
+        });
         let columns = Arc::new(Columns::build(&records));
-        eprintln!("{n} rows: columns hold {:.1} MB", columns.heap_bytes() as f64 / 1e6);
+        eprintln!(
+            "{n} rows: columns hold {:.1} MB",
+            columns.heap_bytes() as f64 / 1e6
+        );
 
         // Each case: the selection before (set up, not timed) and the change (timed).
         let cases: [(&str, Selection, Vec<Selection>); 5] = [
             ("select_country", Selection::new(), vec![country()]),
             ("add_focus", country(), vec![country_focus()]),
-            ("drag_budget_20_steps", country_focus(), (0..20).map(dragged).collect()),
-            ("search", country_focus(), vec![{
-                let mut s = country_focus();
-                s.query = "policia".into();
-                s
-            }]),
+            (
+                "drag_budget_20_steps",
+                country_focus(),
+                (0..20).map(dragged).collect(),
+            ),
+            (
+                "search",
+                country_focus(),
+                vec![{
+                    let mut s = country_focus();
+                    s.query = "policia".into();
+                    s
+                }],
+            ),
             ("clear_all", everything(), vec![Selection::new()]),
         ];
         for (name, before, steps) in &cases {
@@ -106,7 +129,10 @@ fn engine_benches(c: &mut Criterion) {
                     format!("{}{}", u.flipped, if u.recounted { "R" } else { "" })
                 })
                 .collect();
-            eprintln!("{n} rows, {name}: flipped (R = recounted) {}", stats.join(" "));
+            eprintln!(
+                "{n} rows, {name}: flipped (R = recounted) {}",
+                stats.join(" ")
+            );
             group.bench_function(BenchmarkId::new(*name, n), |b| {
                 b.iter_batched_ref(
                     || start.clone(),
@@ -131,9 +157,10 @@ fn engine_benches(c: &mut Criterion) {
         drop(columns);
 
         let old = baseline_engine::Index::new(records);
-        group.bench_function(BenchmarkId::new("baseline_evaluate_before_issue_4", n), |b| {
-            b.iter(|| old.evaluate(black_box(&sel)))
-        });
+        group.bench_function(
+            BenchmarkId::new("baseline_evaluate_before_issue_4", n),
+            |b| b.iter(|| old.evaluate(black_box(&sel))),
+        );
         group.finish();
     }
 }

@@ -52,14 +52,20 @@ fn main() {
     for n in sizes {
         let base = NOW.load(Ordering::Relaxed);
         PEAK.store(base, Ordering::Relaxed);
-        let columns = Arc::new(Columns::build(synthetic::records(synthetic::DEFAULT_SEED, n)));
+        let columns = Arc::new(Columns::build(synthetic::records(
+            synthetic::DEFAULT_SEED,
+            n,
+        )));
         let build_peak = PEAK.load(Ordering::Relaxed) - base;
         let kept = NOW.load(Ordering::Relaxed) - base;
         let mut engine = Engine::new(Arc::clone(&columns));
         let mut sel = Selection::new();
         sel.toggle(Facet::Country, "BRA");
         sel.toggle(Facet::Focus, "youth");
-        sel.budget = Bounds { min: Some(1e5), max: Some(5e6) };
+        sel.budget = Bounds {
+            min: Some(1e5),
+            max: Some(5e6),
+        };
         sel.query = "policia".into();
         engine.update(&sel);
         let with_engine = NOW.load(Ordering::Relaxed) - base;

@@ -263,7 +263,10 @@ pub fn is_iso_alpha3(code: &str) -> bool {
 
 /// The English short name of a country, or `None` for an unknown code.
 pub fn english_name(code: &str) -> Option<&'static str> {
-    COUNTRIES.binary_search_by(|(c, _)| (*c).cmp(code)).ok().map(|i| COUNTRIES[i].1)
+    COUNTRIES
+        .binary_search_by(|(c, _)| (*c).cmp(code))
+        .ok()
+        .map(|i| COUNTRIES[i].1)
 }
 
 #[cfg(test)]

@@ -12,14 +12,46 @@ pub const BOM: &str = "\u{feff}";
 
 /// Column order of the interventions CSV (the schema's field names).
 pub const INTERVENTION_COLUMNS: [&str; 20] = [
-    "id", "name", "description", "country", "admin_area", "city", "level", "focus", "start_year", "end_year",
-    "implementers", "funders", "budget_amount", "budget_currency", "budget_year", "budget_usd", "evaluation", "effect",
-    "outcomes", "sources",
+    "id",
+    "name",
+    "description",
+    "country",
+    "admin_area",
+    "city",
+    "level",
+    "focus",
+    "start_year",
+    "end_year",
+    "implementers",
+    "funders",
+    "budget_amount",
+    "budget_currency",
+    "budget_year",
+    "budget_usd",
+    "evaluation",
+    "effect",
+    "outcomes",
+    "sources",
 ];
 
 const EVENT_COLUMNS: [&str; 17] = [
-    "id", "name", "series", "edition", "kind", "start_date", "end_date", "city", "country", "organisers", "partners",
-    "access", "topics", "participants", "countries_represented", "sources", "related_interventions",
+    "id",
+    "name",
+    "series",
+    "edition",
+    "kind",
+    "start_date",
+    "end_date",
+    "city",
+    "country",
+    "organisers",
+    "partners",
+    "access",
+    "topics",
+    "participants",
+    "countries_represented",
+    "sources",
+    "related_interventions",
 ];
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
@@ -46,7 +78,9 @@ fn actor(a: &Actor) -> String {
 }
 
 fn csv_text(header: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     // Writing into a Vec cannot fail; the results are still checked rather than unwrapped.
     let mut ok = w.write_record(header).is_ok();
     for row in rows {
@@ -148,7 +182,10 @@ mod tests {
     fn csv_has_bom_quotes_and_joins() {
         let csv = interventions_csv(&sample());
         assert!(csv.starts_with("\u{feff}id,name,description,country,"));
-        assert!(csv.contains("\"Proyecto \"\"Urbano\"\", Medellín\""), "{csv}");
+        assert!(
+            csv.contains("\"Proyecto \"\"Urbano\"\", Medellín\""),
+            "{csv}"
+        );
         assert!(csv.contains("\"Line one\nline two\""), "{csv}");
         assert!(csv.contains(",urban; community,"), "{csv}");
         assert!(csv.contains(",BID (multilateral); Alcaldía,"), "{csv}");
@@ -164,6 +201,9 @@ mod tests {
         let back = parse_interventions(&json).unwrap();
         assert!(back.rejected.is_empty());
         assert_eq!(back.records, records);
-        assert!(json.contains("\"budget_year\": null"), "unknown stays null: {json}");
+        assert!(
+            json.contains("\"budget_year\": null"),
+            "unknown stays null: {json}"
+        );
     }
 }

@@ -26,10 +26,20 @@ pub struct Bounds {
 
 impl Bounds {
     /// The empty box, which any point extends.
-    pub const EMPTY: Bounds = Bounds { x0: f64::INFINITY, y0: f64::INFINITY, x1: f64::NEG_INFINITY, y1: f64::NEG_INFINITY };
+    pub const EMPTY: Bounds = Bounds {
+        x0: f64::INFINITY,
+        y0: f64::INFINITY,
+        x1: f64::NEG_INFINITY,
+        y1: f64::NEG_INFINITY,
+    };
 
     pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Bounds {
-        Bounds { x0: x0.min(x1), y0: y0.min(y1), x1: x0.max(x1), y1: y0.max(y1) }
+        Bounds {
+            x0: x0.min(x1),
+            y0: y0.min(y1),
+            x1: x0.max(x1),
+            y1: y0.max(y1),
+        }
     }
 
     pub fn of_points<'a>(points: impl IntoIterator<Item = &'a (f64, f64)>) -> Bounds {
@@ -44,7 +54,12 @@ impl Bounds {
     }
 
     pub fn union(self, o: Bounds) -> Bounds {
-        Bounds { x0: self.x0.min(o.x0), y0: self.y0.min(o.y0), x1: self.x1.max(o.x1), y1: self.y1.max(o.y1) }
+        Bounds {
+            x0: self.x0.min(o.x0),
+            y0: self.y0.min(o.y0),
+            x1: self.x1.max(o.x1),
+            y1: self.y1.max(o.y1),
+        }
     }
 
     pub fn width(&self) -> f64 {
@@ -91,7 +106,10 @@ impl Shape {
     }
 
     pub fn bounds(&self) -> Bounds {
-        self.polygons.iter().map(|p| Bounds::of_points(&p[0])).fold(Bounds::EMPTY, Bounds::union)
+        self.polygons
+            .iter()
+            .map(|p| Bounds::of_points(&p[0]))
+            .fold(Bounds::EMPTY, Bounds::union)
     }
 }
 
@@ -123,13 +141,19 @@ impl Atlas {
     pub fn from_json(text: &str) -> Result<Atlas, String> {
         let raw: RawAtlas = serde_json::from_str(text).map_err(|e| format!("map shapes: {e}"))?;
         if !(raw.scale.is_finite() && raw.scale > 0.0) {
-            return Err(format!("map shapes: scale must be a positive number, not {}", raw.scale));
+            return Err(format!(
+                "map shapes: scale must be a positive number, not {}",
+                raw.scale
+            ));
         }
         let mut seen = HashSet::new();
         let mut countries = Vec::with_capacity(raw.countries.len());
         for c in raw.countries {
             if c.code.len() != 3 || !c.code.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(format!("map shapes: {:?} is not an ISO alpha-3 code", c.code));
+                return Err(format!(
+                    "map shapes: {:?} is not an ISO alpha-3 code",
+                    c.code
+                ));
             }
             if !seen.insert(c.code.clone()) {
                 return Err(format!("map shapes: {} appears twice", c.code));
@@ -141,9 +165,20 @@ impl Atlas {
                     if flat.len() % 2 != 0 || flat.len() < 6 {
                         return Err(format!("map shapes: {} polygon {i} has a ring of {} numbers (an even number, at least 6, is needed)", c.code, flat.len()));
                     }
-                    let ring: Ring = flat.chunks(2).map(|xy| (xy[0] / raw.scale, xy[1] / raw.scale)).collect();
-                    if ring.iter().any(|&(lon, lat)| !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0)) {
-                        return Err(format!("map shapes: {} polygon {i} has a point off the globe", c.code));
+                    let ring: Ring = flat
+                        .chunks(2)
+                        .map(|xy| (xy[0] / raw.scale, xy[1] / raw.scale))
+                        .collect();
+                    if ring.iter().any(|&(lon, lat)| {
+                        !(lon.is_finite()
+                            && lat.is_finite()
+                            && lon.abs() <= 180.0
+                            && lat.abs() <= 90.0)
+                    }) {
+                        return Err(format!(
+                            "map shapes: {} polygon {i} has a point off the globe",
+                            c.code
+                        ));
                     }
                     rings.push(ring);
                 }
@@ -154,13 +189,20 @@ impl Atlas {
             if polygons.is_empty() {
                 return Err(format!("map shapes: {} has no polygon", c.code));
             }
-            countries.push(Shape { code: c.code, name: c.name, polygons });
+            countries.push(Shape {
+                code: c.code,
+                name: c.name,
+                polygons,
+            });
         }
         if countries.is_empty() {
             return Err("map shapes: no country".to_owned());
         }
         countries.sort_by(|a, b| a.code.cmp(&b.code));
-        let bounds = countries.iter().map(Shape::bounds).fold(Bounds::EMPTY, Bounds::union);
+        let bounds = countries
+            .iter()
+            .map(Shape::bounds)
+            .fold(Bounds::EMPTY, Bounds::union);
         Ok(Atlas { countries, bounds })
     }
 
@@ -169,7 +211,10 @@ impl Atlas {
     }
 
     pub fn country(&self, code: &str) -> Option<&Shape> {
-        self.countries.binary_search_by(|c| c.code.as_str().cmp(code)).ok().map(|i| &self.countries[i])
+        self.countries
+            .binary_search_by(|c| c.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.countries[i])
     }
 
     /// The box of all shapes, in degrees.
@@ -203,15 +248,28 @@ impl Projection {
         let k = (target.width() / rw).min(target.height() / rh).max(1e-9);
         let x0 = target.x0 + (target.width() - rw * k) / 2.0;
         let y0 = target.y0 + (target.height() - rh * k) / 2.0;
-        Projection { k, kx: k * c, lon0: region.x0, lat0: region.y1, x0, y0 }
+        Projection {
+            k,
+            kx: k * c,
+            lon0: region.x0,
+            lat0: region.y1,
+            x0,
+            y0,
+        }
     }
 
     pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
-        (self.x0 + (lon - self.lon0) * self.kx, self.y0 + (self.lat0 - lat) * self.k)
+        (
+            self.x0 + (lon - self.lon0) * self.kx,
+            self.y0 + (self.lat0 - lat) * self.k,
+        )
     }
 
     pub fn invert(&self, x: f64, y: f64) -> (f64, f64) {
-        (self.lon0 + (x - self.x0) / self.kx, self.lat0 - (y - self.y0) / self.k)
+        (
+            self.lon0 + (x - self.x0) / self.kx,
+            self.lat0 - (y - self.y0) / self.k,
+        )
     }
 }
 
@@ -266,7 +324,13 @@ pub struct PixelMap {
 impl PixelMap {
     /// Projects `atlas` with `projection`; countries smaller than `min_area` square pixels get a
     /// marker of radius `marker_r`, kept inside `frame` and spread so that markers do not overlap.
-    pub fn new(atlas: &Atlas, projection: Projection, frame: Bounds, min_area: f64, marker_r: f64) -> PixelMap {
+    pub fn new(
+        atlas: &Atlas,
+        projection: Projection,
+        frame: Bounds,
+        min_area: f64,
+        marker_r: f64,
+    ) -> PixelMap {
         let mut shapes: Vec<PixelShape> = atlas
             .countries()
             .iter()
@@ -275,33 +339,70 @@ impl PixelMap {
                     .polygons
                     .iter()
                     .map(|p| {
-                        let rings: Vec<Ring> = p.iter().map(|r| r.iter().map(|&(lon, lat)| projection.project(lon, lat)).collect()).collect();
-                        PixelPolygon { bounds: Bounds::of_points(&rings[0]), rings }
+                        let rings: Vec<Ring> = p
+                            .iter()
+                            .map(|r| {
+                                r.iter()
+                                    .map(|&(lon, lat)| projection.project(lon, lat))
+                                    .collect()
+                            })
+                            .collect();
+                        PixelPolygon {
+                            bounds: Bounds::of_points(&rings[0]),
+                            rings,
+                        }
                     })
                     .collect();
-                let bounds = polygons.iter().map(|p| p.bounds).fold(Bounds::EMPTY, Bounds::union);
+                let bounds = polygons
+                    .iter()
+                    .map(|p| p.bounds)
+                    .fold(Bounds::EMPTY, Bounds::union);
                 let area = polygons.iter().map(|p| ring_area(&p.rings[0])).sum();
                 let (lon, lat) = s.centroid();
-                PixelShape { code: s.code.clone(), polygons, bounds, area, centroid: projection.project(lon, lat), marker: None }
+                PixelShape {
+                    code: s.code.clone(),
+                    polygons,
+                    bounds,
+                    area,
+                    centroid: projection.project(lon, lat),
+                    marker: None,
+                }
             })
             .collect();
         let r = marker_r.max(0.5);
-        let small: Vec<usize> = (0..shapes.len()).filter(|&i| shapes[i].area < min_area).collect();
+        let small: Vec<usize> = (0..shapes.len())
+            .filter(|&i| shapes[i].area < min_area)
+            .collect();
         let anchors: Vec<(f64, f64)> = small.iter().map(|&i| shapes[i].centroid).collect();
         let land = |x: f64, y: f64| {
             shapes.iter().filter(|s| s.area >= min_area).any(|s| {
-                s.bounds.contains(x, y) && s.polygons.iter().any(|p| p.bounds.contains(x, y) && polygon_contains(&p.rings, x, y))
+                s.bounds.contains(x, y)
+                    && s.polygons
+                        .iter()
+                        .any(|p| p.bounds.contains(x, y) && polygon_contains(&p.rings, x, y))
             })
         };
         let spread = place_markers(&anchors, r, frame, land);
         for (k, &i) in small.iter().enumerate() {
-            shapes[i].marker = Some(Marker { x: spread[k].0, y: spread[k].1, r, anchor: anchors[k] });
+            shapes[i].marker = Some(Marker {
+                x: spread[k].0,
+                y: spread[k].1,
+                r,
+                anchor: anchors[k],
+            });
         }
-        PixelMap { projection, frame, shapes }
+        PixelMap {
+            projection,
+            frame,
+            shapes,
+        }
     }
 
     pub fn get(&self, code: &str) -> Option<&PixelShape> {
-        self.shapes.binary_search_by(|s| s.code.as_str().cmp(code)).ok().map(|i| &self.shapes[i])
+        self.shapes
+            .binary_search_by(|s| s.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.shapes[i])
     }
 
     /// The country at a pixel: a marker's circle first (the nearest when circles touch), else
@@ -317,7 +418,10 @@ impl PixelMap {
             return Some(s);
         }
         self.shapes.iter().find(|s| {
-            s.bounds.contains(x, y) && s.polygons.iter().any(|p| p.bounds.contains(x, y) && polygon_contains(&p.rings, x, y))
+            s.bounds.contains(x, y)
+                && s.polygons
+                    .iter()
+                    .any(|p| p.bounds.contains(x, y) && polygon_contains(&p.rings, x, y))
         })
     }
 }
@@ -327,14 +431,27 @@ impl PixelMap {
 /// if it is free, and the others take the nearest free spot on rings around their anchor that
 /// covers no other marker's anchor, stays inside `frame` and, if possible, is not on land (`land`
 /// tells whether a point is on a shape that has no marker). Deterministic.
-fn place_markers(anchors: &[(f64, f64)], r: f64, frame: Bounds, land: impl Fn(f64, f64) -> bool) -> Vec<(f64, f64)> {
+fn place_markers(
+    anchors: &[(f64, f64)],
+    r: f64,
+    frame: Bounds,
+    land: impl Fn(f64, f64) -> bool,
+) -> Vec<(f64, f64)> {
     let gap = 2.0 * r + 1.5;
-    let inside = |x: f64, y: f64| x - r >= frame.x0 && x + r <= frame.x1 && y - r >= frame.y0 && y + r <= frame.y1;
+    let inside = |x: f64, y: f64| {
+        x - r >= frame.x0 && x + r <= frame.x1 && y - r >= frame.y0 && y + r <= frame.y1
+    };
     let keep_in = |(x, y): (f64, f64)| -> (f64, f64) {
-        (x.clamp(frame.x0 + r, (frame.x1 - r).max(frame.x0 + r)), y.clamp(frame.y0 + r, (frame.y1 - r).max(frame.y0 + r)))
+        (
+            x.clamp(frame.x0 + r, (frame.x1 - r).max(frame.x0 + r)),
+            y.clamp(frame.y0 + r, (frame.y1 - r).max(frame.y0 + r)),
+        )
     };
     let dist = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).hypot(a.1 - b.1);
-    let crowd: Vec<usize> = anchors.iter().map(|&a| anchors.iter().filter(|&&b| dist(a, b) < gap).count()).collect();
+    let crowd: Vec<usize> = anchors
+        .iter()
+        .map(|&a| anchors.iter().filter(|&&b| dist(a, b) < gap).count())
+        .collect();
     let mut order: Vec<usize> = (0..anchors.len()).collect();
     order.sort_by_key(|&i| crowd[i]);
     let mut placed: Vec<Option<(f64, f64)>> = vec![None; anchors.len()];
@@ -345,7 +462,12 @@ fn place_markers(anchors: &[(f64, f64)], r: f64, frame: Bounds, land: impl Fn(f6
             placed[i] = Some(a);
             continue;
         }
-        let covers_no_anchor = |p: (f64, f64)| anchors.iter().enumerate().all(|(j, &b)| j == i || dist(p, b) > r + 1.0);
+        let covers_no_anchor = |p: (f64, f64)| {
+            anchors
+                .iter()
+                .enumerate()
+                .all(|(j, &b)| j == i || dist(p, b) > r + 1.0)
+        };
         let step = r * 0.75;
         let mut best: Option<(f64, f64)> = None;
         'search: for strict in [true, false] {
@@ -355,7 +477,11 @@ fn place_markers(anchors: &[(f64, f64)], r: f64, frame: Bounds, land: impl Fn(f6
                 for t in 0..n {
                     let angle = std::f64::consts::TAU * t as f64 / n as f64;
                     let p = (a.0 + radius * angle.cos(), a.1 + radius * angle.sin());
-                    if inside(p.0, p.1) && free(p) && covers_no_anchor(p) && (!strict || !land(p.0, p.1)) {
+                    if inside(p.0, p.1)
+                        && free(p)
+                        && covers_no_anchor(p)
+                        && (!strict || !land(p.0, p.1))
+                    {
                         best = Some(p);
                         break 'search;
                     }
@@ -364,7 +490,11 @@ fn place_markers(anchors: &[(f64, f64)], r: f64, frame: Bounds, land: impl Fn(f6
         }
         placed[i] = Some(best.unwrap_or(a));
     }
-    placed.into_iter().zip(anchors).map(|(p, &a)| p.unwrap_or(a)).collect()
+    placed
+        .into_iter()
+        .zip(anchors)
+        .map(|(p, &a)| p.unwrap_or(a))
+        .collect()
 }
 
 /// Twice the signed area of a ring (positive when counter-clockwise in a y-up frame).
@@ -488,7 +618,13 @@ mod tests {
     #[test]
     fn loads_and_sorts() {
         let a = Atlas::from_json(SMALL).unwrap();
-        assert_eq!(a.countries().iter().map(|c| c.code.as_str()).collect::<Vec<_>>(), ["AAA", "BBB"]);
+        assert_eq!(
+            a.countries()
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>(),
+            ["AAA", "BBB"]
+        );
         assert_eq!(a.country("BBB").unwrap().polygons[0][0][2], (10.0, 10.0));
         assert_eq!(a.bounds(), Bounds::new(0.0, 0.0, 20.1, 10.0));
         assert!(a.country("CCC").is_none());
@@ -525,7 +661,10 @@ mod tests {
         let p = Projection::fit(region, Bounds::new(0.0, 0.0, 400.0, 200.0));
         let (x0, y0) = p.project(-10.0, 20.0);
         let (x1, y1) = p.project(10.0, -20.0);
-        assert!((y0 - 0.0).abs() < 1e-9 && (y1 - 200.0).abs() < 1e-9, "{y0} {y1}");
+        assert!(
+            (y0 - 0.0).abs() < 1e-9 && (y1 - 200.0).abs() < 1e-9,
+            "{y0} {y1}"
+        );
         assert!(x0 > 0.0 && x1 < 400.0 && ((x0 + x1) / 2.0 - 200.0).abs() < 1e-9);
         let (lon, lat) = p.invert(123.0, 45.0);
         let (x, y) = p.project(lon, lat);
@@ -534,7 +673,10 @@ mod tests {
 
     #[test]
     fn hatching_stays_inside() {
-        let square: Vec<Ring> = vec![vec![(0.0, 0.0), (40.0, 0.0), (40.0, 40.0), (0.0, 40.0)], vec![(10.0, 10.0), (30.0, 10.0), (30.0, 30.0), (10.0, 30.0)]];
+        let square: Vec<Ring> = vec![
+            vec![(0.0, 0.0), (40.0, 0.0), (40.0, 40.0), (0.0, 40.0)],
+            vec![(10.0, 10.0), (30.0, 10.0), (30.0, 30.0), (10.0, 30.0)],
+        ];
         let segs = hatch(&square, 4.0);
         assert!(segs.len() > 10);
         for (a, b) in segs {
@@ -547,11 +689,17 @@ mod tests {
     #[test]
     fn bundled_shapes_cover_the_region() {
         let a = bundled();
-        for code in ["ARG", "BRA", "MEX", "JAM", "BRB", "TTO", "GUF", "MTQ", "GLP", "BES", "LCA", "VCT", "GRD", "KNA", "ATG", "DMA", "BHS", "CUW", "ABW", "PRI"] {
+        for code in [
+            "ARG", "BRA", "MEX", "JAM", "BRB", "TTO", "GUF", "MTQ", "GLP", "BES", "LCA", "VCT",
+            "GRD", "KNA", "ATG", "DMA", "BHS", "CUW", "ABW", "PRI",
+        ] {
             assert!(a.country(code).is_some(), "{code}");
         }
         let b = a.bounds();
-        assert!(b.x0 > -120.0 && b.x1 < -30.0 && b.y0 > -60.0 && b.y1 < 35.0, "{b:?}");
+        assert!(
+            b.x0 > -120.0 && b.x1 < -30.0 && b.y0 > -60.0 && b.y1 < 35.0,
+            "{b:?}"
+        );
         // Brazil's centroid is in Brazil, and not in its neighbours.
         let (lon, lat) = a.country("BRA").unwrap().centroid();
         assert!(a.country("BRA").unwrap().contains(lon, lat));
@@ -563,9 +711,16 @@ mod tests {
         let a = bundled();
         let frame = Bounds::new(0.0, 0.0, 500.0, 520.0);
         let map = PixelMap::new(&a, Projection::fit(a.bounds(), frame), frame, 40.0, 4.5);
-        let markers: Vec<(&str, Marker)> = map.shapes.iter().filter_map(|s| s.marker.map(|m| (s.code.as_str(), m))).collect();
+        let markers: Vec<(&str, Marker)> = map
+            .shapes
+            .iter()
+            .filter_map(|s| s.marker.map(|m| (s.code.as_str(), m)))
+            .collect();
         for code in ["BRB", "GRD", "LCA", "VCT", "ATG", "KNA", "DMA"] {
-            assert!(markers.iter().any(|(c, _)| *c == code), "{code} has no marker");
+            assert!(
+                markers.iter().any(|(c, _)| *c == code),
+                "{code} has no marker"
+            );
         }
         for code in ["BRA", "MEX", "CUB"] {
             assert!(map.get(code).unwrap().marker.is_none(), "{code}");

@@ -34,7 +34,9 @@ impl Lang {
     /// The language for a code ("es", "pt-BR", "ES" …): the primary subtag decides, ignoring case.
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.trim().split(['-', '_']).next().unwrap_or("");
-        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(primary))
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(primary))
     }
 
     /// The language's name in itself, for a language picker: "English", "Español", "Português".
@@ -741,7 +743,9 @@ pub fn country_name(lang: Lang, code: &str) -> String {
         Lang::Es => translated_country(code).map(|(es, _)| es),
         Lang::Pt => translated_country(code).map(|(_, pt)| pt),
     };
-    translated.or_else(|| english_name(code)).map_or_else(|| code.to_owned(), str::to_owned)
+    translated
+        .or_else(|| english_name(code))
+        .map_or_else(|| code.to_owned(), str::to_owned)
 }
 
 /// Spanish and Portuguese names of the countries and territories of Latin America and the
@@ -782,7 +786,11 @@ const COUNTRY_NAMES: &[(&str, &str, &str)] = &[
     ("JAM", "Jamaica", "Jamaica"),
     ("KNA", "San Cristóbal y Nieves", "São Cristóvão e Névis"),
     ("LCA", "Santa Lucía", "Santa Lúcia"),
-    ("MAF", "San Martín (parte francesa)", "São Martinho (parte francesa)"),
+    (
+        "MAF",
+        "San Martín (parte francesa)",
+        "São Martinho (parte francesa)",
+    ),
     ("MEX", "México", "México"),
     ("MSR", "Montserrat", "Montserrat"),
     ("MTQ", "Martinica", "Martinica"),
@@ -800,16 +808,31 @@ const COUNTRY_NAMES: &[(&str, &str, &str)] = &[
     ("TTO", "Trinidad y Tobago", "Trinidad e Tobago"),
     ("URY", "Uruguay", "Uruguai"),
     ("USA", "Estados Unidos", "Estados Unidos"),
-    ("VCT", "San Vicente y las Granadinas", "São Vicente e Granadinas"),
+    (
+        "VCT",
+        "San Vicente y las Granadinas",
+        "São Vicente e Granadinas",
+    ),
     ("VEN", "Venezuela", "Venezuela"),
-    ("VGB", "Islas Vírgenes Británicas", "Ilhas Virgens Britânicas"),
-    ("VIR", "Islas Vírgenes de los Estados Unidos", "Ilhas Virgens Americanas"),
+    (
+        "VGB",
+        "Islas Vírgenes Británicas",
+        "Ilhas Virgens Britânicas",
+    ),
+    (
+        "VIR",
+        "Islas Vírgenes de los Estados Unidos",
+        "Ilhas Virgens Americanas",
+    ),
     ("ZAF", "Sudáfrica", "África do Sul"),
 ];
 
 /// The (Spanish, Portuguese) names of a code, if recorded.
 fn translated_country(code: &str) -> Option<(&'static str, &'static str)> {
-    COUNTRY_NAMES.binary_search_by(|(c, _, _)| (*c).cmp(code)).ok().map(|i| (COUNTRY_NAMES[i].1, COUNTRY_NAMES[i].2))
+    COUNTRY_NAMES
+        .binary_search_by(|(c, _, _)| (*c).cmp(code))
+        .ok()
+        .map(|i| (COUNTRY_NAMES[i].1, COUNTRY_NAMES[i].2))
 }
 
 /// `one` when `n` is 1, `many` otherwise.
@@ -1072,7 +1095,11 @@ pub fn matching_line(lang: Lang, matching: usize, total: usize) -> String {
 
 /// "Budget known for 38% of the matching interventions".
 pub fn budget_coverage_line(lang: Lang, known: usize, matching: usize) -> String {
-    let pct = if matching == 0 { 0 } else { (known * 100 + matching / 2) / matching };
+    let pct = if matching == 0 {
+        0
+    } else {
+        (known * 100 + matching / 2) / matching
+    };
     match lang {
         Lang::En => format!(
             "Budget known for {pct}% of the matching interventions ({} of {}); unknown budgets are not drawn.",
@@ -1094,7 +1121,11 @@ pub fn budget_coverage_line(lang: Lang, known: usize, matching: usize) -> String
 
 /// "Effectiveness rated for 11% of the matching interventions (26 of 241)".
 pub fn effect_coverage_line(lang: Lang, rated: usize, matching: usize) -> String {
-    let pct = if matching == 0 { 0 } else { (rated * 100 + matching / 2) / matching };
+    let pct = if matching == 0 {
+        0
+    } else {
+        (rated * 100 + matching / 2) / matching
+    };
     match lang {
         Lang::En => format!(
             "Effectiveness rated for {pct}% of the matching interventions ({} of {}); the rest are not stated, not ineffective.",
@@ -1141,14 +1172,24 @@ pub fn compare_caption(lang: Lang, count: usize, budget_usd: f64, budget_known: 
 }
 
 /// "1,204 rows: 1,198 loaded, 6 rejected (listed below), 14 warnings."
-pub fn import_summary(lang: Lang, rows: usize, accepted: usize, rejected: usize, warnings: usize) -> String {
+pub fn import_summary(
+    lang: Lang,
+    rows: usize,
+    accepted: usize,
+    rejected: usize,
+    warnings: usize,
+) -> String {
     match lang {
         Lang::En => format!(
             "{} rows: {} loaded, {} rejected{}, {} warnings.",
             format_count(lang, rows),
             format_count(lang, accepted),
             format_count(lang, rejected),
-            if rejected > 0 { " (listed below, with line and reason)" } else { "" },
+            if rejected > 0 {
+                " (listed below, with line and reason)"
+            } else {
+                ""
+            },
             format_count(lang, warnings)
         ),
         Lang::Es => format!(
@@ -1162,7 +1203,11 @@ pub fn import_summary(lang: Lang, rows: usize, accepted: usize, rejected: usize,
             if rejected == 0 {
                 ""
             } else {
-                plural(rejected, " (detallada abajo, con su línea y el motivo)", " (detalladas abajo, con su línea y el motivo)")
+                plural(
+                    rejected,
+                    " (detallada abajo, con su línea y el motivo)",
+                    " (detalladas abajo, con su línea y el motivo)",
+                )
             },
             format_count(lang, warnings),
             plural(warnings, "advertencia", "advertencias")
@@ -1178,7 +1223,11 @@ pub fn import_summary(lang: Lang, rows: usize, accepted: usize, rejected: usize,
             if rejected == 0 {
                 ""
             } else {
-                plural(rejected, " (listada abaixo, com a linha e o motivo)", " (listadas abaixo, com a linha e o motivo)")
+                plural(
+                    rejected,
+                    " (listada abaixo, com a linha e o motivo)",
+                    " (listadas abaixo, com a linha e o motivo)",
+                )
             },
             format_count(lang, warnings),
             plural(warnings, "aviso", "avisos")
@@ -1206,7 +1255,11 @@ pub fn synthetic_banner(lang: Lang, n: usize) -> String {
 /// The banner over data a person loaded.
 pub fn own_data_banner(lang: Lang, source: &str, n: usize) -> String {
     match lang {
-        Lang::En => format!("Showing your data: {} ({} interventions), not the bundled dataset.", source, format_count(lang, n)),
+        Lang::En => format!(
+            "Showing your data: {} ({} interventions), not the bundled dataset.",
+            source,
+            format_count(lang, n)
+        ),
         Lang::Es => format!(
             "Se muestran sus datos: {} ({} {}), no el conjunto de datos incluido.",
             source,
@@ -1226,7 +1279,11 @@ pub fn own_data_banner(lang: Lang, source: &str, n: usize) -> String {
 pub fn timeline_note(lang: Lang, undated: usize, matching: usize, multi: bool) -> String {
     match lang {
         Lang::En => {
-            let mut s = format!("{} of {} interventions have no start year and are not drawn.", format_count(lang, undated), format_count(lang, matching));
+            let mut s = format!(
+                "{} of {} interventions have no start year and are not drawn.",
+                format_count(lang, undated),
+                format_count(lang, matching)
+            );
             if multi {
                 s.push_str(" An intervention with several focus areas counts in each. Drag across years to filter.");
             } else {
@@ -1297,7 +1354,11 @@ pub fn gap_note(lang: Lang, with_outcomes: usize, matching: usize) -> String {
 /// "3 events without a date are listed but not drawn."
 pub fn undated_events_note(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::En => format!("{n} event{} without a date {} listed below but not drawn.", if n == 1 { "" } else { "s" }, if n == 1 { "is" } else { "are" }),
+        Lang::En => format!(
+            "{n} event{} without a date {} listed below but not drawn.",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" }
+        ),
         Lang::Es => format!(
             "{} {} sin fecha {} en la lista de abajo, pero no se {}.",
             format_count(lang, n),
@@ -1319,7 +1380,11 @@ pub fn undated_events_note(lang: Lang, n: usize) -> String {
 pub fn page_line(lang: Lang, page: usize, pages: usize) -> String {
     match lang {
         Lang::En => format!("Page {} of {}", page, pages.max(1)),
-        Lang::Es | Lang::Pt => format!("Página {} de {}", format_count(lang, page), format_count(lang, pages.max(1))),
+        Lang::Es | Lang::Pt => format!(
+            "Página {} de {}",
+            format_count(lang, page),
+            format_count(lang, pages.max(1))
+        ),
     }
 }
 
@@ -1336,7 +1401,11 @@ pub fn format_usd_short(lang: Lang, amount: f64) -> String {
     } else {
         (amount, "")
     };
-    let num = if value >= 10.0 || value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}") };
+    let num = if value >= 10.0 || value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
     match lang {
         Lang::En => format!("US${num}{suffix}"),
         Lang::Es => {
@@ -1367,9 +1436,22 @@ pub fn format_amount(lang: Lang, amount: f64, currency: &str) -> String {
 }
 
 /// The accessible description of a bar chart: its title, then every value.
-pub fn chart_aria_label(lang: Lang, title: &str, items: &[(String, usize)], note: Option<&str>) -> String {
-    let values: Vec<String> = items.iter().map(|(label, n)| format!("{label}: {}", format_count(lang, *n))).collect();
-    let mut s = format!("{}: {}. {}.", text(lang, Msg::ChartDescription), title, values.join("; "));
+pub fn chart_aria_label(
+    lang: Lang,
+    title: &str,
+    items: &[(String, usize)],
+    note: Option<&str>,
+) -> String {
+    let values: Vec<String> = items
+        .iter()
+        .map(|(label, n)| format!("{label}: {}", format_count(lang, *n)))
+        .collect();
+    let mut s = format!(
+        "{}: {}. {}.",
+        text(lang, Msg::ChartDescription),
+        title,
+        values.join("; ")
+    );
     if let Some(note) = note {
         s.push(' ');
         s.push_str(note);
@@ -1387,7 +1469,10 @@ mod tests {
         assert_eq!(format_count(Lang::En, 999), "999");
         assert_eq!(format_count(Lang::En, 1284), "1,284");
         assert_eq!(format_count(Lang::En, 1_000_000), "1,000,000");
-        assert_eq!(matching_line(Lang::En, 132, 1284), "132 of 1,284 interventions");
+        assert_eq!(
+            matching_line(Lang::En, 132, 1284),
+            "132 of 1,284 interventions"
+        );
         assert!(budget_coverage_line(Lang::En, 38, 100).starts_with("Budget known for 38%"));
         assert!(budget_coverage_line(Lang::En, 0, 0).starts_with("Budget known for 0%"));
     }
@@ -1404,8 +1489,14 @@ mod tests {
     fn labels() {
         assert_eq!(value_label(Lang::En, Facet::Country, "BRA"), "Brazil");
         assert_eq!(value_label(Lang::En, Facet::Country, "XXX"), "XXX");
-        assert_eq!(value_label(Lang::En, Facet::Effect, "no-effect"), "No effect");
-        assert_eq!(value_label(Lang::En, Facet::Level, NOT_STATED), "Not stated");
+        assert_eq!(
+            value_label(Lang::En, Facet::Effect, "no-effect"),
+            "No effect"
+        );
+        assert_eq!(
+            value_label(Lang::En, Facet::Level, NOT_STATED),
+            "Not stated"
+        );
     }
 
     #[test]
@@ -1431,24 +1522,46 @@ mod tests {
         assert_eq!(format_count(Lang::Es, 999), "999");
         assert_eq!(format_count(Lang::Es, 1284), "1.284");
         assert_eq!(format_count(Lang::Pt, 1_000_000), "1.000.000");
-        assert_eq!(matching_line(Lang::Es, 132, 1284), "132 de 1.284 intervenciones");
-        assert_eq!(matching_line(Lang::Pt, 132, 1284), "132 de 1.284 intervenções");
+        assert_eq!(
+            matching_line(Lang::Es, 132, 1284),
+            "132 de 1.284 intervenciones"
+        );
+        assert_eq!(
+            matching_line(Lang::Pt, 132, 1284),
+            "132 de 1.284 intervenções"
+        );
         assert_eq!(matching_line(Lang::Es, 1, 1), "1 de 1 intervención");
         assert_eq!(matching_line(Lang::Pt, 0, 1), "0 de 1 intervenção");
-        assert!(budget_coverage_line(Lang::Es, 38, 100).starts_with("Presupuesto conocido para el 38%"));
+        assert!(
+            budget_coverage_line(Lang::Es, 38, 100).starts_with("Presupuesto conocido para el 38%")
+        );
         assert!(budget_coverage_line(Lang::Pt, 0, 0).starts_with("Orçamento conhecido para 0%"));
         assert_eq!(page_line(Lang::Es, 2, 0), "Página 2 de 1");
         assert_eq!(page_line(Lang::Pt, 2, 7), "Página 2 de 7");
-        assert_eq!(undated_events_note(Lang::Es, 1), "1 evento sin fecha figura en la lista de abajo, pero no se representa.");
-        assert_eq!(undated_events_note(Lang::Pt, 3), "3 eventos sem data aparecem na lista abaixo, mas não são representados.");
+        assert_eq!(
+            undated_events_note(Lang::Es, 1),
+            "1 evento sin fecha figura en la lista de abajo, pero no se representa."
+        );
+        assert_eq!(
+            undated_events_note(Lang::Pt, 3),
+            "3 eventos sem data aparecem na lista abaixo, mas não são representados."
+        );
         assert_eq!(
             import_summary(Lang::Es, 1204, 1198, 6, 1),
             "1.204 filas: 1.198 cargadas, 6 rechazadas (detalladas abajo, con su línea y el motivo), 1 advertencia."
         );
-        assert_eq!(import_summary(Lang::Pt, 1, 1, 0, 0), "1 linha: 1 carregada, 0 rejeitadas, 0 avisos.");
-        assert!(timeline_note(Lang::Es, 1, 10, false).starts_with("1 de 10 intervenciones no tiene año de inicio y no se representa."));
-        assert!(timeline_note(Lang::Pt, 2, 10, true).starts_with("2 de 10 intervenções não têm ano de início e não são representadas."));
-        assert_eq!(format_amount(Lang::Es, 21_000_000.0, "USD"), "USD 21.000.000");
+        assert_eq!(
+            import_summary(Lang::Pt, 1, 1, 0, 0),
+            "1 linha: 1 carregada, 0 rejeitadas, 0 avisos."
+        );
+        assert!(timeline_note(Lang::Es, 1, 10, false)
+            .starts_with("1 de 10 intervenciones no tiene año de inicio y no se representa."));
+        assert!(timeline_note(Lang::Pt, 2, 10, true)
+            .starts_with("2 de 10 intervenções não têm ano de início e não são representadas."));
+        assert_eq!(
+            format_amount(Lang::Es, 21_000_000.0, "USD"),
+            "USD 21.000.000"
+        );
     }
 
     #[test]
@@ -1461,7 +1574,10 @@ mod tests {
         assert_eq!(format_usd_short(Lang::Pt, 3_200_000.0), "US$ 3,2 mi");
         assert_eq!(format_usd_short(Lang::Pt, 1e9), "US$ 1 bi");
         assert_eq!(format_usd_short(Lang::Pt, 500.0), "US$ 500");
-        assert_eq!(compare_caption(Lang::Es, 35, 1.2e9, 9), "35 intervenciones · US$1,2 mil M conocidos (9)");
+        assert_eq!(
+            compare_caption(Lang::Es, 35, 1.2e9, 9),
+            "35 intervenciones · US$1,2 mil M conocidos (9)"
+        );
     }
 
     #[test]
@@ -1470,15 +1586,36 @@ mod tests {
         assert_eq!(value_label(Lang::Pt, Facet::Country, "MEX"), "México");
         assert_eq!(value_label(Lang::Pt, Facet::Country, "PRI"), "Porto Rico");
         assert_eq!(value_label(Lang::Es, Facet::Country, "XXX"), "XXX");
-        assert_eq!(value_label(Lang::Es, Facet::Level, NOT_STATED), "No indicado");
-        assert_eq!(value_label(Lang::Pt, Facet::Level, NOT_STATED), "Não informado");
+        assert_eq!(
+            value_label(Lang::Es, Facet::Level, NOT_STATED),
+            "No indicado"
+        );
+        assert_eq!(
+            value_label(Lang::Pt, Facet::Level, NOT_STATED),
+            "Não informado"
+        );
         assert_eq!(effect_label(Lang::Es, Effect::Promising), "Prometedora");
         assert_eq!(effect_label(Lang::Pt, Effect::Promising), "Promissora");
-        assert_eq!(focus_label(Lang::Es, Focus::Youth), "Prevención de la violencia juvenil");
-        assert_eq!(evaluation_label(Lang::Es, Evaluation::QuasiExperimental), "Evaluación cuasi-experimental");
-        assert_eq!(evaluation_label(Lang::Pt, Evaluation::Experimental), "Ensaio randomizado");
-        assert_eq!(text(Lang::Es, Msg::AppSubtitle), "Intervenciones de seguridad ciudadana en América Latina y el Caribe");
-        assert_eq!(text(Lang::Pt, Msg::AppSubtitle), "Intervenções de segurança cidadã na América Latina e no Caribe");
+        assert_eq!(
+            focus_label(Lang::Es, Focus::Youth),
+            "Prevención de la violencia juvenil"
+        );
+        assert_eq!(
+            evaluation_label(Lang::Es, Evaluation::QuasiExperimental),
+            "Evaluación cuasi-experimental"
+        );
+        assert_eq!(
+            evaluation_label(Lang::Pt, Evaluation::Experimental),
+            "Ensaio randomizado"
+        );
+        assert_eq!(
+            text(Lang::Es, Msg::AppSubtitle),
+            "Intervenciones de seguridad ciudadana en América Latina y el Caribe"
+        );
+        assert_eq!(
+            text(Lang::Pt, Msg::AppSubtitle),
+            "Intervenções de segurança cidadã na América Latina e no Caribe"
+        );
         assert_eq!(facet_title(Lang::Pt, Facet::Funder), "Tipo de financiador");
     }
 
@@ -1486,18 +1623,25 @@ mod tests {
     fn country_names() {
         assert!(COUNTRY_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
         let required = [
-            "ARG", "ATG", "BHS", "BRB", "BLZ", "BOL", "BRA", "CHL", "COL", "CRI", "CUB", "DMA", "DOM", "ECU", "SLV", "GRD", "GTM",
-            "GUY", "HTI", "HND", "JAM", "MEX", "NIC", "PAN", "PRY", "PER", "KNA", "LCA", "VCT", "SUR", "TTO", "URY", "VEN", "PRI",
-            "ABW", "CUW", "SXM", "BES", "GUF", "GLP", "MTQ", "MSR", "AIA", "VGB", "VIR", "CYM", "TCA", "BLM", "MAF", "FLK", "USA",
-            "ZAF", "CAN", "ESP", "PRT", "GBR", "FRA", "NLD",
+            "ARG", "ATG", "BHS", "BRB", "BLZ", "BOL", "BRA", "CHL", "COL", "CRI", "CUB", "DMA",
+            "DOM", "ECU", "SLV", "GRD", "GTM", "GUY", "HTI", "HND", "JAM", "MEX", "NIC", "PAN",
+            "PRY", "PER", "KNA", "LCA", "VCT", "SUR", "TTO", "URY", "VEN", "PRI", "ABW", "CUW",
+            "SXM", "BES", "GUF", "GLP", "MTQ", "MSR", "AIA", "VGB", "VIR", "CYM", "TCA", "BLM",
+            "MAF", "FLK", "USA", "ZAF", "CAN", "ESP", "PRT", "GBR", "FRA", "NLD",
         ];
         assert_eq!(COUNTRY_NAMES.len(), required.len());
         for code in required {
             assert!(english_name(code).is_some(), "{code} has no English name");
-            assert!(translated_country(code).is_some(), "{code} has no translation");
+            assert!(
+                translated_country(code).is_some(),
+                "{code} has no translation"
+            );
         }
         // Others fall back to the English name.
-        assert_eq!(country_name(Lang::Es, "DEU"), english_name("DEU").unwrap_or("DEU"));
+        assert_eq!(
+            country_name(Lang::Es, "DEU"),
+            english_name("DEU").unwrap_or("DEU")
+        );
         assert_eq!(country_name(Lang::En, "BRA"), "Brazil");
     }
 
@@ -1505,16 +1649,30 @@ mod tests {
     fn every_message_translated() {
         for msg in Msg::ALL {
             for lang in Lang::ALL {
-                assert!(!text(lang, msg).trim().is_empty(), "{msg:?} is empty in {lang:?}");
+                assert!(
+                    !text(lang, msg).trim().is_empty(),
+                    "{msg:?} is empty in {lang:?}"
+                );
             }
             let en = text(Lang::En, msg);
             if en.chars().count() > 12 {
-                assert_ne!(text(Lang::Es, msg), en, "{msg:?} is untranslated in Spanish");
-                assert_ne!(text(Lang::Pt, msg), en, "{msg:?} is untranslated in Portuguese");
+                assert_ne!(
+                    text(Lang::Es, msg),
+                    en,
+                    "{msg:?} is untranslated in Spanish"
+                );
+                assert_ne!(
+                    text(Lang::Pt, msg),
+                    en,
+                    "{msg:?} is untranslated in Portuguese"
+                );
             }
         }
         for (i, a) in Msg::ALL.iter().enumerate() {
-            assert!(!Msg::ALL[i + 1..].contains(a), "{a:?} listed twice in Msg::ALL");
+            assert!(
+                !Msg::ALL[i + 1..].contains(a),
+                "{a:?} listed twice in Msg::ALL"
+            );
         }
     }
 

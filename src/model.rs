@@ -249,17 +249,25 @@ pub struct Event {
 impl Event {
     /// The year the event started, when its date is known.
     pub fn year(&self) -> Option<i32> {
-        self.start_date.as_deref().and_then(|d| d.get(0..4)).and_then(|y| y.parse().ok())
+        self.start_date
+            .as_deref()
+            .and_then(|d| d.get(0..4))
+            .and_then(|y| y.parse().ok())
     }
 }
 
 /// True for links that may be rendered as clickable: only `http://` and `https://`.
 pub fn is_web_link(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
     // A host must follow the scheme, and no whitespace or control character anywhere.
     rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
-        && !url.trim().chars().any(|c| c.is_whitespace() || c.is_control())
+        && !url
+            .trim()
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control())
 }
 
 #[cfg(test)]

@@ -21,7 +21,11 @@ pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// The text is not valid JSON.
-    NotJson { line: usize, column: usize, message: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// The JSON is valid but its top level is not an array of records.
     NotAnArray { found: &'static str },
 }
@@ -29,8 +33,15 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::NotJson { line, column, message } => {
-                write!(f, "not valid JSON at line {line}, column {column}: {message}")
+            LoadError::NotJson {
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "not valid JSON at line {line}, column {column}: {message}"
+                )
             }
             LoadError::NotAnArray { found } => {
                 write!(f, "expected a JSON array of records, found {found}")
@@ -104,15 +115,30 @@ fn parse_records<T: DeserializeOwned + HasId>(
     })?;
     let items = match value {
         Value::Array(items) => items,
-        other => return Err(LoadError::NotAnArray { found: json_kind(&other) }),
+        other => {
+            return Err(LoadError::NotAnArray {
+                found: json_kind(&other),
+            })
+        }
     };
-    let mut report = LoadReport { records: Vec::with_capacity(items.len()), rejected: Vec::new() };
+    let mut report = LoadReport {
+        records: Vec::with_capacity(items.len()),
+        rejected: Vec::new(),
+    };
     let mut seen_ids: HashSet<String> = HashSet::new();
     for (index, item) in items.into_iter().enumerate() {
         let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
-        let reject = |field: String, reason: String| Rejected { index, id: id.clone(), field, reason };
+        let reject = |field: String, reason: String| Rejected {
+            index,
+            id: id.clone(),
+            field,
+            reason,
+        };
         if !item.is_object() {
-            report.rejected.push(reject(String::new(), format!("expected an object, found {}", json_kind(&item))));
+            report.rejected.push(reject(
+                String::new(),
+                format!("expected an object, found {}", json_kind(&item)),
+            ));
             continue;
         }
         let record: T = match serde_path_to_error::deserialize(item) {
@@ -120,7 +146,9 @@ fn parse_records<T: DeserializeOwned + HasId>(
             Err(err) => {
                 let field = err.path().to_string();
                 let field = if field == "." { String::new() } else { field };
-                report.rejected.push(reject(field, err.into_inner().to_string()));
+                report
+                    .rejected
+                    .push(reject(field, err.into_inner().to_string()));
                 continue;
             }
         };
@@ -129,7 +157,10 @@ fn parse_records<T: DeserializeOwned + HasId>(
             continue;
         }
         if !seen_ids.insert(record.id().to_owned()) {
-            report.rejected.push(reject("id".into(), "duplicate id: an earlier record already uses it".into()));
+            report.rejected.push(reject(
+                "id".into(),
+                "duplicate id: an earlier record already uses it".into(),
+            ));
             continue;
         }
         report.records.push(record);
@@ -163,9 +194,19 @@ fn check_intervention(r: &Intervention) -> Result<(), (String, String)> {
         return fail("name", "must not be empty");
     }
     if !is_iso_alpha3(&r.country) {
-        return fail("country", format!("\"{}\" is not an ISO 3166-1 alpha-3 code (e.g. \"BRA\")", r.country));
+        return fail(
+            "country",
+            format!(
+                "\"{}\" is not an ISO 3166-1 alpha-3 code (e.g. \"BRA\")",
+                r.country
+            ),
+        );
     }
-    for (field, year) in [("start_year", r.start_year), ("end_year", r.end_year), ("budget_year", r.budget_year)] {
+    for (field, year) in [
+        ("start_year", r.start_year),
+        ("end_year", r.end_year),
+        ("budget_year", r.budget_year),
+    ] {
         if let Some(y) = year {
             if !PLAUSIBLE_YEARS.contains(&y) {
                 return fail(field, format!("{y} is not a plausible year"));
@@ -177,7 +218,10 @@ fn check_intervention(r: &Intervention) -> Result<(), (String, String)> {
             return fail("end_year", format!("ends ({e}) before it starts ({s})"));
         }
     }
-    for (field, amount) in [("budget_amount", r.budget_amount), ("budget_usd", r.budget_usd)] {
+    for (field, amount) in [
+        ("budget_amount", r.budget_amount),
+        ("budget_usd", r.budget_usd),
+    ] {
         if let Some(a) = amount {
             if !a.is_finite() || a < 0.0 {
                 return fail(field, format!("{a} is not a valid amount"));
@@ -186,7 +230,10 @@ fn check_intervention(r: &Intervention) -> Result<(), (String, String)> {
     }
     if let Some(c) = &r.budget_currency {
         if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-            return fail("budget_currency", format!("\"{c}\" is not an ISO 4217 code (e.g. \"USD\")"));
+            return fail(
+                "budget_currency",
+                format!("\"{c}\" is not an ISO 4217 code (e.g. \"USD\")"),
+            );
         }
     }
     check_sources(&r.sources)
@@ -201,13 +248,19 @@ fn check_event(r: &Event) -> Result<(), (String, String)> {
     }
     if let Some(c) = &r.country {
         if !is_iso_alpha3(c) {
-            return fail("country", format!("\"{c}\" is not an ISO 3166-1 alpha-3 code"));
+            return fail(
+                "country",
+                format!("\"{c}\" is not an ISO 3166-1 alpha-3 code"),
+            );
         }
     }
     for (field, date) in [("start_date", &r.start_date), ("end_date", &r.end_date)] {
         if let Some(d) = date {
             if !is_iso_date(d) {
-                return fail(field, format!("\"{d}\" is not a date in the form YYYY-MM-DD"));
+                return fail(
+                    field,
+                    format!("\"{d}\" is not a date in the form YYYY-MM-DD"),
+                );
             }
         }
     }
@@ -222,7 +275,10 @@ fn check_event(r: &Event) -> Result<(), (String, String)> {
 fn check_sources(sources: &[String]) -> Result<(), (String, String)> {
     for (i, s) in sources.iter().enumerate() {
         if !is_web_link(s) {
-            return fail(&format!("sources[{i}]"), format!("\"{}\" is not an http(s) URL", truncate(s, 80)));
+            return fail(
+                &format!("sources[{i}]"),
+                format!("\"{}\" is not an http(s) URL", truncate(s, 80)),
+            );
         }
     }
     Ok(())
@@ -234,8 +290,14 @@ pub fn is_iso_date(s: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit())).and_then(|p| p.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -306,10 +368,28 @@ mod tests {
         assert_eq!(r.records.len(), 1);
         assert_eq!(r.total(), 9);
         let msgs: Vec<String> = r.rejected.iter().map(|e| e.to_string()).collect();
-        assert!(msgs[0].contains("record 2") && msgs[0].contains("focus[0]") && msgs[0].contains("unknown variant `policeing`"), "{}", msgs[0]);
-        assert!(msgs[1].contains("country") && msgs[1].contains("alpha-3"), "{}", msgs[1]);
-        assert!(msgs[2].contains("start_year") && msgs[2].contains("invalid type"), "{}", msgs[2]);
-        assert!(msgs[3].contains("expected an object, found a number"), "{}", msgs[3]);
+        assert!(
+            msgs[0].contains("record 2")
+                && msgs[0].contains("focus[0]")
+                && msgs[0].contains("unknown variant `policeing`"),
+            "{}",
+            msgs[0]
+        );
+        assert!(
+            msgs[1].contains("country") && msgs[1].contains("alpha-3"),
+            "{}",
+            msgs[1]
+        );
+        assert!(
+            msgs[2].contains("start_year") && msgs[2].contains("invalid type"),
+            "{}",
+            msgs[2]
+        );
+        assert!(
+            msgs[3].contains("expected an object, found a number"),
+            "{}",
+            msgs[3]
+        );
         assert!(msgs[4].contains("missing field `id`"), "{}", msgs[4]);
         assert!(msgs[5].contains("duplicate id"), "{}", msgs[5]);
         assert!(msgs[6].contains("sources[0]"), "{}", msgs[6]);
@@ -319,10 +399,16 @@ mod tests {
     #[test]
     fn whole_document_errors_are_clear() {
         let e = parse_interventions("{\"id\": 1}").unwrap_err();
-        assert_eq!(e.to_string(), "expected a JSON array of records, found an object");
+        assert_eq!(
+            e.to_string(),
+            "expected a JSON array of records, found an object"
+        );
         let e = parse_interventions("[\n{\"id\": }").unwrap_err();
         assert!(matches!(e, LoadError::NotJson { line: 2, .. }), "{e}");
-        assert!(parse_interventions("\u{feff}[]").unwrap().records.is_empty());
+        assert!(parse_interventions("\u{feff}[]")
+            .unwrap()
+            .records
+            .is_empty());
     }
 
     #[test]
@@ -332,7 +418,10 @@ mod tests {
         assert!(!is_iso_date("2023-13-01"));
         assert!(!is_iso_date("2023-1-01"));
         assert!(!is_iso_date("2023-01-0a"));
-        let r = parse_events(r#"[{"id":"x","name":"X","start_date":"2015-10-22","end_date":"2015-10-19"}]"#).unwrap();
+        let r = parse_events(
+            r#"[{"id":"x","name":"X","start_date":"2015-10-22","end_date":"2015-10-19"}]"#,
+        )
+        .unwrap();
         assert!(r.rejected[0].to_string().contains("end_date"));
     }
 

@@ -22,8 +22,15 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 7] =
-        [Facet::Country, Facet::Focus, Facet::Level, Facet::Funder, Facet::Evaluation, Facet::Effect, Facet::Outcome];
+    pub const ALL: [Facet; 7] = [
+        Facet::Country,
+        Facet::Focus,
+        Facet::Level,
+        Facet::Funder,
+        Facet::Evaluation,
+        Facet::Effect,
+        Facet::Outcome,
+    ];
 
     /// The name used in URLs and JSON output.
     pub fn key(self) -> &'static str {
@@ -64,7 +71,10 @@ pub struct Bounds<T> {
 
 impl<T: Copy> Bounds<T> {
     pub const fn none() -> Bounds<T> {
-        Bounds { min: None, max: None }
+        Bounds {
+            min: None,
+            max: None,
+        }
     }
     pub fn is_active(&self) -> bool {
         self.min.is_some() || self.max.is_some()
@@ -175,11 +185,17 @@ mod tests {
 
     #[test]
     fn ranges() {
-        let y = Bounds { min: Some(2005), max: Some(2010) };
+        let y = Bounds {
+            min: Some(2005),
+            max: Some(2010),
+        };
         assert!(y.contains_year(Some(2005)) && y.contains_year(Some(2010)));
         assert!(!y.contains_year(Some(2011)) && !y.contains_year(None));
         assert!(Bounds::<i32>::none().contains_year(None));
-        let b = Bounds { min: Some(1e6), max: Some(1e7) };
+        let b = Bounds {
+            min: Some(1e6),
+            max: Some(1e7),
+        };
         assert!(b.contains_amount(Some(1e6)) && !b.contains_amount(Some(1e7)));
         assert!(!b.contains_amount(None));
     }

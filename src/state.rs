@@ -22,8 +22,15 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 7] =
-        [SortKey::Name, SortKey::Country, SortKey::Level, SortKey::Start, SortKey::Budget, SortKey::Evaluation, SortKey::Effect];
+    pub const ALL: [SortKey; 7] = [
+        SortKey::Name,
+        SortKey::Country,
+        SortKey::Level,
+        SortKey::Start,
+        SortKey::Budget,
+        SortKey::Evaluation,
+        SortKey::Effect,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -47,7 +54,10 @@ pub struct Sort {
 
 impl Default for Sort {
     fn default() -> Sort {
-        Sort { key: SortKey::Name, descending: false }
+        Sort {
+            key: SortKey::Name,
+            descending: false,
+        }
     }
 }
 
@@ -56,9 +66,15 @@ impl Sort {
     /// (descending for numbers, where the largest is usually wanted first).
     pub fn clicked(self, key: SortKey) -> Sort {
         if self.key == key {
-            Sort { key, descending: !self.descending }
+            Sort {
+                key,
+                descending: !self.descending,
+            }
         } else {
-            Sort { key, descending: matches!(key, SortKey::Start | SortKey::Budget) }
+            Sort {
+                key,
+                descending: matches!(key, SortKey::Start | SortKey::Budget),
+            }
         }
     }
 }
@@ -102,7 +118,9 @@ fn compare(a: &Intervention, b: &Intervention, sort: Sort) -> Ordering {
         SortKey::Evaluation => cmp_option(&a.evaluation, &b.evaluation, sort.descending),
         SortKey::Effect => cmp_option(&a.effect, &b.effect, sort.descending),
     };
-    primary.then_with(|| name(a).cmp(&name(b))).then_with(|| a.id.cmp(&b.id))
+    primary
+        .then_with(|| name(a).cmp(&name(b)))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 /// The matching records sorted for the table.
@@ -149,12 +167,20 @@ fn compare_ranked(a: &Intervention, b: &Intervention, ra: u32, rb: u32, sort: So
 /// The rows of table page `page` (clamped to the last page), in the order `sorted_rows` gives,
 /// without sorting every matching row: only the rows up to the end of the page are selected and
 /// sorted, so a page costs O(matching + page × log) however many rows match.
-pub fn page_of_sorted(index: &Index, order: &NameOrder, matching: &[usize], sort: Sort, page: usize) -> Vec<usize> {
+pub fn page_of_sorted(
+    index: &Index,
+    order: &NameOrder,
+    matching: &[usize],
+    sort: Sort,
+    page: usize,
+) -> Vec<usize> {
     let records = index.records();
     let page = page.min(page_count(matching.len()) - 1);
     let end = ((page + 1) * PAGE_SIZE).min(matching.len());
     let start = (page * PAGE_SIZE).min(end);
-    let cmp = |x: &usize, y: &usize| compare_ranked(&records[*x], &records[*y], order.0[*x], order.0[*y], sort);
+    let cmp = |x: &usize, y: &usize| {
+        compare_ranked(&records[*x], &records[*y], order.0[*x], order.0[*y], sort)
+    };
     let mut rows = matching.to_vec();
     if end < rows.len() && end > 0 {
         rows.select_nth_unstable_by(end - 1, cmp);
@@ -211,6 +237,12 @@ mod tests {
         let s = Sort::default().clicked(SortKey::Name);
         assert!(s.descending);
         let s = s.clicked(SortKey::Budget);
-        assert_eq!(s, Sort { key: SortKey::Budget, descending: true });
+        assert_eq!(
+            s,
+            Sort {
+                key: SortKey::Budget,
+                descending: true
+            }
+        );
     }
 }

@@ -71,28 +71,129 @@ type Country = (&'static str, u32, &'static [(&'static str, &'static str)]);
 
 /// Countries with their weights (the bundled data's proportions) and places.
 const COUNTRIES: &[Country] = &[
-    ("BRA", 35, &[("São Paulo", "São Paulo"), ("Rio de Janeiro", "Rio de Janeiro"), ("Pernambuco", "Recife"), ("Minas Gerais", "Belo Horizonte"), ("Bahia", "Salvador")]),
-    ("COL", 15, &[("Antioquia", "Medellín"), ("Bogotá D.C.", "Bogotá"), ("Valle del Cauca", "Cali"), ("Atlántico", "Barranquilla")]),
-    ("MEX", 15, &[("Chihuahua", "Ciudad Juárez"), ("Nuevo León", "Monterrey"), ("Ciudad de México", "Ciudad de México"), ("Jalisco", "Guadalajara")]),
-    ("CHL", 14, &[("Región Metropolitana", "Santiago"), ("Valparaíso", "Valparaíso")]),
-    ("SLV", 13, &[("San Salvador", "San Salvador"), ("La Libertad", "Santa Tecla")]),
-    ("ARG", 12, &[("Buenos Aires", "La Plata"), ("Santa Fe", "Rosario"), ("Córdoba", "Córdoba")]),
-    ("JAM", 12, &[("Kingston", "Kingston"), ("St. James", "Montego Bay")]),
-    ("HND", 10, &[("Francisco Morazán", "Tegucigalpa"), ("Cortés", "San Pedro Sula")]),
-    ("TTO", 9, &[("Port of Spain", "Port of Spain"), ("San Fernando", "San Fernando")]),
+    (
+        "BRA",
+        35,
+        &[
+            ("São Paulo", "São Paulo"),
+            ("Rio de Janeiro", "Rio de Janeiro"),
+            ("Pernambuco", "Recife"),
+            ("Minas Gerais", "Belo Horizonte"),
+            ("Bahia", "Salvador"),
+        ],
+    ),
+    (
+        "COL",
+        15,
+        &[
+            ("Antioquia", "Medellín"),
+            ("Bogotá D.C.", "Bogotá"),
+            ("Valle del Cauca", "Cali"),
+            ("Atlántico", "Barranquilla"),
+        ],
+    ),
+    (
+        "MEX",
+        15,
+        &[
+            ("Chihuahua", "Ciudad Juárez"),
+            ("Nuevo León", "Monterrey"),
+            ("Ciudad de México", "Ciudad de México"),
+            ("Jalisco", "Guadalajara"),
+        ],
+    ),
+    (
+        "CHL",
+        14,
+        &[
+            ("Región Metropolitana", "Santiago"),
+            ("Valparaíso", "Valparaíso"),
+        ],
+    ),
+    (
+        "SLV",
+        13,
+        &[
+            ("San Salvador", "San Salvador"),
+            ("La Libertad", "Santa Tecla"),
+        ],
+    ),
+    (
+        "ARG",
+        12,
+        &[
+            ("Buenos Aires", "La Plata"),
+            ("Santa Fe", "Rosario"),
+            ("Córdoba", "Córdoba"),
+        ],
+    ),
+    (
+        "JAM",
+        12,
+        &[("Kingston", "Kingston"), ("St. James", "Montego Bay")],
+    ),
+    (
+        "HND",
+        10,
+        &[
+            ("Francisco Morazán", "Tegucigalpa"),
+            ("Cortés", "San Pedro Sula"),
+        ],
+    ),
+    (
+        "TTO",
+        9,
+        &[
+            ("Port of Spain", "Port of Spain"),
+            ("San Fernando", "San Fernando"),
+        ],
+    ),
     ("ECU", 8, &[("Guayas", "Guayaquil"), ("Pichincha", "Quito")]),
     ("PER", 8, &[("Lima", "Lima"), ("La Libertad", "Trujillo")]),
     ("URY", 8, &[("Montevideo", "Montevideo")]),
-    ("DOM", 7, &[("Distrito Nacional", "Santo Domingo"), ("Santiago", "Santiago de los Caballeros")]),
-    ("GTM", 7, &[("Guatemala", "Ciudad de Guatemala"), ("Quetzaltenango", "Quetzaltenango")]),
-    ("HTI", 7, &[("Ouest", "Port-au-Prince"), ("Nord", "Cap-Haïtien")]),
+    (
+        "DOM",
+        7,
+        &[
+            ("Distrito Nacional", "Santo Domingo"),
+            ("Santiago", "Santiago de los Caballeros"),
+        ],
+    ),
+    (
+        "GTM",
+        7,
+        &[
+            ("Guatemala", "Ciudad de Guatemala"),
+            ("Quetzaltenango", "Quetzaltenango"),
+        ],
+    ),
+    (
+        "HTI",
+        7,
+        &[("Ouest", "Port-au-Prince"), ("Nord", "Cap-Haïtien")],
+    ),
     ("GUY", 6, &[("Demerara-Mahaica", "Georgetown")]),
-    ("VEN", 6, &[("Distrito Capital", "Caracas"), ("Zulia", "Maracaibo")]),
+    (
+        "VEN",
+        6,
+        &[("Distrito Capital", "Caracas"), ("Zulia", "Maracaibo")],
+    ),
     ("BLZ", 5, &[("Belize", "Belize City")]),
-    ("BOL", 5, &[("La Paz", "El Alto"), ("Santa Cruz", "Santa Cruz de la Sierra")]),
+    (
+        "BOL",
+        5,
+        &[
+            ("La Paz", "El Alto"),
+            ("Santa Cruz", "Santa Cruz de la Sierra"),
+        ],
+    ),
     ("BRB", 5, &[("St. Michael", "Bridgetown")]),
     ("CRI", 5, &[("San José", "San José"), ("Limón", "Limón")]),
-    ("PAN", 5, &[("Panamá", "Ciudad de Panamá"), ("Colón", "Colón")]),
+    (
+        "PAN",
+        5,
+        &[("Panamá", "Ciudad de Panamá"), ("Colón", "Colón")],
+    ),
     ("PRY", 5, &[("Central", "Asunción")]),
     ("SUR", 5, &[("Paramaribo", "Paramaribo")]),
     ("NIC", 4, &[("Managua", "Managua")]),
@@ -116,9 +217,13 @@ fn implementers(country: &str) -> &'static [(&'static str, ActorType)] {
             ("Ministério da Justiça", NationalGovernment),
             ("Instituto Sou da Paz", CivilSociety),
         ],
-        "HTI" => &[("Police Nationale d'Haïti", NationalGovernment), ("Ministère de la Justice", NationalGovernment)],
+        "HTI" => &[
+            ("Police Nationale d'Haïti", NationalGovernment),
+            ("Ministère de la Justice", NationalGovernment),
+        ],
         "SUR" => &[("Ministerie van Justitie en Politie", NationalGovernment)],
-        "JAM" | "TTO" | "GUY" | "BLZ" | "BRB" | "BHS" | "LCA" | "ATG" | "DMA" | "GRD" | "KNA" | "VCT" => &[
+        "JAM" | "TTO" | "GUY" | "BLZ" | "BRB" | "BHS" | "LCA" | "ATG" | "DMA" | "GRD" | "KNA"
+        | "VCT" => &[
             ("Ministry of National Security", NationalGovernment),
             ("Police Service", NationalGovernment),
             ("City Council", SubnationalGovernment),
@@ -137,15 +242,27 @@ fn implementers(country: &str) -> &'static [(&'static str, ActorType)] {
 }
 
 const FUNDERS: &[(&str, Option<ActorType>, u32)] = &[
-    ("Inter-American Development Bank", Some(ActorType::Multilateral), 30),
+    (
+        "Inter-American Development Bank",
+        Some(ActorType::Multilateral),
+        30,
+    ),
     ("World Bank", Some(ActorType::Multilateral), 12),
-    ("United Nations Development Programme", Some(ActorType::Multilateral), 10),
+    (
+        "United Nations Development Programme",
+        Some(ActorType::Multilateral),
+        10,
+    ),
     ("European Union", Some(ActorType::Multilateral), 6),
     ("USAID", Some(ActorType::Bilateral), 14),
     ("GIZ", Some(ActorType::Bilateral), 5),
     ("Global Affairs Canada", Some(ActorType::Bilateral), 3),
     ("National Treasury", Some(ActorType::NationalGovernment), 14),
-    ("State Government", Some(ActorType::SubnationalGovernment), 8),
+    (
+        "State Government",
+        Some(ActorType::SubnationalGovernment),
+        8,
+    ),
     ("Open Society Foundations", Some(ActorType::Foundation), 2),
     ("Private donors", Some(ActorType::PrivateSector), 2),
     ("Unnamed donor", None, 2),
@@ -228,7 +345,9 @@ pub fn record(seed: u64, i: usize) -> Intervention {
     focus.sort();
 
     let start_year = rng.chance(0.85).then(|| year(&mut rng));
-    let end_year = start_year.filter(|_| rng.chance(0.6)).map(|y| y + 1 + rng.below(8) as i32);
+    let end_year = start_year
+        .filter(|_| rng.chance(0.6))
+        .map(|y| y + 1 + rng.below(8) as i32);
 
     let impl_list = implementers(country);
     let n_impl = rng.weighted(&[4, 50, 38, 8]);
@@ -236,7 +355,10 @@ pub fn record(seed: u64, i: usize) -> Intervention {
     for _ in 0..n_impl {
         let (name, kind) = impl_list[rng.below(impl_list.len())];
         if !implementers.iter().any(|a| a.name == name) {
-            implementers.push(Actor { name: name.to_owned(), kind: Some(kind) });
+            implementers.push(Actor {
+                name: name.to_owned(),
+                kind: Some(kind),
+            });
         }
     }
 
@@ -246,7 +368,10 @@ pub fn record(seed: u64, i: usize) -> Intervention {
     for _ in 0..n_funders {
         let (name, kind, _) = FUNDERS[rng.weighted(&funder_weights)];
         if !funders.iter().any(|a| a.name == name) {
-            funders.push(Actor { name: name.to_owned(), kind });
+            funders.push(Actor {
+                name: name.to_owned(),
+                kind,
+            });
         }
     }
 
@@ -260,7 +385,10 @@ pub fn record(seed: u64, i: usize) -> Intervention {
         4 => Some(Evaluation::Experimental),
         _ => Some(Evaluation::None),
     };
-    let evaluated = matches!(evaluation, Some(Evaluation::Process | Evaluation::QuasiExperimental | Evaluation::Experimental));
+    let evaluated = matches!(
+        evaluation,
+        Some(Evaluation::Process | Evaluation::QuasiExperimental | Evaluation::Experimental)
+    );
     let effect = if evaluated && rng.chance(0.8) {
         Some(Effect::ALL[rng.weighted(&[10, 35, 20, 12, 3, 20])])
     } else {
@@ -328,8 +456,13 @@ mod tests {
         assert_eq!(a, generate(7, 50));
         assert_eq!(a[31], record(7, 31));
         assert_ne!(generate(8, 50), a);
-        assert!(a.iter().all(|r| is_synthetic(r) && r.name.starts_with("Synthetic intervention ")));
-        assert!(a.iter().all(|r| r.description.as_deref().is_some_and(|d| d.contains("not a real"))));
+        assert!(a
+            .iter()
+            .all(|r| is_synthetic(r) && r.name.starts_with("Synthetic intervention ")));
+        assert!(a.iter().all(|r| r
+            .description
+            .as_deref()
+            .is_some_and(|d| d.contains("not a real"))));
     }
 
     #[test]
@@ -340,10 +473,14 @@ mod tests {
         let fingerprint: u64 = generate(DEFAULT_SEED, 2000).iter().fold(0u64, |h, r| {
             let b = r.budget_usd.unwrap_or(-1.0).to_bits();
             let y = r.start_year.unwrap_or(0) as u64;
-            (h ^ b ^ y ^ r.focus.len() as u64 ^ r.country.as_bytes()[0] as u64).wrapping_mul(0x100_0000_01b3)
+            (h ^ b ^ y ^ r.focus.len() as u64 ^ r.country.as_bytes()[0] as u64)
+                .wrapping_mul(0x100_0000_01b3)
         });
         assert_eq!(r.id, "synthetic-0");
-        assert_eq!(fingerprint, FINGERPRINT, "the synthetic data changed; update FINGERPRINT if intended");
+        assert_eq!(
+            fingerprint, FINGERPRINT,
+            "the synthetic data changed; update FINGERPRINT if intended"
+        );
     }
 
     const FINGERPRINT: u64 = 17_002_869_493_118_672_560;
@@ -352,18 +489,41 @@ mod tests {
     fn distributions_look_like_the_field() {
         let n = 20_000;
         let rs = generate(DEFAULT_SEED, n);
-        let share = |f: &dyn Fn(&Intervention) -> bool| rs.iter().filter(|r| f(r)).count() as f64 / n as f64;
+        let share = |f: &dyn Fn(&Intervention) -> bool| {
+            rs.iter().filter(|r| f(r)).count() as f64 / n as f64
+        };
         let no_budget = share(&|r| r.budget_usd.is_none());
-        assert!((0.57..0.63).contains(&no_budget), "null budgets {no_budget}");
-        let small = rs.iter().filter_map(|r| r.budget_usd).filter(|b| *b <= 2e6).count() as f64
+        assert!(
+            (0.57..0.63).contains(&no_budget),
+            "null budgets {no_budget}"
+        );
+        let small = rs
+            .iter()
+            .filter_map(|r| r.budget_usd)
+            .filter(|b| *b <= 2e6)
+            .count() as f64
             / rs.iter().filter(|r| r.budget_usd.is_some()).count() as f64;
         assert!((0.55..0.8).contains(&small), "budgets ≤ 2M: {small}");
-        assert!(rs.iter().filter_map(|r| r.budget_usd).all(|b| (1_000.0..=1e10).contains(&b) && b == b.round()));
-        assert!(rs.iter().filter_map(|r| r.start_year).all(|y| (1995..=2025).contains(&y)));
+        assert!(rs
+            .iter()
+            .filter_map(|r| r.budget_usd)
+            .all(|b| (1_000.0..=1e10).contains(&b) && b == b.round()));
+        assert!(rs
+            .iter()
+            .filter_map(|r| r.start_year)
+            .all(|y| (1995..=2025).contains(&y)));
         let bra = share(&|r| r.country == "BRA");
         assert!((0.1..0.2).contains(&bra), "Brazil {bra}");
-        let robust = share(&|r| matches!(r.evaluation, Some(Evaluation::QuasiExperimental | Evaluation::Experimental)));
-        assert!((0.05..0.09).contains(&robust), "robust evaluations {robust}");
+        let robust = share(&|r| {
+            matches!(
+                r.evaluation,
+                Some(Evaluation::QuasiExperimental | Evaluation::Experimental)
+            )
+        });
+        assert!(
+            (0.05..0.09).contains(&robust),
+            "robust evaluations {robust}"
+        );
         let multi = share(&|r| r.focus.len() > 1);
         assert!(multi > 0.7, "multi-focus {multi}");
         assert!(share(&|r| r.focus.is_empty()) > 0.01);

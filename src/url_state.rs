@@ -32,7 +32,15 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 7] = [View::Overview, View::Map, View::Timeline, View::Evidence, View::Compare, View::Events, View::Table];
+    pub const ALL: [View; 7] = [
+        View::Overview,
+        View::Map,
+        View::Timeline,
+        View::Evidence,
+        View::Compare,
+        View::Events,
+        View::Table,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -139,7 +147,10 @@ fn parse_range<T: std::str::FromStr + Copy>(value: &str) -> Option<Bounds<T>> {
             s.parse().ok().map(Some)
         }
     };
-    Some(Bounds { min: side(a)?, max: side(b)? })
+    Some(Bounds {
+        min: side(a)?,
+        max: side(b)?,
+    })
 }
 
 fn sort_key(key: &str) -> Option<SortKey> {
@@ -153,10 +164,20 @@ pub fn parse_query(query: &str) -> (UrlState, Vec<Notice>) {
     let query = query.strip_prefix('?').unwrap_or(query);
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let (key, value) = (key.into_owned(), value.into_owned());
-        let mut notice = |reason: String| notices.push(Notice { key: key.clone(), value: value.clone(), reason });
+        let mut notice = |reason: String| {
+            notices.push(Notice {
+                key: key.clone(),
+                value: value.clone(),
+                reason,
+            })
+        };
         if let Some(facet) = Facet::from_key(&key) {
             for v in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
-                let v = if facet == Facet::Country { v.to_ascii_uppercase() } else { v.to_owned() };
+                let v = if facet == Facet::Country {
+                    v.to_ascii_uppercase()
+                } else {
+                    v.to_owned()
+                };
                 if valid_value(facet, &v) {
                     if !state.dashboard.selection.is_selected(facet, &v) {
                         state.dashboard.selection.toggle(facet, &v);
@@ -262,7 +283,12 @@ pub fn parse_query(query: &str) -> (UrlState, Vec<Notice>) {
 
 /// Characters kept as they are in values: letters, digits and `-_.~,` (commas separate values,
 /// dots write ranges), so links stay readable.
-const VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',');
+const VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b',');
 
 fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -273,7 +299,11 @@ fn number(v: f64) -> String {
 }
 
 fn range<T: Copy>(b: &Bounds<T>, show: impl Fn(T) -> String) -> String {
-    format!("{}..{}", b.min.map(&show).unwrap_or_default(), b.max.map(&show).unwrap_or_default())
+    format!(
+        "{}..{}",
+        b.min.map(&show).unwrap_or_default(),
+        b.max.map(&show).unwrap_or_default()
+    )
 }
 
 /// Writes the canonical query string (without `?`; empty for the default view).
@@ -286,7 +316,10 @@ pub fn to_query(state: &UrlState) -> String {
     for facet in Facet::ALL {
         let values = d.selection.selected(facet);
         if !values.is_empty() {
-            pairs.push((facet.key(), values.iter().cloned().collect::<Vec<_>>().join(",")));
+            pairs.push((
+                facet.key(),
+                values.iter().cloned().collect::<Vec<_>>().join(","),
+            ));
         }
     }
     if d.selection.year.is_active() {
@@ -310,7 +343,11 @@ pub fn to_query(state: &UrlState) -> String {
     if state.measure != MapMeasure::default() {
         pairs.push(("measure", state.measure.key().into()));
     }
-    for (k, v) in [("series", &state.series), ("organiser", &state.organiser), ("event", &state.event)] {
+    for (k, v) in [
+        ("series", &state.series),
+        ("organiser", &state.organiser),
+        ("event", &state.event),
+    ] {
         if let Some(v) = v {
             pairs.push((k, v.clone()));
         }
@@ -322,7 +359,14 @@ pub fn to_query(state: &UrlState) -> String {
         pairs.push(("embed", e.key().into()));
     }
     if d.sort != Sort::default() {
-        pairs.push(("sort", format!("{}{}", if d.sort.descending { "-" } else { "" }, d.sort.key.key())));
+        pairs.push((
+            "sort",
+            format!(
+                "{}{}",
+                if d.sort.descending { "-" } else { "" },
+                d.sort.key.key()
+            ),
+        ));
     }
     if d.page > 0 {
         pairs.push(("page", (d.page + 1).to_string()));
@@ -342,7 +386,14 @@ pub fn to_query(state: &UrlState) -> String {
     }
     pairs
         .into_iter()
-        .map(|(k, v)| format!("{k}={}", utf8_percent_encode(&v, VALUE).to_string().replace("%20", "+")))
+        .map(|(k, v)| {
+            format!(
+                "{k}={}",
+                utf8_percent_encode(&v, VALUE)
+                    .to_string()
+                    .replace("%20", "+")
+            )
+        })
         .collect::<Vec<_>>()
         .join("&")
 }
@@ -356,20 +407,44 @@ pub fn filter_summary(state: &DashboardState, lang: Lang) -> String {
     for facet in Facet::ALL {
         let values = s.selected(facet);
         if !values.is_empty() {
-            let labels: Vec<String> = values.iter().map(|v| i18n::value_label(lang, facet, v)).collect();
-            parts.push(format!("{}: {}", i18n::facet_title(lang, facet), labels.join(", ")));
+            let labels: Vec<String> = values
+                .iter()
+                .map(|v| i18n::value_label(lang, facet, v))
+                .collect();
+            parts.push(format!(
+                "{}: {}",
+                i18n::facet_title(lang, facet),
+                labels.join(", ")
+            ));
         }
     }
     if s.year.is_active() {
         let show = |v: Option<i32>| v.map(|y| y.to_string()).unwrap_or_default();
-        parts.push(format!("{}: {}–{}", i18n::text(lang, Msg::StartYear), show(s.year.min), show(s.year.max)));
+        parts.push(format!(
+            "{}: {}–{}",
+            i18n::text(lang, Msg::StartYear),
+            show(s.year.min),
+            show(s.year.max)
+        ));
     }
     if s.budget.is_active() {
-        let show = |v: Option<f64>| v.map(|b| i18n::format_usd_short(lang, b)).unwrap_or_default();
-        parts.push(format!("{}: {}–{}", i18n::text(lang, Msg::BudgetUsd), show(s.budget.min), show(s.budget.max)));
+        let show = |v: Option<f64>| {
+            v.map(|b| i18n::format_usd_short(lang, b))
+                .unwrap_or_default()
+        };
+        parts.push(format!(
+            "{}: {}–{}",
+            i18n::text(lang, Msg::BudgetUsd),
+            show(s.budget.min),
+            show(s.budget.max)
+        ));
     }
     if !s.query.trim().is_empty() {
-        parts.push(format!("{}: \"{}\"", i18n::text(lang, Msg::Search), s.query.trim()));
+        parts.push(format!(
+            "{}: \"{}\"",
+            i18n::text(lang, Msg::Search),
+            s.query.trim()
+        ));
     }
     if parts.is_empty() {
         i18n::text(lang, Msg::NoFilters).to_owned()
@@ -392,13 +467,31 @@ mod tests {
         let sel = &s.dashboard.selection;
         assert!(sel.is_selected(Facet::Country, "BRA") && sel.is_selected(Facet::Country, "COL"));
         assert!(sel.is_selected(Facet::Effect, NOT_STATED));
-        assert_eq!(sel.year, Bounds { min: Some(2005), max: None });
-        assert_eq!(sel.budget, Bounds { min: None, max: Some(2_000_000.0) });
+        assert_eq!(
+            sel.year,
+            Bounds {
+                min: Some(2005),
+                max: None
+            }
+        );
+        assert_eq!(
+            sel.budget,
+            Bounds {
+                min: None,
+                max: Some(2_000_000.0)
+            }
+        );
         assert_eq!(sel.query, "Medellín centro");
         assert_eq!(s.view, View::Table);
         assert_eq!(s.compare, vec!["BRA", "MEX"]);
         assert_eq!(s.chart, Some(ChartKind::Budget));
-        assert_eq!(s.dashboard.sort, Sort { key: SortKey::Budget, descending: true });
+        assert_eq!(
+            s.dashboard.sort,
+            Sort {
+                key: SortKey::Budget,
+                descending: true
+            }
+        );
         assert_eq!(s.dashboard.page, 2);
         assert_eq!(s.dashboard.record.as_deref(), Some("bra-x"));
         assert_eq!(s.data.as_deref(), Some("https://example.org/d.json"));
@@ -411,8 +504,30 @@ mod tests {
         assert_eq!(s.dashboard.selection.selected(Facet::Country).len(), 1);
         assert_eq!(s.data, None);
         let keys: Vec<&str> = notices.iter().map(|n| n.key.as_str()).collect();
-        assert_eq!(keys, ["country", "focus", "year", "budget", "page", "sort", "view", "embed", "lang", "data", "utm_source", "compare"]);
-        assert!(notices[0].to_string().contains("`BRASIL` is not a known country value"), "{}", notices[0]);
+        assert_eq!(
+            keys,
+            [
+                "country",
+                "focus",
+                "year",
+                "budget",
+                "page",
+                "sort",
+                "view",
+                "embed",
+                "lang",
+                "data",
+                "utm_source",
+                "compare"
+            ]
+        );
+        assert!(
+            notices[0]
+                .to_string()
+                .contains("`BRASIL` is not a known country value"),
+            "{}",
+            notices[0]
+        );
     }
 
     #[test]
@@ -430,7 +545,10 @@ mod tests {
     fn summary_reads_well() {
         let (s, _) = parse_query("country=BRA&focus=youth&year=2005..&q=rio");
         assert_eq!(filter_summary(&s.dashboard, Lang::En), "Country: Brazil · Focus: Youth violence prevention · Start year: 2005– · Search: \"rio\"");
-        assert_eq!(filter_summary(&DashboardState::default(), Lang::En), "All interventions, no filters");
+        assert_eq!(
+            filter_summary(&DashboardState::default(), Lang::En),
+            "All interventions, no filters"
+        );
     }
 
     proptest::proptest! {

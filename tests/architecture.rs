@@ -13,7 +13,11 @@ fn allowed() -> HashMap<String, HashSet<String>> {
         let uses: HashSet<String> = if cells[3] == "everything above" {
             HashSet::from(["*".to_owned()])
         } else {
-            cells[3].split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+            cells[3]
+                .split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect()
         };
         map.insert(module, uses);
     }
@@ -27,7 +31,9 @@ fn sources(module: &str) -> Vec<String> {
     }
     let dir = format!("src/{module}");
     std::fs::read_dir(&dir)
-        .unwrap_or_else(|_| panic!("ARCHITECTURE.md names `{module}` but src/{module}(.rs) does not exist"))
+        .unwrap_or_else(|_| {
+            panic!("ARCHITECTURE.md names `{module}` but src/{module}(.rs) does not exist")
+        })
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
         .collect()
 }
@@ -36,20 +42,41 @@ fn sources(module: &str) -> Vec<String> {
 fn modules_use_only_what_architecture_md_allows() {
     let table = allowed();
     let lib = std::fs::read_to_string("src/lib.rs").unwrap();
-    for line in lib.lines().filter_map(|l| l.trim().strip_prefix("pub mod ")) {
+    for line in lib
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pub mod "))
+    {
         let m = line.trim_end_matches(';');
-        assert!(table.contains_key(m), "module `{m}` is missing from ARCHITECTURE.md");
+        assert!(
+            table.contains_key(m),
+            "module `{m}` is missing from ARCHITECTURE.md"
+        );
     }
     for (module, uses) in &table {
         let is_app = uses.contains("*");
         for text in sources(module) {
             for (i, _) in text.match_indices("crate::") {
-                let name: String = text[i + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                assert!(is_app || uses.contains(&name) || name == *module, "`{module}` uses `crate::{name}`, which ARCHITECTURE.md does not allow");
+                let name: String = text[i + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                assert!(
+                    is_app || uses.contains(&name) || name == *module,
+                    "`{module}` uses `crate::{name}`, which ARCHITECTURE.md does not allow"
+                );
             }
             if !is_app {
-                for browser in ["leptos", "web_sys", "wasm_bindgen", "gloo", "plotters_canvas"] {
-                    assert!(!text.contains(&format!("{browser}::")), "core module `{module}` names `{browser}`");
+                for browser in [
+                    "leptos",
+                    "web_sys",
+                    "wasm_bindgen",
+                    "gloo",
+                    "plotters_canvas",
+                ] {
+                    assert!(
+                        !text.contains(&format!("{browser}::")),
+                        "core module `{module}` names `{browser}`"
+                    );
                 }
             }
         }

@@ -25,12 +25,20 @@ const TIMEOUT: Duration = Duration::from_secs(15);
 
 fn dist() -> PathBuf {
     let dir = PathBuf::from(std::env::var("MIRADOR_DIST").unwrap_or_else(|_| "dist".into()));
-    assert!(dir.join("index.html").exists(), "{} has no index.html: build the app first (make dist)", dir.display());
+    assert!(
+        dir.join("index.html").exists(),
+        "{} has no index.html: build the app first (make dist)",
+        dir.display()
+    );
     dir
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// Serves `root` on loopback; `broken` paths answer 404 (to test load failures).
@@ -39,18 +47,40 @@ fn serve(root: PathBuf, broken: &'static [&'static str]) -> u16 {
 }
 
 /// As `serve`, plus `extras`: other files served at the given paths (test fixtures).
-fn serve_with(root: PathBuf, broken: &'static [&'static str], extras: Vec<(&'static str, PathBuf)>) -> u16 {
+fn serve_with(
+    root: PathBuf,
+    broken: &'static [&'static str],
+    extras: Vec<(&'static str, PathBuf)>,
+) -> u16 {
     let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
     let port = server.server_addr().to_ip().unwrap().port();
     std::thread::spawn(move || {
         for req in server.incoming_requests() {
-            let url = req.url().split('?').next().unwrap_or("/").trim_start_matches('/').to_owned();
-            let rel = if url.is_empty() { "index.html".to_owned() } else { url };
-            let extra = extras.iter().find(|(p, _)| *p == rel).map(|(_, f)| f.clone());
+            let url = req
+                .url()
+                .split('?')
+                .next()
+                .unwrap_or("/")
+                .trim_start_matches('/')
+                .to_owned();
+            let rel = if url.is_empty() {
+                "index.html".to_owned()
+            } else {
+                url
+            };
+            let extra = extras
+                .iter()
+                .find(|(p, _)| *p == rel)
+                .map(|(_, f)| f.clone());
             let path = extra.clone().unwrap_or_else(|| root.join(&rel));
-            let inside = extra.is_some() || path.canonicalize().map(|p| p.starts_with(root.canonicalize().unwrap())).unwrap_or(false);
+            let inside = extra.is_some()
+                || path
+                    .canonicalize()
+                    .map(|p| p.starts_with(root.canonicalize().unwrap()))
+                    .unwrap_or(false);
             if broken.contains(&rel.as_str()) || !inside || !path.is_file() {
-                let _ = req.respond(tiny_http::Response::from_string("not found").with_status_code(404));
+                let _ = req
+                    .respond(tiny_http::Response::from_string("not found").with_status_code(404));
                 continue;
             }
             let mime = match path.extension().and_then(|e| e.to_str()) {
@@ -91,10 +121,15 @@ fn chromedriver() -> Driver {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {bin}: {e} (install chromium-driver: make setup)"));
+        .unwrap_or_else(|e| {
+            panic!("cannot start {bin}: {e} (install chromium-driver: make setup)")
+        });
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < TIMEOUT, "chromedriver did not start on port {port}");
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "chromedriver did not start on port {port}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     Driver { process, port }
@@ -151,7 +186,10 @@ async fn wait_text(c: &Client, css: &str, want: &str) {
         if got == want {
             return;
         }
-        assert!(start.elapsed() < TIMEOUT, "{css}: expected {want:?}, page shows {got:?}");
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "{css}: expected {want:?}, page shows {got:?}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -166,7 +204,10 @@ async fn wait_attr(c: &Client, css: &str, attr: &str, want: &str) {
         if got == want {
             return;
         }
-        assert!(start.elapsed() < TIMEOUT, "{css}[{attr}]: expected {want:?}\n page has {got:?}");
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "{css}[{attr}]: expected {want:?}\n page has {got:?}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -189,14 +230,28 @@ impl Expect {
     fn load(dist: &Path) -> Expect {
         let text = std::fs::read_to_string(dist.join("data/interventions.json")).unwrap();
         let index = Index::new(parse_interventions(&text).unwrap().records);
-        let event_list = parse_events(&std::fs::read_to_string(dist.join("data/events.json")).unwrap()).unwrap().records;
-        Expect { index, events: event_list.len(), event_list }
+        let event_list =
+            parse_events(&std::fs::read_to_string(dist.join("data/events.json")).unwrap())
+                .unwrap()
+                .records;
+        Expect {
+            index,
+            events: event_list.len(),
+            event_list,
+        }
     }
     fn events_in(&self, country: &str) -> usize {
-        self.event_list.iter().filter(|e| e.country.as_deref() == Some(country)).count()
+        self.event_list
+            .iter()
+            .filter(|e| e.country.as_deref() == Some(country))
+            .count()
     }
     fn total_line(&self, sel: &Selection) -> String {
-        i18n::matching_line(Lang::En, self.index.evaluate(sel).matching_count(), self.index.len())
+        i18n::matching_line(
+            Lang::En,
+            self.index.evaluate(sel).matching_count(),
+            self.index.len(),
+        )
     }
     fn aria(&self, sel: &Selection, kind: ChartKind) -> String {
         let r = self.index.evaluate(sel);
@@ -206,7 +261,13 @@ impl Expect {
 
 async fn check_all_charts(c: &Client, expect: &Expect, sel: &Selection) {
     for kind in ChartKind::OVERVIEW {
-        wait_attr(c, &format!("#chart-{} canvas", kind.key()), "aria-label", &expect.aria(sel, kind)).await;
+        wait_attr(
+            c,
+            &format!("#chart-{} canvas", kind.key()),
+            "aria-label",
+            &expect.aria(sel, kind),
+        )
+        .await;
     }
 }
 
@@ -215,7 +276,11 @@ async fn click_bar(c: &Client, expect: &Expect, sel: &Selection, kind: ChartKind
     let (w, h) = canvas_size(c, &format!("#chart-{} canvas", kind.key())).await;
     let r = expect.index.evaluate(sel);
     let s = series(&expect.index, &r, sel, kind, Lang::En);
-    let i = s.bars.iter().position(|b| b.label == label).unwrap_or_else(|| panic!("no bar {label:?}"));
+    let i = s
+        .bars
+        .iter()
+        .position(|b| b.label == label)
+        .unwrap_or_else(|| panic!("no bar {label:?}"));
     let (x0, y0, x1, y1) = Layout::new(&s, w, h).bar_rect(i).unwrap();
     let p = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     drag(c, &format!("#chart-{} canvas", kind.key()), p, p).await;
@@ -257,16 +322,27 @@ async fn a_person_filters_the_dashboard() {
     for cv in canvases {
         assert!(cv["ink"].as_u64().unwrap() > 500, "blank chart: {cv}");
         let ratio = cv["ratio"].as_f64().unwrap();
-        assert!((ratio - 2.0).abs() < 0.05, "canvas not scaled by devicePixelRatio: {cv}");
+        assert!(
+            (ratio - 2.0).abs() < 0.05,
+            "canvas not scaled by devicePixelRatio: {cv}"
+        );
         assert_eq!(cv["role"], "img");
     }
 
     // Clicking a country's label narrows the total and the other charts' counts.
-    c.find(Locator::Css("#facet-country input[value='COL']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#facet-country input[value='COL']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     sel.toggle(Facet::Country, "COL");
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     check_all_charts(&c, &expect, &sel).await;
-    assert_ne!(expect.total_line(&sel), expect.total_line(&Selection::new()));
+    assert_ne!(
+        expect.total_line(&sel),
+        expect.total_line(&Selection::new())
+    );
 
     // Clicking a bar adds its value (OR within the facet); the focus chart follows.
     click_bar(&c, &expect, &sel, ChartKind::Country, "Brazil").await;
@@ -282,40 +358,82 @@ async fn a_person_filters_the_dashboard() {
     check_all_charts(&c, &expect, &sel).await;
 
     // Clear per filter: the country filter's own button.
-    c.find(Locator::Css("#facet-country legend button")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#facet-country legend button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     sel.clear_facet(Facet::Country);
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
 
     // Clear all restores everything.
-    c.find(Locator::Css("#clear-all")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#clear-all"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     sel.clear_all();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
 
     // Typing in search ignores case and accents.
-    c.find(Locator::Css("#search")).await.unwrap().send_keys("MEDELLIN").await.unwrap();
+    c.find(Locator::Css("#search"))
+        .await
+        .unwrap()
+        .send_keys("MEDELLIN")
+        .await
+        .unwrap();
     sel.query = "MEDELLIN".into();
     let line = expect.total_line(&sel);
-    assert!(!line.starts_with("0 of"), "the bundled data should have Medellín programmes");
+    assert!(
+        !line.starts_with("0 of"),
+        "the bundled data should have Medellín programmes"
+    );
     wait_text(&c, "#total", &line).await;
     check_all_charts(&c, &expect, &sel).await;
     screenshot(&c, "03-search-medellin").await;
 
     // The table lists the matches; a row opens the detail panel with clickable http(s) sources.
-    let rows = c.find_all(Locator::Css("#interventions tbody td.name button")).await.unwrap();
-    assert_eq!(rows.len(), expect.index.evaluate(&sel).matching_count().min(25));
+    let rows = c
+        .find_all(Locator::Css("#interventions tbody td.name button"))
+        .await
+        .unwrap();
+    assert_eq!(
+        rows.len(),
+        expect.index.evaluate(&sel).matching_count().min(25)
+    );
     rows[0].click().await.unwrap();
-    let detail = c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail")).await.unwrap();
+    let detail = c
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#detail"))
+        .await
+        .unwrap();
     let links = detail.find_all(Locator::Css("ul.sources a")).await.unwrap();
     assert!(!links.is_empty(), "detail panel shows no source links");
     for a in &links {
         let href = a.attr("href").await.unwrap().unwrap();
-        assert!(href.starts_with("http://") || href.starts_with("https://"), "{href}");
+        assert!(
+            href.starts_with("http://") || href.starts_with("https://"),
+            "{href}"
+        );
     }
     screenshot(&c, "04-detail").await;
-    c.find(Locator::Css("#detail-close")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#detail-close"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
 
     // Back to everything: the table pages and sorts.
-    c.find(Locator::Css("#clear-all")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#clear-all"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     sel.clear_all();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     let pages = expect.index.len().div_ceil(25);
@@ -323,18 +441,40 @@ async fn a_person_filters_the_dashboard() {
     let next = c.find(Locator::Css("#page-next")).await.unwrap();
     next.click().await.unwrap();
     wait_text(&c, "#page-line", &format!("Page 2 of {pages}")).await;
-    c.find(Locator::Css("button[data-sort='budget']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("button[data-sort='budget']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_text(&c, "#page-line", &format!("Page 1 of {pages}")).await;
     let first_budget = text_of(&c, "#interventions tbody tr:first-child td:nth-child(5)").await;
-    let max = expect.index.records().iter().filter_map(|r| r.budget_usd).fold(0.0, f64::max);
-    assert_eq!(first_budget, i18n::format_usd_short(Lang::En, max), "budget sort puts the largest first");
+    let max = expect
+        .index
+        .records()
+        .iter()
+        .filter_map(|r| r.budget_usd)
+        .fold(0.0, f64::max);
+    assert_eq!(
+        first_budget,
+        i18n::format_usd_short(Lang::En, max),
+        "budget sort puts the largest first"
+    );
 
     // Events: all listed, and the dashboard's country filter narrows them too.
     wait_text(&c, "#events-count", &expect.events.to_string()).await;
-    c.find(Locator::Css("#facet-country input[value='COL']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#facet-country input[value='COL']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let colombia_events = expect.events_in("COL");
     wait_text(&c, "#events-count", &colombia_events.to_string()).await;
-    assert!(colombia_events < expect.events, "events country filter did nothing");
+    assert!(
+        colombia_events < expect.events,
+        "events country filter did nothing"
+    );
     screenshot(&c, "05-events").await;
 
     // Nothing went wrong behind the scenes (a panic in WebAssembly logs an error).
@@ -350,9 +490,17 @@ async fn a_failed_load_says_what_happened() {
     let driver = chromedriver();
     let c = browser(&driver).await;
     c.goto(&format!("http://127.0.0.1:{port}/")).await.unwrap();
-    let alert = c.wait().at_most(TIMEOUT).for_element(Locator::Css(".status.error")).await.unwrap();
+    let alert = c
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(".status.error"))
+        .await
+        .unwrap();
     let text = alert.text().await.unwrap();
-    assert!(text.contains("could not be loaded") && text.contains("404"), "{text}");
+    assert!(
+        text.contains("could not be loaded") && text.contains("404"),
+        "{text}"
+    );
     screenshot(&c, "06-load-failed").await;
     c.close().await.unwrap();
 }
@@ -367,13 +515,22 @@ async fn downloaded(name: &str) -> Vec<u8> {
                 return bytes;
             }
         }
-        assert!(start.elapsed() < TIMEOUT, "{name} was not downloaded to {}", download_dir().display());
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "{name} was not downloaded to {}",
+            download_dir().display()
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
 async fn location_query(c: &Client) -> String {
-    c.execute("return location.search", vec![]).await.unwrap().as_str().unwrap().to_owned()
+    c.execute("return location.search", vec![])
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -389,19 +546,42 @@ async fn links_reopen_the_exact_view() {
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
 
     // Build a view by clicking and typing; the address follows.
-    c.find(Locator::Css("#facet-country input[value='COL']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#facet-country input[value='COL']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     sel.toggle(Facet::Country, "COL");
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    c.find(Locator::Css("#facet-country input[value='BRA']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#facet-country input[value='BRA']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     sel.toggle(Facet::Country, "BRA");
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    c.find(Locator::Css("#facet-focus input[value='youth']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#facet-focus input[value='youth']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     sel.toggle(Facet::Focus, "youth");
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    c.find(Locator::Css("#search")).await.unwrap().send_keys("progr").await.unwrap();
+    c.find(Locator::Css("#search"))
+        .await
+        .unwrap()
+        .send_keys("progr")
+        .await
+        .unwrap();
     sel.query = "progr".into();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    assert_eq!(location_query(&c).await, "?country=BRA,COL&focus=youth&q=progr");
+    assert_eq!(
+        location_query(&c).await,
+        "?country=BRA,COL&focus=youth&q=progr"
+    );
 
     // Back walks the discrete changes, not the keystrokes: one step undoes the focus and the search.
     c.back().await.unwrap();
@@ -418,26 +598,54 @@ async fn links_reopen_the_exact_view() {
     c.goto(&link).await.unwrap();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     check_all_charts(&c, &expect, &sel).await;
-    let checked = c.find(Locator::Css("#facet-country input[value='COL']")).await.unwrap().prop("checked").await.unwrap();
+    let checked = c
+        .find(Locator::Css("#facet-country input[value='COL']"))
+        .await
+        .unwrap()
+        .prop("checked")
+        .await
+        .unwrap();
     assert_eq!(checked.as_deref(), Some("true"));
-    let search = c.find(Locator::Css("#search")).await.unwrap().prop("value").await.unwrap();
+    let search = c
+        .find(Locator::Css("#search"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
     assert_eq!(search.as_deref(), Some("progr"));
 
     // Bad values are ignored with a visible notice, never a crash.
-    c.goto(&format!("{base}?country=BRA,Narnia&year=soon&colour=blue")).await.unwrap();
+    c.goto(&format!("{base}?country=BRA,Narnia&year=soon&colour=blue"))
+        .await
+        .unwrap();
     let mut brazil = Selection::new();
     brazil.toggle(Facet::Country, "BRA");
     wait_text(&c, "#total", &expect.total_line(&brazil)).await;
     let notice = text_of(&c, "#notices").await;
-    assert!(notice.contains("NARNIA") && notice.contains("year=soon") && notice.contains("colour=blue"), "{notice}");
+    assert!(
+        notice.contains("NARNIA") && notice.contains("year=soon") && notice.contains("colour=blue"),
+        "{notice}"
+    );
     screenshot(&c, "07-notice").await;
 
     // Sort, page and open record travel in the link too.
     let id = expect.index.records()[0].id.clone();
-    c.goto(&format!("{base}?sort=-budget&page=2&record={id}")).await.unwrap();
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail")).await.unwrap();
+    c.goto(&format!("{base}?sort=-budget&page=2&record={id}"))
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#detail"))
+        .await
+        .unwrap();
     wait_text(&c, "#detail-title", &expect.index.records()[0].name).await;
-    wait_text(&c, "#page-line", &format!("Page 2 of {}", expect.index.len().div_ceil(25))).await;
+    wait_text(
+        &c,
+        "#page-line",
+        &format!("Page 2 of {}", expect.index.len().div_ceil(25)),
+    )
+    .await;
     c.close().await.unwrap();
 }
 
@@ -454,12 +662,36 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
 
     // The embed page: only the chart, its summary, the credit and a link back; no scrollbars.
     c.set_window_size(700, 900).await.unwrap();
-    c.goto(&format!("{base}?embed=focus&country=BRA")).await.unwrap();
-    wait_attr(&c, "#embed canvas", "aria-label", &expect.aria(&sel, ChartKind::Focus)).await;
-    assert!(c.find_all(Locator::Css(".filters, #interventions, .chart-tools")).await.unwrap().is_empty(), "embed shows more than the chart");
+    c.goto(&format!("{base}?embed=focus&country=BRA"))
+        .await
+        .unwrap();
+    wait_attr(
+        &c,
+        "#embed canvas",
+        "aria-label",
+        &expect.aria(&sel, ChartKind::Focus),
+    )
+    .await;
+    assert!(
+        c.find_all(Locator::Css(".filters, #interventions, .chart-tools"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "embed shows more than the chart"
+    );
     let summary = text_of(&c, "#embed-summary").await;
-    assert!(summary.starts_with("Country: Brazil · ") && summary.ends_with(&expect.total_line(&sel)), "{summary}");
-    let back = c.find(Locator::Css("#embed-link")).await.unwrap().attr("href").await.unwrap().unwrap();
+    assert!(
+        summary.starts_with("Country: Brazil · ") && summary.ends_with(&expect.total_line(&sel)),
+        "{summary}"
+    );
+    let back = c
+        .find(Locator::Css("#embed-link"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(back, format!("{base}?country=BRA"));
     let fits = c.execute("return document.documentElement.scrollWidth <= innerWidth && document.documentElement.scrollHeight <= innerHeight", vec![]).await.unwrap();
     assert_eq!(fits, true, "embed page scrolls");
@@ -470,40 +702,102 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
     c.goto(&format!("{base}?country=BRA")).await.unwrap();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
 
-    c.find(Locator::Css("#download-csv")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#download-csv"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let csv = downloaded("mirador-interventions.csv").await;
     let r = expect.index.evaluate(&sel);
-    let rows: Vec<_> = r.matching.iter().map(|i| &expect.index.records()[*i]).collect();
-    assert_eq!(String::from_utf8(csv).unwrap(), mirador::export::interventions_csv(rows.clone()), "CSV is not the matching rows");
+    let rows: Vec<_> = r
+        .matching
+        .iter()
+        .map(|i| &expect.index.records()[*i])
+        .collect();
+    assert_eq!(
+        String::from_utf8(csv).unwrap(),
+        mirador::export::interventions_csv(rows.clone()),
+        "CSV is not the matching rows"
+    );
 
-    c.find(Locator::Css("#download-json")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#download-json"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let json = downloaded("mirador-interventions.json").await;
     let back = parse_interventions(std::str::from_utf8(&json).unwrap()).unwrap();
     assert!(back.rejected.is_empty());
     assert_eq!(back.records.len(), rows.len());
 
-    c.find(Locator::Css("#chart-country button[data-action='svg']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#chart-country button[data-action='svg']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let svg = String::from_utf8(downloaded("mirador-country.svg").await).unwrap();
-    assert!(svg.starts_with("<svg") && svg.contains("Interventions by country") && svg.contains("\nBrazil\n</text>"), "{}", &svg[..200.min(svg.len())]);
+    assert!(
+        svg.starts_with("<svg")
+            && svg.contains("Interventions by country")
+            && svg.contains("\nBrazil\n</text>"),
+        "{}",
+        &svg[..200.min(svg.len())]
+    );
 
-    c.find(Locator::Css("#chart-effect button[data-action='png']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#chart-effect button[data-action='png']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let png = downloaded("mirador-effect.png").await;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let size = c.execute("const r = document.querySelector('#chart-effect canvas').getBoundingClientRect(); return [r.width, r.height]", vec![]).await.unwrap();
     let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
     let want = size[0].as_f64().unwrap() * 2.0;
-    assert!((w as f64 - want).abs() <= 2.0, "PNG is {w} px wide, not 2x the chart ({want})");
+    assert!(
+        (w as f64 - want).abs() <= 2.0,
+        "PNG is {w} px wide, not 2x the chart ({want})"
+    );
 
-    c.find(Locator::Css("#events-csv")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#events-csv"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let events = String::from_utf8(downloaded("mirador-events.csv").await).unwrap();
     assert!(events.starts_with("\u{feff}id,name,series"));
 
     // The embed dialog gives an iframe for this exact state; the citation names the filters.
-    c.find(Locator::Css("#chart-focus button[data-action='embed']")).await.unwrap().click().await.unwrap();
-    let snippet = c.find(Locator::Css("#chart-focus textarea.snippet")).await.unwrap().prop("value").await.unwrap().unwrap();
-    assert!(snippet.starts_with(&format!("<iframe src=\"{base}?country=BRA&amp;embed=focus\"")) || snippet.starts_with(&format!("<iframe src=\"{base}?country=BRA&embed=focus\"")), "{snippet}");
+    c.find(Locator::Css("#chart-focus button[data-action='embed']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let snippet = c
+        .find(Locator::Css("#chart-focus textarea.snippet"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        snippet.starts_with(&format!(
+            "<iframe src=\"{base}?country=BRA&amp;embed=focus\""
+        )) || snippet.starts_with(&format!("<iframe src=\"{base}?country=BRA&embed=focus\"")),
+        "{snippet}"
+    );
     let citation = text_of(&c, "#citation").await;
-    assert!(citation.contains("Country: Brazil") && citation.contains(&format!("{base}?country=BRA")), "{citation}");
+    assert!(
+        citation.contains("Country: Brazil") && citation.contains(&format!("{base}?country=BRA")),
+        "{citation}"
+    );
     screenshot(&c, "09-embed-dialog").await;
     c.close().await.unwrap();
 }
@@ -528,10 +822,24 @@ async fn drag(c: &Client, css: &str, from: (f64, f64), to: (f64, f64)) {
     let (x0, y0) = at(from);
     let (x1, y1) = at(to);
     let mouse = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement { element: el.clone(), duration: None, x: x0, y: y0 })
-        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-        .then(PointerAction::MoveToElement { element: el.clone(), duration: Some(Duration::from_millis(100)), x: x1, y: y1 })
-        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        .then(PointerAction::MoveToElement {
+            element: el.clone(),
+            duration: None,
+            x: x0,
+            y: y0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveToElement {
+            element: el.clone(),
+            duration: Some(Duration::from_millis(100)),
+            x: x1,
+            y: y1,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
     c.perform_actions(mouse).await.unwrap();
 }
 
@@ -556,21 +864,51 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     let mut sel = Selection::new();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     let css = "#chart-timeline canvas";
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let (w, h) = canvas_size(&c, css).await;
     let r = expect.index.evaluate(&sel);
-    let d = chart_data(&expect.index, &r, &sel, &expect.event_list, &ViewOptions::default(), ChartKind::Timeline, Lang::En);
-    let Layout::Timeline(l) = Layout::of(&d, w, h) else { panic!("timeline layout") };
-    let mirador::aggregate::views::ChartData::Timeline(ts) = &d else { panic!() };
-    let (a, b) = (ts.years.iter().position(|y| *y == 2005).unwrap(), ts.years.iter().position(|y| *y == 2010).unwrap());
-    let mid = |i: usize| { let (x0, x1) = l.column(i); (x0 + x1) / 2.0 };
+    let d = chart_data(
+        &expect.index,
+        &r,
+        &sel,
+        &expect.event_list,
+        &ViewOptions::default(),
+        ChartKind::Timeline,
+        Lang::En,
+    );
+    let Layout::Timeline(l) = Layout::of(&d, w, h) else {
+        panic!("timeline layout")
+    };
+    let mirador::aggregate::views::ChartData::Timeline(ts) = &d else {
+        panic!()
+    };
+    let (a, b) = (
+        ts.years.iter().position(|y| *y == 2005).unwrap(),
+        ts.years.iter().position(|y| *y == 2010).unwrap(),
+    );
+    let mid = |i: usize| {
+        let (x0, x1) = l.column(i);
+        (x0 + x1) / 2.0
+    };
     drag(&c, css, (mid(a), l.bottom - 5.0), (mid(b), l.bottom - 5.0)).await;
-    sel.year = Bounds { min: Some(2005), max: Some(2010) };
+    sel.year = Bounds {
+        min: Some(2005),
+        max: Some(2010),
+    };
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     assert!(location_query(&c).await.contains("year=2005..2010"));
     screenshot(&c, "10-timeline").await;
-    c.find(Locator::Css("#tab-overview")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#tab-overview"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     check_all_charts(&c, &expect, &sel).await;
 
     // Evidence gap map: clicking a cell filters to its focus and outcome; the other views follow.
@@ -578,38 +916,116 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     let mut sel = Selection::new();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     let css = "#chart-gap canvas";
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let (w, h) = canvas_size(&c, css).await;
     let r = expect.index.evaluate(&sel);
-    let d = chart_data(&expect.index, &r, &sel, &expect.event_list, &ViewOptions::default(), ChartKind::Gap, Lang::En);
+    let d = chart_data(
+        &expect.index,
+        &r,
+        &sel,
+        &expect.event_list,
+        &ViewOptions::default(),
+        ChartKind::Gap,
+        Lang::En,
+    );
     let layout = Layout::of(&d, w, h);
     let (x0, y0, x1, y1) = layout.bar_rect(0).unwrap(); // policing × homicide
-    drag(&c, css, ((x0 + x1) / 2.0, (y0 + y1) / 2.0), ((x0 + x1) / 2.0, (y0 + y1) / 2.0)).await;
+    drag(
+        &c,
+        css,
+        ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
+        ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
+    )
+    .await;
     sel.toggle(Facet::Focus, "policing");
     sel.toggle(Facet::Outcome, "homicide");
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    assert!(location_query(&c).await.contains("focus=policing&outcome=homicide"));
-    let aria = c.find(Locator::Css(css)).await.unwrap().attr("aria-label").await.unwrap().unwrap();
+    assert!(location_query(&c)
+        .await
+        .contains("focus=policing&outcome=homicide"));
+    let aria = c
+        .find(Locator::Css(css))
+        .await
+        .unwrap()
+        .attr("aria-label")
+        .await
+        .unwrap()
+        .unwrap();
     let r = expect.index.evaluate(&sel);
-    let want = chart_data(&expect.index, &r, &sel, &expect.event_list, &ViewOptions::default(), ChartKind::Gap, Lang::En).aria_label(Lang::En);
+    let want = chart_data(
+        &expect.index,
+        &r,
+        &sel,
+        &expect.event_list,
+        &ViewOptions::default(),
+        ChartKind::Gap,
+        Lang::En,
+    )
+    .aria_label(Lang::En);
     assert_eq!(aria, want);
     screenshot(&c, "11-evidence").await;
 
     // Comparison: the link's countries, side by side; ticking one more adds a column.
-    c.goto(&format!("{base}?view=compare&compare=BRA,MEX")).await.unwrap();
+    c.goto(&format!("{base}?view=compare&compare=BRA,MEX"))
+        .await
+        .unwrap();
     let sel = Selection::new();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    let brazil = expect.index.records().iter().filter(|r| r.country == "BRA").count();
-    wait_text(&c, "#compare-table tr[data-country='BRA'] td:nth-of-type(1)", &brazil.to_string()).await;
-    c.find(Locator::Css("#view-compare input[value='COL']")).await.unwrap().click().await.unwrap();
-    let colombia = expect.index.records().iter().filter(|r| r.country == "COL").count();
-    wait_text(&c, "#compare-table tr[data-country='COL'] td:nth-of-type(1)", &colombia.to_string()).await;
+    let brazil = expect
+        .index
+        .records()
+        .iter()
+        .filter(|r| r.country == "BRA")
+        .count();
+    wait_text(
+        &c,
+        "#compare-table tr[data-country='BRA'] td:nth-of-type(1)",
+        &brazil.to_string(),
+    )
+    .await;
+    c.find(Locator::Css("#view-compare input[value='COL']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let colombia = expect
+        .index
+        .records()
+        .iter()
+        .filter(|r| r.country == "COL")
+        .count();
+    wait_text(
+        &c,
+        "#compare-table tr[data-country='COL'] td:nth-of-type(1)",
+        &colombia.to_string(),
+    )
+    .await;
     assert!(location_query(&c).await.contains("compare=BRA,MEX,COL"));
     // Filters apply to the comparison too.
-    c.find(Locator::Css("#facet-focus input[value='youth']")).await.unwrap().click().await.unwrap();
-    let youth_br = expect.index.records().iter().filter(|r| r.country == "BRA" && r.focus.contains(&mirador::model::Focus::Youth)).count();
-    wait_text(&c, "#compare-table tr[data-country='BRA'] td:nth-of-type(1)", &youth_br.to_string()).await;
+    c.find(Locator::Css("#facet-focus input[value='youth']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let youth_br = expect
+        .index
+        .records()
+        .iter()
+        .filter(|r| r.country == "BRA" && r.focus.contains(&mirador::model::Focus::Youth))
+        .count();
+    wait_text(
+        &c,
+        "#compare-table tr[data-country='BRA'] td:nth-of-type(1)",
+        &youth_br.to_string(),
+    )
+    .await;
     screenshot(&c, "12-compare").await;
 
     // Events: the chart and the list; clicking an event opens it; the series filter narrows.
@@ -619,15 +1035,25 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     let start = Instant::now();
     loop {
         let aria = c.find(Locator::Css("#chart-events-map canvas")).await.ok();
-        let label = match aria { Some(a) => a.attr("aria-label").await.unwrap().unwrap_or_default(), None => String::new() };
+        let label = match aria {
+            Some(a) => a.attr("aria-label").await.unwrap().unwrap_or_default(),
+            None => String::new(),
+        };
         if label.contains("Colombia") && label.contains("Ecuador") {
             break;
         }
-        assert!(start.elapsed() < TIMEOUT, "events map does not list the event countries: {label}");
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "events map does not list the event countries: {label}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let css = "#chart-events canvas";
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let (w, h) = canvas_size(&c, css).await;
     let all: Vec<&mirador::model::Event> = expect.event_list.iter().collect();
@@ -635,22 +1061,54 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     let d = mirador::aggregate::views::ChartData::Events(es.clone());
     let layout = Layout::of(&d, w, h);
     // The event whose dot stands furthest from any other, so the click is unambiguous.
-    let Layout::Events(el) = &layout else { panic!("events layout") };
+    let Layout::Events(el) = &layout else {
+        panic!("events layout")
+    };
     let lonely = (0..el.points.len())
         .max_by(|a, b| {
-            let gap = |i: usize| el.points.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, p)| (p.0 - el.points[i].0).hypot(p.1 - el.points[i].1)).fold(f64::INFINITY, f64::min);
+            let gap = |i: usize| {
+                el.points
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, p)| (p.0 - el.points[i].0).hypot(p.1 - el.points[i].1))
+                    .fold(f64::INFINITY, f64::min)
+            };
             gap(*a).total_cmp(&gap(*b))
         })
         .unwrap();
     let (x0, y0, x1, y1) = layout.bar_rect(lonely).unwrap();
-    drag(&c, css, ((x0 + x1) / 2.0, (y0 + y1) / 2.0), ((x0 + x1) / 2.0, (y0 + y1) / 2.0)).await;
+    drag(
+        &c,
+        css,
+        ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
+        ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
+    )
+    .await;
     let id = &es.marks[lonely].id;
-    let open = c.wait().at_most(TIMEOUT).for_element(Locator::Css(&format!("tr[data-event='{id}'] details[open]"))).await;
+    let open = c
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(&format!(
+            "tr[data-event='{id}'] details[open]"
+        )))
+        .await;
     assert!(open.is_ok(), "clicking the event did not open {id}");
     assert!(location_query(&c).await.contains(&format!("event={id}")));
     let series = "IDB Citizen Security Week";
-    c.find(Locator::Css(&format!("#events-series option[value='{series}']"))).await.unwrap().click().await.unwrap();
-    let n = expect.event_list.iter().filter(|e| e.series.as_deref() == Some(series)).count();
+    c.find(Locator::Css(&format!(
+        "#events-series option[value='{series}']"
+    )))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    let n = expect
+        .event_list
+        .iter()
+        .filter(|e| e.series.as_deref() == Some(series))
+        .count();
     wait_text(&c, "#events-count", &n.to_string()).await;
     screenshot(&c, "13-events").await;
     c.close().await.unwrap();
@@ -661,7 +1119,12 @@ async fn the_map_filters_by_country_and_keeps_islands_clickable() {
     use mirador::aggregate::views::{chart_data, SharedAtlas, ViewOptions};
     let dist = dist();
     let expect = Expect::load(&dist);
-    let atlas = SharedAtlas(std::sync::Arc::new(mirador::geo::Atlas::from_json(&std::fs::read_to_string(dist.join("data/geo/lac.json")).unwrap()).unwrap()));
+    let atlas = SharedAtlas(std::sync::Arc::new(
+        mirador::geo::Atlas::from_json(
+            &std::fs::read_to_string(dist.join("data/geo/lac.json")).unwrap(),
+        )
+        .unwrap(),
+    ));
     let port = serve(dist.clone(), &[]);
     let driver = chromedriver();
     let c = browser(&driver).await;
@@ -671,19 +1134,49 @@ async fn the_map_filters_by_country_and_keeps_islands_clickable() {
     let mut sel = Selection::new();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     let css = "#chart-map canvas";
-    let options = ViewOptions { atlas: Some(atlas.clone()), ..Default::default() };
+    let options = ViewOptions {
+        atlas: Some(atlas.clone()),
+        ..Default::default()
+    };
     let aria = |sel: &Selection| {
         let r = expect.index.evaluate(sel);
-        chart_data(&expect.index, &r, sel, &[], &options, ChartKind::Map, Lang::En).aria_label(Lang::En)
+        chart_data(
+            &expect.index,
+            &r,
+            sel,
+            &[],
+            &options,
+            ChartKind::Map,
+            Lang::En,
+        )
+        .aria_label(Lang::En)
     };
     wait_attr(&c, css, "aria-label", &aria(&sel)).await;
     let (w, h) = canvas_size(&c, css).await;
     let r = expect.index.evaluate(&sel);
-    let d = chart_data(&expect.index, &r, &sel, &[], &options, ChartKind::Map, Lang::En);
-    let Layout::Map(l, _) = Layout::of(&d, w, h) else { panic!("map layout") };
+    let d = chart_data(
+        &expect.index,
+        &r,
+        &sel,
+        &[],
+        &options,
+        ChartKind::Map,
+        Lang::En,
+    );
+    let Layout::Map(l, _) = Layout::of(&d, w, h) else {
+        panic!("map layout")
+    };
     for (code, name) in [("BRA", "Brazil"), ("BRB", "Barbados")] {
-        let (x, y) = l.marker(code).map(|m| (m.x, m.y)).or_else(|| l.centroid(code)).unwrap();
-        assert_eq!(l.hit(x, y).as_deref(), Some(code), "{name} is not clickable at its own point");
+        let (x, y) = l
+            .marker(code)
+            .map(|m| (m.x, m.y))
+            .or_else(|| l.centroid(code))
+            .unwrap();
+        assert_eq!(
+            l.hit(x, y).as_deref(),
+            Some(code),
+            "{name} is not clickable at its own point"
+        );
         drag(&c, css, (x, y), (x, y)).await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         sel.toggle(Facet::Country, code);
@@ -692,9 +1185,19 @@ async fn the_map_filters_by_country_and_keeps_islands_clickable() {
     wait_attr(&c, css, "aria-label", &aria(&sel)).await;
     assert!(location_query(&c).await.contains("country=BRA,BRB"));
     screenshot(&c, "14-map").await;
-    c.find(Locator::Css("#map-measure option[value='effective']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#map-measure option[value='effective']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     assert!(location_query(&c).await.contains("measure=effective"));
-    c.find(Locator::Css("#tab-overview")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#tab-overview"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     check_all_charts(&c, &expect, &sel).await;
     c.close().await.unwrap();
 }
@@ -712,34 +1215,112 @@ async fn a_person_loads_their_own_spreadsheet() {
     // A file that is not CSV or JSON: a clear message, and the bundled data stays.
     let junk = std::env::temp_dir().join(format!("mirador-junk-{}.xlsx", std::process::id()));
     std::fs::write(&junk, b"PK\x03\x04\x14\x00\x06\x00binary workbook\x00\x00").unwrap();
-    c.find(Locator::Css("#import-open")).await.unwrap().click().await.unwrap();
-    c.find(Locator::Css("#import-file")).await.unwrap().send_keys(junk.to_str().unwrap()).await.unwrap();
-    let error = c.wait().at_most(TIMEOUT).for_element(Locator::Css("#import-error")).await.unwrap().text().await.unwrap();
-    assert!(error.contains("not a CSV or JSON file") && error.contains("previous data is still shown"), "{error}");
+    c.find(Locator::Css("#import-open"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css("#import-file"))
+        .await
+        .unwrap()
+        .send_keys(junk.to_str().unwrap())
+        .await
+        .unwrap();
+    let error = c
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#import-error"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error.contains("not a CSV or JSON file") && error.contains("previous data is still shown"),
+        "{error}"
+    );
     wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
 
     // A Spanish spreadsheet saved as CSV: columns matched, previewed, loaded; one row rejected.
     let csv = std::fs::canonicalize("tests/fixtures/import/synthetic-es.csv").unwrap();
-    c.find(Locator::Css(".import-dialog button.action")).await.unwrap().click().await.unwrap();
-    c.find(Locator::Css("#import-file")).await.unwrap().send_keys(csv.to_str().unwrap()).await.unwrap();
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#import-mapping")).await.unwrap();
-    let country_col = c.find(Locator::Css("#import-mapping select[data-column='1']")).await.unwrap().prop("value").await.unwrap();
-    assert_eq!(country_col.as_deref(), Some("country"), "País was not matched to country");
+    c.find(Locator::Css(".import-dialog button.action"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css("#import-file"))
+        .await
+        .unwrap()
+        .send_keys(csv.to_str().unwrap())
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#import-mapping"))
+        .await
+        .unwrap();
+    let country_col = c
+        .find(Locator::Css("#import-mapping select[data-column='1']"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        country_col.as_deref(),
+        Some("country"),
+        "País was not matched to country"
+    );
     screenshot(&c, "15-import-mapping").await;
-    c.find(Locator::Css("#import-load")).await.unwrap().click().await.unwrap();
-    let summary = c.wait().at_most(TIMEOUT).for_element(Locator::Css("#import-summary")).await.unwrap().text().await.unwrap();
-    assert!(summary.starts_with("5 rows: 4 loaded, 1 rejected"), "{summary}");
+    c.find(Locator::Css("#import-load"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let summary = c
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#import-summary"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        summary.starts_with("5 rows: 4 loaded, 1 rejected"),
+        "{summary}"
+    );
     let listed = text_of(&c, ".rejected-list").await;
-    assert!(listed.contains("line 5") && listed.contains("Narnia"), "{listed}");
-    c.find(Locator::Css("#import-report-json")).await.unwrap().click().await.unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&downloaded("mirador-import-report.json").await).unwrap();
+    assert!(
+        listed.contains("line 5") && listed.contains("Narnia"),
+        "{listed}"
+    );
+    c.find(Locator::Css("#import-report-json"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let report: serde_json::Value =
+        serde_json::from_slice(&downloaded("mirador-import-report.json").await).unwrap();
     assert_eq!(report["rows"], 5);
     assert_eq!(report["accepted"], 4);
     screenshot(&c, "16-import-report").await;
-    c.find(Locator::Css(".import-dialog button.close")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css(".import-dialog button.close"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_text(&c, "#total", "4 of 4 interventions").await;
     let banner = text_of(&c, "#source-banner").await;
-    assert!(banner.contains("Showing your data: synthetic-es.csv (4 interventions)"), "{banner}");
+    assert!(
+        banner.contains("Showing your data: synthetic-es.csv (4 interventions)"),
+        "{banner}"
+    );
     c.close().await.unwrap();
 }
 
@@ -752,33 +1333,71 @@ async fn a_hostile_dataset_runs_nothing_and_breaks_nothing() {
     let c = browser(&driver).await;
     let base = format!("http://127.0.0.1:{port}/");
     // The record whose only source is a javascript: link is rejected, and the page says so.
-    c.goto(&format!("{base}?data={base}hostile.json&view=table")).await.unwrap();
+    c.goto(&format!("{base}?data={base}hostile.json&view=table"))
+        .await
+        .unwrap();
     wait_text(&c, "#total", "3 of 3 interventions").await;
     let notice = text_of(&c, "#notices").await;
     assert!(notice.contains("4 rows: 3 loaded, 1 rejected"), "{notice}");
     // Names are text, not markup.
-    let names = c.find_all(Locator::Css("#interventions td.name button")).await.unwrap();
+    let names = c
+        .find_all(Locator::Css("#interventions td.name button"))
+        .await
+        .unwrap();
     let mut texts = Vec::new();
     for n in &names {
         texts.push(n.text().await.unwrap());
     }
-    assert!(texts.iter().any(|t| t.contains("<script>window.__pwned=1</script>")), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("<script>window.__pwned=1</script>")),
+        "{texts:?}"
+    );
     // Open every record: descriptions with markup, a javascript: source, a 20,000-character name.
     for i in 0..names.len() {
-        let buttons = c.find_all(Locator::Css("#interventions td.name button")).await.unwrap();
+        let buttons = c
+            .find_all(Locator::Css("#interventions td.name button"))
+            .await
+            .unwrap();
         buttons[i].click().await.unwrap();
-        let detail = c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail")).await.unwrap();
+        let detail = c
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css("#detail"))
+            .await
+            .unwrap();
         for a in detail.find_all(Locator::Css("a")).await.unwrap() {
             let href = a.attr("href").await.unwrap().unwrap_or_default();
-            assert!(href.starts_with("https://") || href.starts_with("http://"), "a non-web link was rendered: {href}");
+            assert!(
+                href.starts_with("https://") || href.starts_with("http://"),
+                "a non-web link was rendered: {href}"
+            );
         }
         let overflow = c.execute("const d = document.querySelector('#detail'); return d.scrollWidth <= d.clientWidth + 1", vec![]).await.unwrap();
-        assert_eq!(overflow, true, "record {i} overflows the detail panel sideways");
-        c.find(Locator::Css("#detail-close")).await.unwrap().click().await.unwrap();
+        assert_eq!(
+            overflow, true,
+            "record {i} overflows the detail panel sideways"
+        );
+        c.find(Locator::Css("#detail-close"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
     }
     let pwned = c.execute("return window.__pwned === undefined && document.querySelectorAll('img[src=x], #interventions script, #detail script').length === 0", vec![]).await.unwrap();
-    assert_eq!(pwned, true, "dataset markup was executed or inserted as HTML");
-    let fits = c.execute("return document.documentElement.scrollWidth <= innerWidth + 1", vec![]).await.unwrap();
+    assert_eq!(
+        pwned, true,
+        "dataset markup was executed or inserted as HTML"
+    );
+    let fits = c
+        .execute(
+            "return document.documentElement.scrollWidth <= innerWidth + 1",
+            vec![],
+        )
+        .await
+        .unwrap();
     assert_eq!(fits, true, "a long name pushes the page sideways");
     screenshot(&c, "17-hostile").await;
     c.close().await.unwrap();
@@ -790,8 +1409,13 @@ async fn synthetic_data_is_labelled_and_interactions_are_timed() {
     let port = serve(dist.clone(), &[]);
     let driver = chromedriver();
     let c = browser(&driver).await;
-    let n: usize = std::env::var("MIRADOR_SYNTHETIC_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
-    c.goto(&format!("http://127.0.0.1:{port}/?demo=synthetic&n={n}")).await.unwrap();
+    let n: usize = std::env::var("MIRADOR_SYNTHETIC_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    c.goto(&format!("http://127.0.0.1:{port}/?demo=synthetic&n={n}"))
+        .await
+        .unwrap();
     c.execute("window.__log = []; const l = console.log; console.log = (...a) => { window.__log.push(a.join(' ')); l(...a); };", vec![]).await.unwrap();
     let total = mirador::i18n::matching_line(Lang::En, n, n);
     let start = Instant::now();
@@ -799,11 +1423,17 @@ async fn synthetic_data_is_labelled_and_interactions_are_timed() {
         if text_of(&c, "#total").await == total {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(120), "synthetic data did not load");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "synthetic data did not load"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let banner = text_of(&c, "#source-banner").await;
-    assert!(banner.starts_with("Synthetic data:"), "synthetic data is not labelled: {banner}");
+    assert!(
+        banner.starts_with("Synthetic data:"),
+        "synthetic data is not labelled: {banner}"
+    );
     // Time a click on a country (measured in the page): until the total changes and the effects
     // it triggers (charts, table) have run, i.e. the first task after the DOM changed; and until
     // the next animation frame, whose timing in headless Chromium adds a fixed ~50 ms whatever the
@@ -851,10 +1481,25 @@ async fn synthetic_data_is_labelled_and_interactions_are_timed() {
         median(1),
         median(2)
     );
-    let memory = c.execute("return document.documentElement.dataset.wasmMemoryBytes", vec![]).await.unwrap();
-    println!("browser: {n} synthetic rows, WebAssembly memory {:.1} MB", memory.as_str().unwrap_or("0").parse::<f64>().unwrap_or(0.0) / 1e6);
+    let memory = c
+        .execute(
+            "return document.documentElement.dataset.wasmMemoryBytes",
+            vec![],
+        )
+        .await
+        .unwrap();
+    println!(
+        "browser: {n} synthetic rows, WebAssembly memory {:.1} MB",
+        memory.as_str().unwrap_or("0").parse::<f64>().unwrap_or(0.0) / 1e6
+    );
     if std::env::var_os("MIRADOR_TIMING").is_some() {
-        let log = c.execute("return window.__log.filter(l => l.startsWith('TIMING')).slice(-20)", vec![]).await.unwrap();
+        let log = c
+            .execute(
+                "return window.__log.filter(l => l.startsWith('TIMING')).slice(-20)",
+                vec![],
+            )
+            .await
+            .unwrap();
         println!("{log:#}");
     }
     screenshot(&c, "18-synthetic").await;
@@ -866,19 +1511,40 @@ async fn synthetic_data_is_labelled_and_interactions_are_timed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_large_csv_loads_without_freezing_the_page() {
     let dist = dist();
-    let rows: usize = std::env::var("MIRADOR_IMPORT_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
-    let records: Vec<_> = mirador::synthetic::records(mirador::synthetic::DEFAULT_SEED, rows).collect();
+    let rows: usize = std::env::var("MIRADOR_IMPORT_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let records: Vec<_> =
+        mirador::synthetic::records(mirador::synthetic::DEFAULT_SEED, rows).collect();
     let csv = mirador::export::interventions_csv(&records);
-    let path = std::env::temp_dir().join(format!("mirador-synthetic-{rows}-{}.csv", std::process::id()));
+    let path = std::env::temp_dir().join(format!(
+        "mirador-synthetic-{rows}-{}.csv",
+        std::process::id()
+    ));
     std::fs::write(&path, &csv).unwrap();
     let port = serve(dist.clone(), &[]);
     let driver = chromedriver();
     let c = browser(&driver).await;
     c.goto(&format!("http://127.0.0.1:{port}/")).await.unwrap();
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#total")).await.unwrap();
-    c.find(Locator::Css("#import-open")).await.unwrap().click().await.unwrap();
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#total"))
+        .await
+        .unwrap();
+    c.find(Locator::Css("#import-open"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let t0 = Instant::now();
-    c.find(Locator::Css("#import-file")).await.unwrap().send_keys(path.to_str().unwrap()).await.unwrap();
+    c.find(Locator::Css("#import-file"))
+        .await
+        .unwrap()
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
     // While reading, the page answers: the progress bar shows and scripts run between chunks.
     let mut saw_progress = false;
     loop {
@@ -888,15 +1554,38 @@ async fn a_large_csv_loads_without_freezing_the_page() {
         if c.find(Locator::Css("#import-progress")).await.is_ok() {
             saw_progress = true;
         }
-        assert!(t0.elapsed() < Duration::from_secs(120), "reading did not finish");
+        assert!(
+            t0.elapsed() < Duration::from_secs(120),
+            "reading did not finish"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let read = t0.elapsed();
     let t1 = Instant::now();
-    c.find(Locator::Css("#import-load")).await.unwrap().click().await.unwrap();
-    let summary = c.wait().at_most(Duration::from_secs(120)).for_element(Locator::Css("#import-summary")).await.unwrap().text().await.unwrap();
+    c.find(Locator::Css("#import-load"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let summary = c
+        .wait()
+        .at_most(Duration::from_secs(120))
+        .for_element(Locator::Css("#import-summary"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let applied = t1.elapsed();
-    assert!(summary.starts_with(&format!("{} rows: {} loaded, 0 rejected", mirador::i18n::format_count(Lang::En, rows), mirador::i18n::format_count(Lang::En, rows))), "{summary}");
+    assert!(
+        summary.starts_with(&format!(
+            "{} rows: {} loaded, 0 rejected",
+            mirador::i18n::format_count(Lang::En, rows),
+            mirador::i18n::format_count(Lang::En, rows)
+        )),
+        "{summary}"
+    );
     println!(
         "browser: {rows}-row CSV ({:.1} MB): read {:.2} s, mapped and loaded {:.2} s, total {:.2} s (progress bar seen: {saw_progress})",
         csv.len() as f64 / 1e6,
@@ -915,19 +1604,46 @@ async fn the_dashboard_speaks_spanish_and_portuguese() {
     let driver = chromedriver();
     let c = browser(&driver).await;
     let n = expect.index.len();
-    c.goto(&format!("http://127.0.0.1:{port}/?country=BRA")).await.unwrap();
-    let brazil = expect.index.records().iter().filter(|r| r.country == "BRA").count();
+    c.goto(&format!("http://127.0.0.1:{port}/?country=BRA"))
+        .await
+        .unwrap();
+    let brazil = expect
+        .index
+        .records()
+        .iter()
+        .filter(|r| r.country == "BRA")
+        .count();
     wait_text(&c, "#total", &i18n::matching_line(Lang::En, brazil, n)).await;
     // Choosing a language reopens the same view in it.
-    c.find(Locator::Css("#language option[value='es']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#language option[value='es']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_text(&c, "#total", &i18n::matching_line(Lang::Es, brazil, n)).await;
-    assert!(location_query(&c).await.contains("country=BRA") && location_query(&c).await.contains("lang=es"));
-    let html_lang = c.execute("return document.documentElement.lang", vec![]).await.unwrap();
+    assert!(
+        location_query(&c).await.contains("country=BRA")
+            && location_query(&c).await.contains("lang=es")
+    );
+    let html_lang = c
+        .execute("return document.documentElement.lang", vec![])
+        .await
+        .unwrap();
     assert_eq!(html_lang, "es");
-    let aria = c.find(Locator::Css("#chart-country canvas")).await.unwrap().attr("aria-label").await.unwrap().unwrap();
+    let aria = c
+        .find(Locator::Css("#chart-country canvas"))
+        .await
+        .unwrap()
+        .attr("aria-label")
+        .await
+        .unwrap()
+        .unwrap();
     assert!(aria.contains("Brasil"), "{aria}");
     screenshot(&c, "19-espanol").await;
-    c.goto(&format!("http://127.0.0.1:{port}/?lang=pt&view=map")).await.unwrap();
+    c.goto(&format!("http://127.0.0.1:{port}/?lang=pt&view=map"))
+        .await
+        .unwrap();
     wait_text(&c, "#total", &i18n::matching_line(Lang::Pt, n, n)).await;
     screenshot(&c, "20-portugues").await;
     c.close().await.unwrap();

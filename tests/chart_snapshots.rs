@@ -39,7 +39,12 @@ fn selections() -> Vec<(&'static str, Selection)> {
     youth_budget.budget.max = Some(3.2e7);
     let mut nothing = Selection::new();
     nothing.query = "no record has this".into();
-    vec![("all", Selection::new()), ("brazil", brazil), ("youth-budget", youth_budget), ("empty", nothing)]
+    vec![
+        ("all", Selection::new()),
+        ("brazil", brazil),
+        ("youth-budget", youth_budget),
+        ("empty", nothing),
+    ]
 }
 
 #[test]
@@ -96,7 +101,9 @@ fn budget_bin_click_sets_and_clears_the_range() {
     let result = index.evaluate(&sel);
     let s = series(&index, &result, &sel, ChartKind::Budget, Lang::En);
     let bar = s.bars.iter().find(|b| b.count > 0).unwrap().clone();
-    let BarAction::BudgetRange(lo, hi) = bar.action else { panic!("budget bars set ranges") };
+    let BarAction::BudgetRange(lo, hi) = bar.action else {
+        panic!("budget bars set ranges")
+    };
     apply(&bar.action, &mut sel);
     assert_eq!((sel.budget.min, sel.budget.max), (Some(lo), Some(hi)));
     assert_eq!(index.evaluate(&sel).matching_count(), bar.count);
@@ -112,10 +119,20 @@ fn unknown_values_are_not_drawn_as_zero() {
     let s = series(&index, &result, &sel, ChartKind::Budget, Lang::En);
     let drawn: usize = s.bars.iter().map(|b| b.count).sum();
     assert_eq!(drawn, 6, "six fixture records have a budget");
-    assert!(s.note.as_deref().unwrap().starts_with("Budget known for 67%"), "{:?}", s.note);
+    assert!(
+        s.note
+            .as_deref()
+            .unwrap()
+            .starts_with("Budget known for 67%"),
+        "{:?}",
+        s.note
+    );
     let effect = series(&index, &result, &sel, ChartKind::Effect, Lang::En);
     let not_stated = effect.bars.iter().find(|b| b.unknown).unwrap();
-    assert_eq!((not_stated.label.as_str(), not_stated.count), ("Not stated", 3));
+    assert_eq!(
+        (not_stated.label.as_str(), not_stated.count),
+        ("Not stated", 3)
+    );
 }
 
 proptest::proptest! {
@@ -151,11 +168,25 @@ fn every_view_chart_matches_its_snapshot() {
     use mirador::aggregate::views::{chart_data, GapColour, Stack, ViewOptions};
     use mirador::chart::render_data_svg;
     let index = fixture();
-    let events = mirador::parse::parse_events(&std::fs::read_to_string("tests/fixtures/events.json").unwrap()).unwrap().records;
-    let by_effect = ViewOptions { stack: Stack::Effect, colour: GapColour::Effect, compare: vec!["BRA".into(), "COL".into(), "SLV".into()], ..Default::default() };
+    let events = mirador::parse::parse_events(
+        &std::fs::read_to_string("tests/fixtures/events.json").unwrap(),
+    )
+    .unwrap()
+    .records;
+    let by_effect = ViewOptions {
+        stack: Stack::Effect,
+        colour: GapColour::Effect,
+        compare: vec!["BRA".into(), "COL".into(), "SLV".into()],
+        ..Default::default()
+    };
     for (state, sel) in selections() {
         let result = index.evaluate(&sel);
-        for kind in [ChartKind::Timeline, ChartKind::Gap, ChartKind::Compare, ChartKind::Events] {
+        for kind in [
+            ChartKind::Timeline,
+            ChartKind::Gap,
+            ChartKind::Compare,
+            ChartKind::Events,
+        ] {
             for (opt_name, options) in [("", ViewOptions::default()), ("-alt", by_effect.clone())] {
                 if opt_name == "-alt" && state != "all" {
                     continue;

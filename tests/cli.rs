@@ -3,8 +3,15 @@
 use std::process::Command;
 
 fn mirador(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mirador")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    let out = Command::new(env!("CARGO_BIN_EXE_mirador"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn tmp(name: &str) -> std::path::PathBuf {
@@ -20,11 +27,18 @@ fn validate_reports_what_loads_and_what_does_not() {
     assert!(out.contains("9 records, 9 loaded, 0 rejected"), "{out}");
 
     let bad = tmp("bad.json");
-    std::fs::write(&bad, r#"[{"id":"a","name":"A","country":"BRA"},{"id":"b","name":"B","country":"Brasil"}]"#).unwrap();
+    std::fs::write(
+        &bad,
+        r#"[{"id":"a","name":"A","country":"BRA"},{"id":"b","name":"B","country":"Brasil"}]"#,
+    )
+    .unwrap();
     let (code, out, err) = mirador(&["validate", bad.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(out.contains("2 records, 1 loaded, 1 rejected"), "{out}");
-    assert!(out.contains("record 2 (id \"b\"), field `country`"), "{out}");
+    assert!(
+        out.contains("record 2 (id \"b\"), field `country`"),
+        "{out}"
+    );
     assert!(err.contains("1 records rejected"), "{err}");
 
     std::fs::write(&bad, "not json").unwrap();
@@ -39,10 +53,25 @@ fn validate_reports_what_loads_and_what_does_not() {
 #[test]
 fn render_writes_the_same_svg_as_the_snapshot_code() {
     let out = tmp("country.svg");
-    let (code, _, err) = mirador(&["render", "--chart", "country", "--data", "tests/fixtures/interventions.json", "--out", out.to_str().unwrap(), "--width", "480", "--height", "300"]);
+    let (code, _, err) = mirador(&[
+        "render",
+        "--chart",
+        "country",
+        "--data",
+        "tests/fixtures/interventions.json",
+        "--out",
+        out.to_str().unwrap(),
+        "--width",
+        "480",
+        "--height",
+        "300",
+    ]);
     assert_eq!(code, 0, "{err}");
     let svg = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(svg, std::fs::read_to_string("tests/snapshots/country-all.svg").unwrap());
+    assert_eq!(
+        svg,
+        std::fs::read_to_string("tests/snapshots/country-all.svg").unwrap()
+    );
 }
 
 #[test]
@@ -51,20 +80,44 @@ fn bad_arguments_fail_clearly() {
         (vec![], "no command given"),
         (vec!["frobnicate"], "unknown command `frobnicate`"),
         (vec!["validate"], "validate needs a FILE"),
-        (vec!["render", "--chart", "pie", "--out", "x.svg"], "unknown chart `pie`"),
+        (
+            vec!["render", "--chart", "pie", "--out", "x.svg"],
+            "unknown chart `pie`",
+        ),
         (vec!["render", "--chart", "country"], "render needs --out"),
-        (vec!["render", "--chart", "country", "--out", "x.gif"], "--format svg|png"),
-        (vec!["render", "--chart", "country", "--out", "x.svg", "--format", "pdf"], "unknown format `pdf`"),
-        (vec!["render", "--chart", "country", "--out", "x.png", "--scale", "9"], "not a scale"),
+        (
+            vec!["render", "--chart", "country", "--out", "x.gif"],
+            "--format svg|png",
+        ),
+        (
+            vec![
+                "render", "--chart", "country", "--out", "x.svg", "--format", "pdf",
+            ],
+            "unknown format `pdf`",
+        ),
+        (
+            vec![
+                "render", "--chart", "country", "--out", "x.png", "--scale", "9",
+            ],
+            "not a scale",
+        ),
         (vec!["export"], "export needs --format"),
         (vec!["export", "--format", "xlsx"], "unknown format `xlsx`"),
         (vec!["query", "--bogus"], "unexpected argument `--bogus`"),
-        (vec!["render", "--chart", "country", "--out", "x.svg", "--width", "abc"], "`abc` is not a size"),
+        (
+            vec![
+                "render", "--chart", "country", "--out", "x.svg", "--width", "abc",
+            ],
+            "`abc` is not a size",
+        ),
         (vec!["render", "--chart"], "--chart needs a value"),
     ] {
         let (code, _, err) = mirador(&args);
         assert_eq!(code, 2, "{args:?}: {err}");
-        assert!(err.contains(needle) && err.contains("usage:"), "{args:?}: {err}");
+        assert!(
+            err.contains(needle) && err.contains("usage:"),
+            "{args:?}: {err}"
+        );
     }
     let (code, _, err) = mirador(&["validate", "/no/such/file.json"]);
     assert_eq!(code, 1);
@@ -76,15 +129,46 @@ const FIXTURE: &str = "tests/fixtures/interventions.json";
 #[test]
 fn render_png_is_a_2x_image() {
     let out = tmp("effect.png");
-    let (code, _, err) = mirador(&["render", "--chart", "effect", "--data", FIXTURE, "--state", "country=BRA", "--out", out.to_str().unwrap(), "--width", "400", "--height", "250"]);
+    let (code, _, err) = mirador(&[
+        "render",
+        "--chart",
+        "effect",
+        "--data",
+        FIXTURE,
+        "--state",
+        "country=BRA",
+        "--out",
+        out.to_str().unwrap(),
+        "--width",
+        "400",
+        "--height",
+        "250",
+    ]);
     assert_eq!(code, 0, "{err}");
     let png = std::fs::read(&out).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-    let (w, h) = (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()));
+    let (w, h) = (
+        u32::from_be_bytes(png[16..20].try_into().unwrap()),
+        u32::from_be_bytes(png[20..24].try_into().unwrap()),
+    );
     assert_eq!((w, h), (800, 500));
     // The same state twice gives the same bytes (bundled font, no machine dependence).
     let again = tmp("effect2.png");
-    mirador(&["render", "--chart", "effect", "--data", FIXTURE, "--state", "country=BRA", "--out", again.to_str().unwrap(), "--width", "400", "--height", "250"]);
+    mirador(&[
+        "render",
+        "--chart",
+        "effect",
+        "--data",
+        FIXTURE,
+        "--state",
+        "country=BRA",
+        "--out",
+        again.to_str().unwrap(),
+        "--width",
+        "400",
+        "--height",
+        "250",
+    ]);
     assert_eq!(png, std::fs::read(&again).unwrap());
 }
 
@@ -92,18 +176,61 @@ fn render_png_is_a_2x_image() {
 fn render_follows_the_state() {
     let all = tmp("all.svg");
     let bra = tmp("bra.svg");
-    mirador(&["render", "--chart", "focus", "--data", FIXTURE, "--out", all.to_str().unwrap(), "--width", "480", "--height", "300"]);
-    let (code, _, _) = mirador(&["render", "--chart", "focus", "--data", FIXTURE, "--state", "country=BRA", "--out", bra.to_str().unwrap(), "--width", "480", "--height", "300"]);
+    mirador(&[
+        "render",
+        "--chart",
+        "focus",
+        "--data",
+        FIXTURE,
+        "--out",
+        all.to_str().unwrap(),
+        "--width",
+        "480",
+        "--height",
+        "300",
+    ]);
+    let (code, _, _) = mirador(&[
+        "render",
+        "--chart",
+        "focus",
+        "--data",
+        FIXTURE,
+        "--state",
+        "country=BRA",
+        "--out",
+        bra.to_str().unwrap(),
+        "--width",
+        "480",
+        "--height",
+        "300",
+    ]);
     assert_eq!(code, 0);
-    assert_eq!(std::fs::read_to_string(&all).unwrap(), std::fs::read_to_string("tests/snapshots/focus-all.svg").unwrap());
-    assert_eq!(std::fs::read_to_string(&bra).unwrap(), std::fs::read_to_string("tests/snapshots/focus-brazil.svg").unwrap());
+    assert_eq!(
+        std::fs::read_to_string(&all).unwrap(),
+        std::fs::read_to_string("tests/snapshots/focus-all.svg").unwrap()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&bra).unwrap(),
+        std::fs::read_to_string("tests/snapshots/focus-brazil.svg").unwrap()
+    );
 }
 
 #[test]
 fn query_prints_the_dashboard_numbers() {
-    let (code, out, err) = mirador(&["query", "--data", FIXTURE, "--state", "country=BRA&focus=policing&utm_source=x", "--facets", "--json"]);
+    let (code, out, err) = mirador(&[
+        "query",
+        "--data",
+        FIXTURE,
+        "--state",
+        "country=BRA&focus=policing&utm_source=x",
+        "--facets",
+        "--json",
+    ]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("ignored in --state: utm_source=x: unknown setting"), "{err}");
+    assert!(
+        err.contains("ignored in --state: utm_source=x: unknown setting"),
+        "{err}"
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["total"], 9);
     assert_eq!(v["matching"], 1);
@@ -115,23 +242,55 @@ fn query_prints_the_dashboard_numbers() {
     assert_eq!(v["facets"]["focus"]["policing"], 1);
     assert_eq!(v["facets"]["focus"]["youth"], 1);
     assert_eq!(v["facets"]["effect"]["effective"], 0);
-    for key in ["country", "focus", "level", "funder", "evaluation", "effect"] {
+    for key in [
+        "country",
+        "focus",
+        "level",
+        "funder",
+        "evaluation",
+        "effect",
+    ] {
         assert!(v["facets"][key].is_object(), "facet {key} missing");
     }
 }
 
 #[test]
 fn export_gives_the_matching_rows() {
-    let (code, csv, _) = mirador(&["export", "--data", FIXTURE, "--state", "country=COL", "--format", "csv"]);
+    let (code, csv, _) = mirador(&[
+        "export",
+        "--data",
+        FIXTURE,
+        "--state",
+        "country=COL",
+        "--format",
+        "csv",
+    ]);
     assert_eq!(code, 0);
     assert!(csv.starts_with("\u{feff}id,name,"));
-    assert_eq!(csv.lines().count(), 3, "header + 2 Colombian records: {csv}");
+    assert_eq!(
+        csv.lines().count(),
+        3,
+        "header + 2 Colombian records: {csv}"
+    );
     let out = tmp("col.json");
-    let (code, _, _) = mirador(&["export", "--data", FIXTURE, "--state", "country=COL", "--format", "json", "--out", out.to_str().unwrap()]);
+    let (code, _, _) = mirador(&[
+        "export",
+        "--data",
+        FIXTURE,
+        "--state",
+        "country=COL",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0);
     let (code, stdout, _) = mirador(&["validate", out.to_str().unwrap()]);
     assert_eq!(code, 0, "an export is a valid dataset: {stdout}");
-    assert!(stdout.contains("2 records, 2 loaded, 0 rejected"), "{stdout}");
+    assert!(
+        stdout.contains("2 records, 2 loaded, 0 rejected"),
+        "{stdout}"
+    );
     let (code, events, _) = mirador(&["export", "--events", "--format", "csv"]);
     assert_eq!(code, 0);
     assert!(events.starts_with("\u{feff}id,name,series,"));
@@ -148,5 +307,8 @@ fn validate_json_report() {
     assert_eq!(v["accepted"], 1);
     assert_eq!(v["rejected"][0]["record"], 2);
     assert_eq!(v["rejected"][0]["column"], "focus[0]");
-    assert!(v["rejected"][0]["reason"].as_str().unwrap().contains("unknown variant"));
+    assert!(v["rejected"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("unknown variant"));
 }

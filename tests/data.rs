@@ -12,7 +12,11 @@ fn interventions() -> Vec<Intervention> {
     let text = std::fs::read_to_string("data/interventions.json").unwrap();
     let report = parse_interventions(&text).unwrap();
     let errors: Vec<String> = report.rejected.iter().map(|r| r.to_string()).collect();
-    assert!(errors.is_empty(), "rejected interventions:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "rejected interventions:\n{}",
+        errors.join("\n")
+    );
     report.records
 }
 
@@ -30,8 +34,17 @@ fn every_record_loads_and_is_sourced() {
     assert!(records.len() >= 200, "only {} interventions", records.len());
     for r in &records {
         assert!(!r.sources.is_empty(), "{}: no source", r.id);
-        assert!(r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}: id is not a slug", r.id);
-        assert!(r.description.as_deref().is_none_or(|d| d.len() <= 600), "{}: description longer than two sentences", r.id);
+        assert!(
+            r.id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{}: id is not a slug",
+            r.id
+        );
+        assert!(
+            r.description.as_deref().is_none_or(|d| d.len() <= 600),
+            "{}: description longer than two sentences",
+            r.id
+        );
     }
 }
 
@@ -50,10 +63,25 @@ fn no_duplicate_name_in_a_country() {
 fn budgets_follow_the_rules() {
     for r in interventions() {
         if let Some(usd) = r.budget_usd {
-            assert_eq!(r.budget_currency.as_deref(), Some("USD"), "{}: budget_usd without a USD amount", r.id);
-            assert_eq!(r.budget_amount, Some(usd), "{}: budget_usd differs from the USD amount", r.id);
+            assert_eq!(
+                r.budget_currency.as_deref(),
+                Some("USD"),
+                "{}: budget_usd without a USD amount",
+                r.id
+            );
+            assert_eq!(
+                r.budget_amount,
+                Some(usd),
+                "{}: budget_usd differs from the USD amount",
+                r.id
+            );
         }
-        assert_eq!(r.budget_amount.is_some(), r.budget_currency.is_some(), "{}: amount and currency go together", r.id);
+        assert_eq!(
+            r.budget_amount.is_some(),
+            r.budget_currency.is_some(),
+            "{}: amount and currency go together",
+            r.id
+        );
     }
 }
 
@@ -62,7 +90,10 @@ fn effects_rest_on_impact_evaluations() {
     for r in interventions() {
         if let Some(effect) = r.effect {
             assert!(
-                matches!(r.evaluation, Some(Evaluation::QuasiExperimental | Evaluation::Experimental)),
+                matches!(
+                    r.evaluation,
+                    Some(Evaluation::QuasiExperimental | Evaluation::Experimental)
+                ),
                 "{}: effect {:?} without an impact evaluation (evaluation {:?})",
                 r.id,
                 effect,
@@ -81,10 +112,16 @@ fn coverage_spans_the_region() {
         assert!(countries.contains(caribbean), "no record for {caribbean}");
     }
     for focus in mirador::model::Focus::ALL {
-        assert!(records.iter().any(|r| r.focus.contains(focus)), "no record with focus {focus:?}");
+        assert!(
+            records.iter().any(|r| r.focus.contains(focus)),
+            "no record with focus {focus:?}"
+        );
     }
     let years: Vec<i32> = records.iter().filter_map(|r| r.start_year).collect();
-    assert!(years.iter().any(|y| *y < 2000) && years.iter().any(|y| *y >= 2020), "years do not span late 1990s to today");
+    assert!(
+        years.iter().any(|y| *y < 2000) && years.iter().any(|y| *y >= 2020),
+        "years do not span late 1990s to today"
+    );
 }
 
 #[test]
@@ -95,11 +132,23 @@ fn events_are_valid_and_linked() {
     for e in &events {
         assert!(!e.sources.is_empty(), "{}: no source", e.id);
         for link in &e.related_interventions {
-            assert!(ids.contains(link), "{}: related intervention {link} does not exist", e.id);
+            assert!(
+                ids.contains(link),
+                "{}: related intervention {link} does not exist",
+                e.id
+            );
         }
     }
     // The seed documents' events are all there.
-    for id in ["idb-csw-2015-rpd", "idb-csw-2015-clinic", "idb-csw-2017-rpd", "idb-csw-2017-clinic", "infosegura-csw-2024-panama", "igarape-csd-2014-rio", "igarape-csd-2015-cape-town"] {
+    for id in [
+        "idb-csw-2015-rpd",
+        "idb-csw-2015-clinic",
+        "idb-csw-2017-rpd",
+        "idb-csw-2017-clinic",
+        "infosegura-csw-2024-panama",
+        "igarape-csd-2014-rio",
+        "igarape-csd-2015-cape-town",
+    ] {
         assert!(events.iter().any(|e| e.id == id), "missing event {id}");
     }
 }

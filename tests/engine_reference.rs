@@ -6,7 +6,9 @@
 //! and the incremental `Engine` over random sequences of changes (toggle a value, move or drag a
 //! range, type or erase a search, clear), under each update strategy.
 
-use mirador::engine::{record_values, search_haystack, Engine, FilterResult, Index, Strategy as Update};
+use mirador::engine::{
+    record_values, search_haystack, Engine, FilterResult, Index, Strategy as Update,
+};
 use mirador::model::*;
 use mirador::selection::{Bounds, Facet, Selection, NOT_STATED};
 use mirador::text::SearchTerms;
@@ -14,7 +16,14 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 
 const COUNTRIES: [&str; 5] = ["BRA", "COL", "JAM", "MEX", "TTO"];
-const WORDS: [&str; 6] = ["Medellín", "policía", "youth", "São Paulo", "barrio", "Kingston"];
+const WORDS: [&str; 6] = [
+    "Medellín",
+    "policía",
+    "youth",
+    "São Paulo",
+    "barrio",
+    "Kingston",
+];
 
 fn pick<T: Copy>(all: &[T], i: usize) -> T {
     all[i % all.len()]
@@ -115,9 +124,13 @@ fn passes(r: &Intervention, sel: &Selection, skip: Option<Facet>) -> bool {
         }
     }
     let year_ok = !sel.year.is_active()
-        || r.start_year.is_some_and(|y| sel.year.min.is_none_or(|m| y >= m) && sel.year.max.is_none_or(|m| y <= m));
+        || r.start_year.is_some_and(|y| {
+            sel.year.min.is_none_or(|m| y >= m) && sel.year.max.is_none_or(|m| y <= m)
+        });
     let budget_ok = !sel.budget.is_active()
-        || r.budget_usd.is_some_and(|b| sel.budget.min.is_none_or(|m| b >= m) && sel.budget.max.is_none_or(|m| b < m));
+        || r.budget_usd.is_some_and(|b| {
+            sel.budget.min.is_none_or(|m| b >= m) && sel.budget.max.is_none_or(|m| b < m)
+        });
     let terms = SearchTerms::new(&sel.query);
     year_ok && budget_ok && (terms.is_empty() || terms.matches(&search_haystack(r)))
 }
@@ -172,10 +185,26 @@ proptest! {
 #[test]
 fn own_filter_is_excluded_but_others_apply() {
     let mk = |id: &str, country: &str, focus: Vec<Focus>| Intervention {
-        id: id.into(), name: id.into(), description: None, country: country.into(), admin_area: None, city: None,
-        level: None, focus, start_year: None, end_year: None, implementers: vec![], funders: vec![],
-        budget_amount: None, budget_currency: None, budget_year: None, budget_usd: None, evaluation: None,
-        effect: None, outcomes: vec![], sources: vec![],
+        id: id.into(),
+        name: id.into(),
+        description: None,
+        country: country.into(),
+        admin_area: None,
+        city: None,
+        level: None,
+        focus,
+        start_year: None,
+        end_year: None,
+        implementers: vec![],
+        funders: vec![],
+        budget_amount: None,
+        budget_currency: None,
+        budget_year: None,
+        budget_usd: None,
+        evaluation: None,
+        effect: None,
+        outcomes: vec![],
+        sources: vec![],
     };
     let index = Index::new(vec![
         mk("a", "BRA", vec![Focus::Youth]),
@@ -192,14 +221,23 @@ fn own_filter_is_excluded_but_others_apply() {
     assert_eq!(index.facet_count(&r, Facet::Focus, "policing"), 1);
     assert_eq!(index.facet_count(&r, Facet::Focus, "youth"), 2);
     sel.toggle(Facet::Country, "COL");
-    assert_eq!(index.evaluate(&sel).matching, vec![0, 1, 2], "values within a facet are OR-ed");
+    assert_eq!(
+        index.evaluate(&sel).matching,
+        vec![0, 1, 2],
+        "values within a facet are OR-ed"
+    );
 }
 
 /// Records for the sequence tests. `wide` spreads countries over 90 codes and budgets over 60
 /// decades, past the sizes where the engine keeps a bitmap per value or per bin.
 fn arb_records(wide: bool) -> impl Strategy<Value = Vec<Intervention>> {
     let max_len = if wide { 150 } else { 200 };
-    let record = (arb_intervention(), 0..90usize, -30.0..30.0f64, any::<bool>());
+    let record = (
+        arb_intervention(),
+        0..90usize,
+        -30.0..30.0f64,
+        any::<bool>(),
+    );
     proptest::collection::vec(record, 0..max_len).prop_map(move |rows| {
         rows.into_iter()
             .enumerate()
@@ -238,7 +276,10 @@ fn prepare(records: &[Intervention]) -> Prepared {
                 .collect()
         })
         .collect();
-    Prepared { values, hay: records.iter().map(search_haystack).collect() }
+    Prepared {
+        values,
+        hay: records.iter().map(search_haystack).collect(),
+    }
 }
 
 /// Facets, then the year range, the budget range and the search.
@@ -250,23 +291,43 @@ const DIMS: usize = FACETS + 3;
 
 /// Which filters record `i` passes: the facets (by `Facet::index()`), the year range, the budget
 /// range, the search. The same statements as `passes`.
-fn verdicts(r: &Intervention, p: &Prepared, i: usize, sel: &Selection, terms: &SearchTerms) -> [bool; DIMS] {
+fn verdicts(
+    r: &Intervention,
+    p: &Prepared,
+    i: usize,
+    sel: &Selection,
+    terms: &SearchTerms,
+) -> [bool; DIMS] {
     let mut v = [true; DIMS];
     for f in Facet::ALL {
-        v[f.index()] = !sel.is_facet_active(f) || p.values[i][f.index()].iter().any(|k| sel.is_selected(f, k));
+        v[f.index()] =
+            !sel.is_facet_active(f) || p.values[i][f.index()].iter().any(|k| sel.is_selected(f, k));
     }
     v[YEAR] = !sel.year.is_active()
-        || r.start_year.is_some_and(|y| sel.year.min.is_none_or(|m| y >= m) && sel.year.max.is_none_or(|m| y <= m));
+        || r.start_year.is_some_and(|y| {
+            sel.year.min.is_none_or(|m| y >= m) && sel.year.max.is_none_or(|m| y <= m)
+        });
     v[BUDGET] = !sel.budget.is_active()
-        || r.budget_usd.is_some_and(|b| sel.budget.min.is_none_or(|m| b >= m) && sel.budget.max.is_none_or(|m| b < m));
+        || r.budget_usd.is_some_and(|b| {
+            sel.budget.min.is_none_or(|m| b >= m) && sel.budget.max.is_none_or(|m| b < m)
+        });
     v[SEARCH] = terms.is_empty() || terms.matches(&p.hay[i]);
     v
 }
 
 /// The reference result of a selection, with facet counts aligned to the index's keys.
-fn reference(records: &[Intervention], p: &Prepared, index: &Index, sel: &Selection) -> FilterResult {
+fn reference(
+    records: &[Intervention],
+    p: &Prepared,
+    index: &Index,
+    sel: &Selection,
+) -> FilterResult {
     let terms = SearchTerms::new(&sel.query);
-    let v: Vec<[bool; DIMS]> = records.iter().enumerate().map(|(i, r)| verdicts(r, p, i, sel, &terms)).collect();
+    let v: Vec<[bool; DIMS]> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| verdicts(r, p, i, sel, &terms))
+        .collect();
     // Passes every filter except `skip`'s (DIMS: none skipped).
     let all_but = |i: usize, skip: usize| v[i].iter().enumerate().all(|(d, ok)| d == skip || *ok);
     let matching: Vec<usize> = (0..records.len()).filter(|i| all_but(*i, DIMS)).collect();
@@ -276,14 +337,23 @@ fn reference(records: &[Intervention], p: &Prepared, index: &Index, sel: &Select
             index
                 .facet_keys(*f)
                 .iter()
-                .map(|key| (0..records.len()).filter(|i| p.values[*i][f.index()].contains(key) && all_but(*i, f.index())).count())
+                .map(|key| {
+                    (0..records.len())
+                        .filter(|i| p.values[*i][f.index()].contains(key) && all_but(*i, f.index()))
+                        .count()
+                })
                 .collect()
         })
         .collect();
     let bins = index.budget_bins();
     let mut budget_counts = vec![0; bins.len()];
     let mut budget_unknown = 0;
-    for r in records.iter().enumerate().filter(|(i, _)| all_but(*i, BUDGET)).map(|(_, r)| r) {
+    for r in records
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| all_but(*i, BUDGET))
+        .map(|(_, r)| r)
+    {
         match r.budget_usd {
             Some(b) => {
                 if let Some(i) = bins.bin_of(b) {
@@ -293,8 +363,18 @@ fn reference(records: &[Intervention], p: &Prepared, index: &Index, sel: &Select
             None => budget_unknown += 1,
         }
     }
-    let matching_with_budget = matching.iter().filter(|i| records[**i].budget_usd.is_some()).count();
-    FilterResult { total: records.len(), matching, facet_counts, budget_counts, budget_unknown, matching_with_budget }
+    let matching_with_budget = matching
+        .iter()
+        .filter(|i| records[**i].budget_usd.is_some())
+        .count();
+    FilterResult {
+        total: records.len(),
+        matching,
+        facet_counts,
+        budget_counts,
+        budget_unknown,
+        matching_with_budget,
+    }
 }
 
 /// One thing a person does to the selection.
@@ -318,7 +398,15 @@ enum Op {
 }
 
 fn arb_op() -> impl Strategy<Value = Op> {
-    let budget = || proptest::option::of(prop_oneof![Just(1e6), Just(1e7), Just(0.0), 1e3..1e10f64, -1e31..1e31f64]);
+    let budget = || {
+        proptest::option::of(prop_oneof![
+            Just(1e6),
+            Just(1e7),
+            Just(0.0),
+            1e3..1e10f64,
+            -1e31..1e31f64
+        ])
+    };
     let year = || proptest::option::of(1990..2030i32);
     prop_oneof![
         6 => (0..6usize, 0..100usize).prop_map(|(f, k)| Op::Toggle(f, k)),
@@ -367,7 +455,11 @@ fn apply(op: &Op, sel: &mut Selection, index: &Index) {
         }
         Op::Query(w, upper) => {
             let word = WORDS[*w].split(' ').next().unwrap();
-            sel.query = if *upper { word.to_uppercase() } else { mirador::text::fold(word) };
+            sel.query = if *upper {
+                word.to_uppercase()
+            } else {
+                mirador::text::fold(word)
+            };
         }
         Op::ClearAll => sel.clear_all(),
         Op::Tick(f, key) => sel.toggle(*f, key),
@@ -387,12 +479,34 @@ fn check_sequence(records: Vec<Intervention>, ops: Vec<Op>) -> Result<(), TestCa
         let want = reference(&records, &prepared, &index, &sel);
         for (strategy, engine) in engines.iter_mut() {
             let counts = engine.update(&sel).clone();
-            prop_assert_eq!(counts.matching, want.matching.len(), "{:?} after step {} ({:?}): {:?}", strategy, step, op, sel);
+            prop_assert_eq!(
+                counts.matching,
+                want.matching.len(),
+                "{:?} after step {} ({:?}): {:?}",
+                strategy,
+                step,
+                op,
+                sel
+            );
             let got = engine.result();
-            prop_assert_eq!(&got, &want, "{:?} after step {} ({:?}): {:?}", strategy, step, op, sel);
+            prop_assert_eq!(
+                &got,
+                &want,
+                "{:?} after step {} ({:?}): {:?}",
+                strategy,
+                step,
+                op,
+                sel
+            );
             prop_assert_eq!(got.matching.iter().all(|r| engine.is_matching(*r)), true);
         }
-        prop_assert_eq!(&index.evaluate(&sel), &want, "evaluate after step {}: {:?}", step, sel);
+        prop_assert_eq!(
+            &index.evaluate(&sel),
+            &want,
+            "evaluate after step {}: {:?}",
+            step,
+            sel
+        );
     }
     Ok(())
 }
@@ -432,7 +546,10 @@ fn a_long_session_on_many_records_matches_the_reference() {
             r
         })
         .collect::<Vec<_>>();
-    let ops = proptest::collection::vec(arb_op(), 200).new_tree(&mut runner).unwrap().current();
+    let ops = proptest::collection::vec(arb_op(), 200)
+        .new_tree(&mut runner)
+        .unwrap()
+        .current();
     check_sequence(records, ops).unwrap();
 }
 
@@ -441,7 +558,10 @@ fn a_synthetic_session_matches_the_reference() {
     // Realistic data (dense and rare search tokens, skewed countries, multi-valued facets) and
     // the session `make bench` times, plus a few more changes.
     let records = mirador::synthetic::generate(mirador::synthetic::DEFAULT_SEED, 3000);
-    let mut ops = vec![Op::Tick(Facet::Country, "BRA".into()), Op::Tick(Facet::Focus, "youth".into())];
+    let mut ops = vec![
+        Op::Tick(Facet::Country, "BRA".into()),
+        Op::Tick(Facet::Focus, "youth".into()),
+    ];
     for max in [2e5, 3e5, 5e5, 1e6, 2e6, 5e6, 1e7, 5e7, 1e8] {
         ops.push(Op::Budget(Some(1e5), Some(max)));
     }

@@ -27,15 +27,47 @@ fn check(name: &str, svg: &str) {
 /// Interventions by country, as in the bundled data (a few zeros, and no data for the rest).
 fn counts() -> MapSeries {
     let values = [
-        ("BRA", 35.0), ("MEX", 15.0), ("COL", 15.0), ("CHL", 14.0), ("SLV", 13.0), ("JAM", 12.0), ("ARG", 12.0),
-        ("HND", 10.0), ("TTO", 9.0), ("URY", 8.0), ("PER", 8.0), ("ECU", 8.0), ("HTI", 7.0), ("GTM", 7.0),
-        ("DOM", 7.0), ("VEN", 6.0), ("GUY", 6.0), ("SUR", 5.0), ("PRY", 5.0), ("PAN", 5.0), ("CRI", 5.0),
-        ("BRB", 5.0), ("BOL", 5.0), ("BLZ", 5.0), ("NIC", 4.0), ("BHS", 3.0), ("LCA", 2.0), ("VCT", 1.0),
-        ("KNA", 1.0), ("GRD", 1.0), ("DMA", 1.0), ("ATG", 1.0), ("CUB", 0.0), ("PRI", 0.0),
+        ("BRA", 35.0),
+        ("MEX", 15.0),
+        ("COL", 15.0),
+        ("CHL", 14.0),
+        ("SLV", 13.0),
+        ("JAM", 12.0),
+        ("ARG", 12.0),
+        ("HND", 10.0),
+        ("TTO", 9.0),
+        ("URY", 8.0),
+        ("PER", 8.0),
+        ("ECU", 8.0),
+        ("HTI", 7.0),
+        ("GTM", 7.0),
+        ("DOM", 7.0),
+        ("VEN", 6.0),
+        ("GUY", 6.0),
+        ("SUR", 5.0),
+        ("PRY", 5.0),
+        ("PAN", 5.0),
+        ("CRI", 5.0),
+        ("BRB", 5.0),
+        ("BOL", 5.0),
+        ("BLZ", 5.0),
+        ("NIC", 4.0),
+        ("BHS", 3.0),
+        ("LCA", 2.0),
+        ("VCT", 1.0),
+        ("KNA", 1.0),
+        ("GRD", 1.0),
+        ("DMA", 1.0),
+        ("ATG", 1.0),
+        ("CUB", 0.0),
+        ("PRI", 0.0),
     ];
     MapSeries {
         title: "Interventions by country".into(),
-        values: values.iter().map(|(c, v)| (c.to_string(), Some(*v))).collect(),
+        values: values
+            .iter()
+            .map(|(c, v)| (c.to_string(), Some(*v)))
+            .collect(),
         selected: vec!["BRA".into(), "BRB".into()],
         legend_title: "Interventions".into(),
         format: ValueFormat::Count,
@@ -45,7 +77,20 @@ fn counts() -> MapSeries {
 }
 
 fn budgets() -> MapSeries {
-    let values = [("BRA", 2.1e8), ("MEX", 4.5e7), ("COL", 9.0e7), ("CHL", 1.2e7), ("SLV", 3.0e6), ("JAM", 5.5e6), ("HND", 2.0e7), ("TTO", 8.0e5), ("URY", 1.5e6), ("GTM", 6.0e6), ("BRB", 2.0e5), ("ARG", f64::NAN)];
+    let values = [
+        ("BRA", 2.1e8),
+        ("MEX", 4.5e7),
+        ("COL", 9.0e7),
+        ("CHL", 1.2e7),
+        ("SLV", 3.0e6),
+        ("JAM", 5.5e6),
+        ("HND", 2.0e7),
+        ("TTO", 8.0e5),
+        ("URY", 1.5e6),
+        ("GTM", 6.0e6),
+        ("BRB", 2.0e5),
+        ("ARG", f64::NAN),
+    ];
     MapSeries {
         title: "Known budget by country".into(),
         values: values.iter().map(|(c, v)| (c.to_string(), Some(*v))).chain([("PER".to_string(), None)]).collect(),
@@ -58,7 +103,11 @@ fn budgets() -> MapSeries {
 }
 
 fn empty() -> MapSeries {
-    MapSeries { title: "Interventions by country".into(), legend_title: "Interventions".into(), ..Default::default() }
+    MapSeries {
+        title: "Interventions by country".into(),
+        legend_title: "Interventions".into(),
+        ..Default::default()
+    }
 }
 
 #[test]
@@ -89,7 +138,12 @@ fn the_bundled_shapes_are_lac_countries() {
 #[test]
 fn centroids_hit_their_country() {
     let atlas = atlas();
-    for (w, h) in [(640.0, 600.0), (720.0, 360.0), (1200.0, 900.0), (480.0, 300.0)] {
+    for (w, h) in [
+        (640.0, 600.0),
+        (720.0, 360.0),
+        (1200.0, 900.0),
+        (480.0, 300.0),
+    ] {
         let layout = MapLayout::new(&atlas, w, h);
         for code in ["BRA", "MEX", "JAM", "BRB", "TTO", "COL", "ARG", "CUB"] {
             let (x, y) = layout.centroid(code).unwrap();
@@ -97,7 +151,11 @@ fn centroids_hit_their_country() {
         }
         for code in layout.marker_codes() {
             let m = layout.marker(code).unwrap();
-            assert_eq!(layout.hit(m.x, m.y).as_deref(), Some(code), "marker of {code} at {w}×{h}");
+            assert_eq!(
+                layout.hit(m.x, m.y).as_deref(),
+                Some(code),
+                "marker of {code} at {w}×{h}"
+            );
         }
         // The sea and the title are not countries.
         assert_eq!(layout.hit(2.0, 2.0), None);
@@ -115,20 +173,30 @@ fn small_island_states_get_markers() {
         assert!(markers.contains(&code), "{code} has no marker: {markers:?}");
     }
     for code in ["BRA", "MEX", "CUB", "COL", "HTI", "DOM"] {
-        assert!(!markers.contains(&code), "{code} should be drawn as a shape");
+        assert!(
+            !markers.contains(&code),
+            "{code} should be drawn as a shape"
+        );
     }
     // Markers do not overlap, so each can be clicked.
     for (i, a) in markers.iter().enumerate() {
         for b in &markers[i + 1..] {
             let (ma, mb) = (layout.marker(a).unwrap(), layout.marker(b).unwrap());
-            assert!((ma.x - mb.x).hypot(ma.y - mb.y) >= ma.r + mb.r, "{a} and {b} overlap");
+            assert!(
+                (ma.x - mb.x).hypot(ma.y - mb.y) >= ma.r + mb.r,
+                "{a} and {b} overlap"
+            );
         }
     }
     // The preferred height gives the legend room in the map's empty corner.
     let h = mirador::chart::map::preferred_height(&atlas, 640.0);
     assert!((600.0..760.0).contains(&h), "{h}");
     let fitted = MapLayout::new(&atlas, 640.0, h);
-    assert!(fitted.legend.x1 < fitted.map.projection.project(-80.0, 0.0).0, "{:?}", fitted.legend);
+    assert!(
+        fitted.legend.x1 < fitted.map.projection.project(-80.0, 0.0).0,
+        "{:?}",
+        fitted.legend
+    );
     // Bigger maps need fewer markers.
     let big = MapLayout::new(&atlas, 1600.0, 1500.0);
     assert!(big.marker_codes().len() < markers.len());

@@ -16,7 +16,11 @@ use mirador::model::*;
 use proptest::prelude::*;
 
 fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 fn import_never_panics(bytes: &[u8], name: &str) {
@@ -87,7 +91,9 @@ fn cell() -> impl Strategy<Value = String> {
 /// Line breaks before offset `end`, counted as the importer does (`\r\n`, `\n`, lone `\r`).
 fn line_breaks(text: &str, end: usize) -> usize {
     let b = &text.as_bytes()[..end];
-    (0..b.len()).filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'))).count()
+    (0..b.len())
+        .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count()
 }
 
 #[derive(Debug, Clone)]
@@ -101,8 +107,20 @@ struct Dialect {
 }
 
 fn dialect() -> impl Strategy<Value = Dialect> {
-    (prop::sample::select(vec![b',', b';', b'\t']), any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>())
-        .prop_map(|(delimiter, crlf, bom, windows_1252, quote_all)| Dialect { delimiter, crlf, bom, windows_1252, quote_all })
+    (
+        prop::sample::select(vec![b',', b';', b'\t']),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(delimiter, crlf, bom, windows_1252, quote_all)| Dialect {
+            delimiter,
+            crlf,
+            bom,
+            windows_1252,
+            quote_all,
+        })
 }
 
 fn table() -> impl Strategy<Value = (usize, Vec<Vec<String>>, Vec<usize>)> {
@@ -117,7 +135,15 @@ fn table() -> impl Strategy<Value = (usize, Vec<Vec<String>>, Vec<usize>)> {
 
 /// Only characters Windows-1252 can hold.
 fn cp1252_safe(s: &str) -> String {
-    s.chars().map(|c| if matches!(c, '中' | '😀' | '\u{202e}') { 'x' } else { c }).collect()
+    s.chars()
+        .map(|c| {
+            if matches!(c, '中' | '😀' | '\u{202e}') {
+                'x'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 proptest! {
@@ -185,24 +211,40 @@ fn text(max: usize) -> impl Strategy<Value = String> {
 
 /// Actor names cannot hold the list separators or parentheses (see `split_actors`).
 fn actor() -> impl Strategy<Value = Actor> {
-    ("[A-Za-zÁÉñ][A-Za-z0-9 ,.áé'-]{0,20}", prop::option::of(prop::sample::select(ActorType::ALL.to_vec())))
-        .prop_map(|(name, kind)| Actor { name: name.trim_end().to_owned(), kind })
-        .prop_filter("not a \"not stated\" marker", |a| !import::is_not_stated(&a.name))
+    (
+        "[A-Za-zÁÉñ][A-Za-z0-9 ,.áé'-]{0,20}",
+        prop::option::of(prop::sample::select(ActorType::ALL.to_vec())),
+    )
+        .prop_map(|(name, kind)| Actor {
+            name: name.trim_end().to_owned(),
+            kind,
+        })
+        .prop_filter("not a \"not stated\" marker", |a| {
+            !import::is_not_stated(&a.name)
+        })
 }
 
-fn unique<T: PartialEq + Clone + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = Vec<T>> {
+fn unique<T: PartialEq + Clone + std::fmt::Debug + 'static>(
+    all: &'static [T],
+) -> impl Strategy<Value = Vec<T>> {
     prop::sample::subsequence(all.to_vec(), 0..=all.len().min(4)).prop_shuffle()
 }
 
 fn amount() -> impl Strategy<Value = f64> {
-    prop_oneof![(0u64..10_000_000_000).prop_map(|v| v as f64), (0u32..100_000_000, 1u32..1000).prop_map(|(a, b)| a as f64 + b as f64 / 1000.0), (0.0f64..1e9)]
+    prop_oneof![
+        (0u64..10_000_000_000).prop_map(|v| v as f64),
+        (0u32..100_000_000, 1u32..1000).prop_map(|(a, b)| a as f64 + b as f64 / 1000.0),
+        (0.0f64..1e9)
+    ]
 }
 
 fn intervention() -> impl Strategy<Value = Intervention> {
     let place = (
         text(40),
         prop::option::of(text(120)),
-        prop::sample::select(vec!["BRA", "COL", "MEX", "JAM", "TTO", "HTI", "PER", "USA", "ZAF"]),
+        prop::sample::select(vec![
+            "BRA", "COL", "MEX", "JAM", "TTO", "HTI", "PER", "USA", "ZAF",
+        ]),
         prop::option::of(text(20)),
         prop::option::of(text(20)),
         prop::option::of(prop::sample::select(Level::ALL.to_vec())),
@@ -215,7 +257,11 @@ fn intervention() -> impl Strategy<Value = Intervention> {
         prop_oneof![
             Just((None, None, None)),
             amount().prop_map(|a| (Some(a), Some("USD"), Some(a))),
-            (amount(), prop::sample::select(vec!["BRL", "MXN", "COP", "EUR"])).prop_map(|(a, c)| (Some(a), Some(c), None)),
+            (
+                amount(),
+                prop::sample::select(vec!["BRL", "MXN", "COP", "EUR"])
+            )
+                .prop_map(|(a, c)| (Some(a), Some(c), None)),
         ],
         prop::option::of(1900i32..2100),
     );
@@ -225,30 +271,39 @@ fn intervention() -> impl Strategy<Value = Intervention> {
         unique(Outcome::ALL),
         prop::collection::vec("[a-z]{1,8}(,[a-z0-9]{1,4})?", 0..3),
     );
-    (place, facts, evidence).prop_map(|((name, description, country, admin_area, city, level), (focus, years, implementers, funders, budget, budget_year), (evaluation, effect, outcomes, paths))| {
-        Intervention {
-            id: String::new(),
-            name,
-            description,
-            country: country.to_owned(),
-            admin_area,
-            city,
-            level,
-            focus,
-            start_year: years.map(|(s, _)| s),
-            end_year: years.map(|(s, d)| (s + d).min(2100)),
-            implementers,
-            funders,
-            budget_amount: budget.0,
-            budget_currency: budget.1.map(str::to_owned),
-            budget_year,
-            budget_usd: budget.2,
-            evaluation,
-            effect,
-            outcomes,
-            sources: paths.iter().map(|p| format!("https://example.org/{p}")).collect(),
-        }
-    })
+    (place, facts, evidence).prop_map(
+        |(
+            (name, description, country, admin_area, city, level),
+            (focus, years, implementers, funders, budget, budget_year),
+            (evaluation, effect, outcomes, paths),
+        )| {
+            Intervention {
+                id: String::new(),
+                name,
+                description,
+                country: country.to_owned(),
+                admin_area,
+                city,
+                level,
+                focus,
+                start_year: years.map(|(s, _)| s),
+                end_year: years.map(|(s, d)| (s + d).min(2100)),
+                implementers,
+                funders,
+                budget_amount: budget.0,
+                budget_currency: budget.1.map(str::to_owned),
+                budget_year,
+                budget_usd: budget.2,
+                evaluation,
+                effect,
+                outcomes,
+                sources: paths
+                    .iter()
+                    .map(|p| format!("https://example.org/{p}"))
+                    .collect(),
+            }
+        },
+    )
 }
 
 proptest! {

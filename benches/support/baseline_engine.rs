@@ -56,7 +56,10 @@ impl FacetColumn {
         }
         // Keep "not stated" last, after every real value.
         if not_stated_used {
-            let ns = keys.iter().position(|k| k == NOT_STATED).expect("pushed above");
+            let ns = keys
+                .iter()
+                .position(|k| k == NOT_STATED)
+                .expect("pushed above");
             let last = keys.len() - 1;
             if ns != last {
                 keys.swap(ns, last);
@@ -96,7 +99,11 @@ pub fn record_values(r: &Intervention, facet: Facet) -> Vec<String> {
         Facet::Country => vec![r.country.clone()],
         Facet::Focus => r.focus.iter().map(|f| f.key().to_owned()).collect(),
         Facet::Level => r.level.iter().map(|v| v.key().to_owned()).collect(),
-        Facet::Funder => r.funder_types().iter().map(|v| v.key().to_owned()).collect(),
+        Facet::Funder => r
+            .funder_types()
+            .iter()
+            .map(|v| v.key().to_owned())
+            .collect(),
         Facet::Evaluation => r.evaluation.iter().map(|v| v.key().to_owned()).collect(),
         Facet::Effect => r.effect.iter().map(|v| v.key().to_owned()).collect(),
     }
@@ -130,7 +137,10 @@ impl BudgetBins {
             hi = hi.max(a);
         }
         let (k0, k1) = if lo.is_finite() {
-            (lo.log10().floor() as i32, (hi.log10().floor() as i32 + 1).max(lo.log10().floor() as i32 + 1))
+            (
+                lo.log10().floor() as i32,
+                (hi.log10().floor() as i32 + 1).max(lo.log10().floor() as i32 + 1),
+            )
         } else {
             (5, 9)
         };
@@ -203,10 +213,18 @@ impl FilterResult {
 
 impl Index {
     pub fn new(records: Vec<Intervention>) -> Index {
-        let facets = Facet::ALL.iter().map(|f| FacetColumn::build(&records, *f)).collect();
+        let facets = Facet::ALL
+            .iter()
+            .map(|f| FacetColumn::build(&records, *f))
+            .collect();
         let text = records.iter().map(search_haystack).collect();
         let bins = BudgetBins::for_amounts(records.iter().filter_map(|r| r.budget_usd));
-        Index { records, facets, text, bins }
+        Index {
+            records,
+            facets,
+            text,
+            bins,
+        }
     }
 
     pub fn records(&self) -> &[Intervention] {
@@ -246,12 +264,14 @@ impl Index {
             .iter()
             .map(|f| {
                 let col = &self.facets[f.index()];
-                sel.is_facet_active(*f).then(|| col.keys.iter().map(|k| sel.is_selected(*f, k)).collect())
+                sel.is_facet_active(*f)
+                    .then(|| col.keys.iter().map(|k| sel.is_selected(*f, k)).collect())
             })
             .collect();
         let terms = SearchTerms::new(&sel.query);
 
-        let mut facet_counts: Vec<Vec<usize>> = self.facets.iter().map(|c| vec![0; c.keys.len()]).collect();
+        let mut facet_counts: Vec<Vec<usize>> =
+            self.facets.iter().map(|c| vec![0; c.keys.len()]).collect();
         let mut budget_counts = vec![0; self.bins.len()];
         let mut budget_unknown = 0;
         let mut matching = Vec::new();
@@ -262,7 +282,11 @@ impl Index {
             let mut mask: u16 = 0;
             for (fi, want) in wanted.iter().enumerate() {
                 if let Some(want) = want {
-                    if !self.facets[fi].values(r).iter().any(|id| want[*id as usize]) {
+                    if !self.facets[fi]
+                        .values(r)
+                        .iter()
+                        .any(|id| want[*id as usize])
+                    {
                         mask |= 1 << fi;
                     }
                 }
@@ -301,7 +325,14 @@ impl Index {
                 }
             }
         }
-        FilterResult { total: n, matching, facet_counts, budget_counts, budget_unknown, matching_with_budget }
+        FilterResult {
+            total: n,
+            matching,
+            facet_counts,
+            budget_counts,
+            budget_unknown,
+            matching_with_budget,
+        }
     }
 
     /// The count a facet value shows under a result, 0 for a key the facet does not hold.
@@ -312,4 +343,3 @@ impl Index {
             .map_or(0, |i| result.facet_counts[facet.index()][i])
     }
 }
-

@@ -55,7 +55,11 @@ fn format_usd(amount: f64) -> String {
     } else {
         (a, "")
     };
-    let num = if value >= 10.0 || value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}") };
+    let num = if value >= 10.0 || value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
     let sign = if amount < 0.0 { "-" } else { "" };
     format!("{sign}US${num}{suffix}")
 }
@@ -81,6 +85,10 @@ pub struct MapSeries {
 impl MapSeries {
     /// The value of a country: `None` when it has no data.
     pub fn value(&self, code: &str) -> Option<f64> {
-        self.values.iter().find(|(c, _)| c == code).and_then(|(_, v)| *v).filter(|v| v.is_finite())
+        self.values
+            .iter()
+            .find(|(c, _)| c == code)
+            .and_then(|(_, v)| *v)
+            .filter(|v| v.is_finite())
     }
 }

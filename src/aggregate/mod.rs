@@ -28,7 +28,12 @@ pub enum ChartKind {
 
 impl ChartKind {
     /// The four bar charts of the overview.
-    pub const OVERVIEW: [ChartKind; 4] = [ChartKind::Country, ChartKind::Focus, ChartKind::Effect, ChartKind::Budget];
+    pub const OVERVIEW: [ChartKind; 4] = [
+        ChartKind::Country,
+        ChartKind::Focus,
+        ChartKind::Effect,
+        ChartKind::Budget,
+    ];
     pub const ALL: [ChartKind; 10] = [
         ChartKind::Country,
         ChartKind::Focus,
@@ -141,18 +146,34 @@ impl Series {
 
     /// The chart's accessible description: title, each bar and its count, and the note.
     pub fn aria_label(&self, lang: Lang) -> String {
-        let items: Vec<(String, usize)> = self.bars.iter().map(|b| (b.label.clone(), b.count)).collect();
+        let items: Vec<(String, usize)> = self
+            .bars
+            .iter()
+            .map(|b| (b.label.clone(), b.count))
+            .collect();
         i18n::chart_aria_label(lang, &self.title, &items, self.note.as_deref())
     }
 }
 
 /// Builds the series of one bar chart of the overview; the view charts (`ChartKind::is_bars`
 /// false) are built by `views` and give an empty series here.
-pub fn series(index: &Index, result: &FilterResult, sel: &Selection, kind: ChartKind, lang: Lang) -> Series {
+pub fn series(
+    index: &Index,
+    result: &FilterResult,
+    sel: &Selection,
+    kind: ChartKind,
+    lang: Lang,
+) -> Series {
     match (kind.facet(), kind) {
         (Some(facet), _) => facet_series(index, result, sel, kind, facet, lang),
         (None, ChartKind::Budget) => budget_series(index, result, sel, lang),
-        (None, _) => Series { kind, title: kind.title(lang).to_owned(), bars: vec![], filtered: false, note: None },
+        (None, _) => Series {
+            kind,
+            title: kind.title(lang).to_owned(),
+            bars: vec![],
+            filtered: false,
+            note: None,
+        },
     }
 }
 
@@ -169,7 +190,9 @@ fn facet_series(
     let mut bars: Vec<Bar> = keys
         .iter()
         .zip(counts)
-        .filter(|(key, count)| **count > 0 || sel.is_selected(facet, key) || facet != Facet::Country)
+        .filter(|(key, count)| {
+            **count > 0 || sel.is_selected(facet, key) || facet != Facet::Country
+        })
         .map(|(key, count)| Bar {
             label: i18n::value_label(lang, facet, key),
             count: *count,
@@ -188,7 +211,13 @@ fn facet_series(
         let rated: usize = bars.iter().filter(|b| !b.unknown).map(|b| b.count).sum();
         i18n::effect_coverage_line(lang, rated, all)
     });
-    Series { kind, title: kind.title(lang).to_owned(), bars, filtered: sel.is_facet_active(facet), note }
+    Series {
+        kind,
+        title: kind.title(lang).to_owned(),
+        bars,
+        filtered: sel.is_facet_active(facet),
+        note,
+    }
 }
 
 fn budget_series(index: &Index, result: &FilterResult, sel: &Selection, lang: Lang) -> Series {
@@ -203,7 +232,11 @@ fn budget_series(index: &Index, result: &FilterResult, sel: &Selection, lang: La
                 && sel.budget.min.is_none_or(|m| m < hi)
                 && sel.budget.max.is_none_or(|m| m > lo);
             Bar {
-                label: format!("{}–{}", i18n::format_usd_short(lang, lo), i18n::format_usd_short(lang, hi)),
+                label: format!(
+                    "{}–{}",
+                    i18n::format_usd_short(lang, lo),
+                    i18n::format_usd_short(lang, hi)
+                ),
                 count: *count,
                 selected,
                 unknown: false,
@@ -239,7 +272,10 @@ pub fn apply(action: &BarAction, sel: &mut Selection) {
             if sel.year.min == Some(a) && sel.year.max == Some(b) {
                 sel.year = Default::default();
             } else {
-                sel.year = crate::selection::Bounds { min: Some(a), max: Some(b) };
+                sel.year = crate::selection::Bounds {
+                    min: Some(a),
+                    max: Some(b),
+                };
             }
         }
         BarAction::OpenEvent(_) => {}

@@ -94,18 +94,34 @@ fn sel_without(sel: &Selection, f: impl FnOnce(&mut Selection)) -> Selection {
 fn focus_layers(lang: Lang) -> Vec<Layer> {
     let mut v: Vec<Layer> = Focus::ALL
         .iter()
-        .map(|f| Layer { key: f.key().into(), label: i18n::focus_label(lang, *f).into(), unknown: false })
+        .map(|f| Layer {
+            key: f.key().into(),
+            label: i18n::focus_label(lang, *f).into(),
+            unknown: false,
+        })
         .collect();
-    v.push(Layer { key: crate::selection::NOT_STATED.into(), label: i18n::text(lang, i18n::Msg::NotStated).into(), unknown: true });
+    v.push(Layer {
+        key: crate::selection::NOT_STATED.into(),
+        label: i18n::text(lang, i18n::Msg::NotStated).into(),
+        unknown: true,
+    });
     v
 }
 
 fn effect_layers(lang: Lang) -> Vec<Layer> {
     let mut v: Vec<Layer> = Effect::ALL
         .iter()
-        .map(|e| Layer { key: e.key().into(), label: i18n::effect_label(lang, *e).into(), unknown: false })
+        .map(|e| Layer {
+            key: e.key().into(),
+            label: i18n::effect_label(lang, *e).into(),
+            unknown: false,
+        })
         .collect();
-    v.push(Layer { key: crate::selection::NOT_STATED.into(), label: i18n::text(lang, i18n::Msg::NotStated).into(), unknown: true });
+    v.push(Layer {
+        key: crate::selection::NOT_STATED.into(),
+        label: i18n::text(lang, i18n::Msg::NotStated).into(),
+        unknown: true,
+    });
     v
 }
 
@@ -124,14 +140,31 @@ fn record_layers(r: &Intervention, stack: Stack) -> Vec<usize> {
 }
 
 /// The timeline: every filter applies except the year range, which it shows as a band.
-pub fn timeline(index: &Index, sel: &Selection, events: &[Event], stack: Stack, lang: Lang) -> TimelineSeries {
+pub fn timeline(
+    index: &Index,
+    sel: &Selection,
+    events: &[Event],
+    stack: Stack,
+    lang: Lang,
+) -> TimelineSeries {
     let title = i18n::text(lang, i18n::Msg::ChartTimeline).to_owned();
     let layers = match stack {
         Stack::Focus => focus_layers(lang),
         Stack::Effect => effect_layers(lang),
     };
     let Some((lo, hi)) = index.year_span() else {
-        return TimelineSeries { title, stack, years: vec![], layers, counts: vec![], totals: vec![], events: vec![], events_label: String::new(), selected: None, note: None };
+        return TimelineSeries {
+            title,
+            stack,
+            years: vec![],
+            layers,
+            counts: vec![],
+            totals: vec![],
+            events: vec![],
+            events_label: String::new(),
+            selected: None,
+            note: None,
+        };
     };
     let years: Vec<i32> = (lo..=hi).collect();
     let mut counts = vec![vec![0usize; layers.len()]; years.len()];
@@ -164,9 +197,25 @@ pub fn timeline(index: &Index, sel: &Selection, events: &[Event], stack: Stack, 
         let b = sel.year.max.unwrap_or(hi).clamp(lo, hi);
         ((a - lo) as usize, (b.max(a) - lo) as usize)
     });
-    let note = Some(i18n::timeline_note(lang, undated, result.matching.len(), stack == Stack::Focus));
+    let note = Some(i18n::timeline_note(
+        lang,
+        undated,
+        result.matching.len(),
+        stack == Stack::Focus,
+    ));
     let events_label = i18n::text(lang, i18n::Msg::EventsTimeline).to_owned();
-    TimelineSeries { title, stack, years, layers, counts, totals, events: event_names, events_label, selected, note }
+    TimelineSeries {
+        title,
+        stack,
+        years,
+        layers,
+        counts,
+        totals,
+        events: event_names,
+        events_label,
+        selected,
+        note,
+    }
 }
 
 /// One cell of the gap map.
@@ -205,9 +254,29 @@ fn effect_rank(e: Effect) -> usize {
     }
 }
 
-pub fn gap(index: &Index, result: &FilterResult, sel: &Selection, colour: GapColour, lang: Lang) -> GapSeries {
-    let rows: Vec<Layer> = Focus::ALL.iter().map(|f| Layer { key: f.key().into(), label: i18n::focus_label(lang, *f).into(), unknown: false }).collect();
-    let cols: Vec<Layer> = Outcome::ALL.iter().map(|o| Layer { key: o.key().into(), label: i18n::outcome_label(lang, *o).into(), unknown: false }).collect();
+pub fn gap(
+    index: &Index,
+    result: &FilterResult,
+    sel: &Selection,
+    colour: GapColour,
+    lang: Lang,
+) -> GapSeries {
+    let rows: Vec<Layer> = Focus::ALL
+        .iter()
+        .map(|f| Layer {
+            key: f.key().into(),
+            label: i18n::focus_label(lang, *f).into(),
+            unknown: false,
+        })
+        .collect();
+    let cols: Vec<Layer> = Outcome::ALL
+        .iter()
+        .map(|o| Layer {
+            key: o.key().into(),
+            label: i18n::outcome_label(lang, *o).into(),
+            unknown: false,
+        })
+        .collect();
     let mut cells = vec![vec![GapCell::default(); cols.len()]; rows.len()];
     let mut with_outcomes = 0;
     for &i in &result.matching {
@@ -230,12 +299,20 @@ pub fn gap(index: &Index, result: &FilterResult, sel: &Selection, colour: GapCol
     }
     let one = |facet: Facet, all: &[Layer]| {
         let s = sel.selected(facet);
-        (s.len() == 1).then(|| all.iter().position(|l| s.contains(&l.key))).flatten()
+        (s.len() == 1)
+            .then(|| all.iter().position(|l| s.contains(&l.key)))
+            .flatten()
     };
     let selected = one(Facet::Focus, &rows).zip(one(Facet::Outcome, &cols));
     let legend = match colour {
-        GapColour::Evaluation => Evaluation::ALL.iter().map(|e| i18n::evaluation_label(lang, *e).to_owned()).collect(),
-        GapColour::Effect => Effect::ALL.iter().map(|e| i18n::effect_label(lang, *e).to_owned()).collect(),
+        GapColour::Evaluation => Evaluation::ALL
+            .iter()
+            .map(|e| i18n::evaluation_label(lang, *e).to_owned())
+            .collect(),
+        GapColour::Effect => Effect::ALL
+            .iter()
+            .map(|e| i18n::effect_label(lang, *e).to_owned())
+            .collect(),
     };
     GapSeries {
         title: i18n::text(lang, i18n::Msg::ChartGap).to_owned(),
@@ -286,13 +363,20 @@ pub struct CompareSeries {
 impl CompareSeries {
     /// The longest focus bar across all countries (the shared scale).
     pub fn focus_max(&self) -> usize {
-        self.countries.iter().flat_map(|c| c.focus.iter().copied()).max().unwrap_or(0)
+        self.countries
+            .iter()
+            .flat_map(|c| c.focus.iter().copied())
+            .max()
+            .unwrap_or(0)
     }
 }
 
 /// The comparison: every filter applies, except that each column is one compared country.
 pub fn compare(index: &Index, sel: &Selection, countries: &[String], lang: Lang) -> CompareSeries {
-    let years: Vec<i32> = index.year_span().map(|(a, b)| (a..=b).collect()).unwrap_or_default();
+    let years: Vec<i32> = index
+        .year_span()
+        .map(|(a, b)| (a..=b).collect())
+        .unwrap_or_default();
     let profiles = countries
         .iter()
         .map(|code| {
@@ -319,7 +403,14 @@ pub fn compare(index: &Index, sel: &Selection, countries: &[String], lang: Lang)
                     }
                 }
                 p.effect[rec.effect.map_or(Effect::ALL.len(), |e| e.index())] += 1;
-                if matches!(rec.evaluation, Some(Evaluation::Process | Evaluation::QuasiExperimental | Evaluation::Experimental)) {
+                if matches!(
+                    rec.evaluation,
+                    Some(
+                        Evaluation::Process
+                            | Evaluation::QuasiExperimental
+                            | Evaluation::Experimental
+                    )
+                ) {
                     p.evaluated += 1;
                 }
                 if matches!(rec.effect, Some(Effect::Effective | Effect::Promising)) {
@@ -339,11 +430,17 @@ pub fn compare(index: &Index, sel: &Selection, countries: &[String], lang: Lang)
             p
         })
         .collect();
-    let mut effect_labels: Vec<String> = Effect::ALL.iter().map(|e| i18n::effect_label(lang, *e).to_owned()).collect();
+    let mut effect_labels: Vec<String> = Effect::ALL
+        .iter()
+        .map(|e| i18n::effect_label(lang, *e).to_owned())
+        .collect();
     effect_labels.push(i18n::text(lang, i18n::Msg::NotStated).to_owned());
     CompareSeries {
         title: i18n::text(lang, i18n::Msg::ChartCompare).to_owned(),
-        focus_labels: Focus::ALL.iter().map(|f| i18n::focus_label(lang, *f).to_owned()).collect(),
+        focus_labels: Focus::ALL
+            .iter()
+            .map(|f| i18n::focus_label(lang, *f).to_owned())
+            .collect(),
         effect_labels,
         years,
         years_label: i18n::text(lang, i18n::Msg::StartedPerYear).to_owned(),
@@ -355,7 +452,12 @@ pub fn compare(index: &Index, sel: &Selection, countries: &[String], lang: Lang)
 pub fn default_comparison(index: &Index, result: &FilterResult) -> Vec<String> {
     let keys = index.facet_keys(Facet::Country);
     let counts = &result.facet_counts[Facet::Country.index()];
-    let mut pairs: Vec<(usize, &String)> = counts.iter().copied().zip(keys).filter(|(c, _)| *c > 0).collect();
+    let mut pairs: Vec<(usize, &String)> = counts
+        .iter()
+        .copied()
+        .zip(keys)
+        .filter(|(c, _)| *c > 0)
+        .collect();
     pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     pairs.into_iter().take(3).map(|(_, k)| k.clone()).collect()
 }
@@ -408,10 +510,23 @@ pub fn event_timeline(events: &[&Event], lang: Lang) -> EventSeries {
                 lanes.len() - 1
             }
         };
-        marks.push(EventMark { id: e.id.clone(), name: e.name.clone(), at, lane });
+        marks.push(EventMark {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            at,
+            lane,
+        });
     }
-    let lo = marks.iter().map(|m| m.at.floor() as i32).min().unwrap_or(2010);
-    let hi = marks.iter().map(|m| m.at.floor() as i32 + 1).max().unwrap_or(lo + 1);
+    let lo = marks
+        .iter()
+        .map(|m| m.at.floor() as i32)
+        .min()
+        .unwrap_or(2010);
+    let hi = marks
+        .iter()
+        .map(|m| m.at.floor() as i32 + 1)
+        .max()
+        .unwrap_or(lo + 1);
     EventSeries {
         title: i18n::text(lang, i18n::Msg::ChartEvents).to_owned(),
         lanes,
@@ -449,7 +564,10 @@ impl ChartData {
     pub fn tooltip(&self, i: usize, lang: Lang) -> Option<String> {
         let n = |v: usize| i18n::format_count(lang, v);
         match self {
-            ChartData::Bars(s) => s.bars.get(i).map(|b| format!("{}: {}", b.label, n(b.count))),
+            ChartData::Bars(s) => s
+                .bars
+                .get(i)
+                .map(|b| format!("{}: {}", b.label, n(b.count))),
             ChartData::Timeline(s) => {
                 let year = s.years.get(i)?;
                 let mut t = format!("{year}: {}", n(s.totals[i]));
@@ -461,14 +579,31 @@ impl ChartData {
             ChartData::Gap(s) => {
                 let (r, c) = (i / s.cols.len().max(1), i % s.cols.len().max(1));
                 let cell = s.cells.get(r)?.get(c)?;
-                Some(format!("{} × {}: {}", s.rows[r].label, s.cols[c].label, n(cell.count)))
+                Some(format!(
+                    "{} × {}: {}",
+                    s.rows[r].label,
+                    s.cols[c].label,
+                    n(cell.count)
+                ))
             }
-            ChartData::Compare(s) => s.countries.get(i).map(|c| format!("{}: {}", c.name, c.caption)),
+            ChartData::Compare(s) => s
+                .countries
+                .get(i)
+                .map(|c| format!("{}: {}", c.name, c.caption)),
             ChartData::Events(s) => s.marks.get(i).map(|m| m.name.clone()),
             ChartData::Map(m) => {
                 let (code, v) = m.series.values.get(i)?;
-                let value = v.map_or_else(|| i18n::text(lang, i18n::Msg::NoData).to_owned(), |v| m.series.format.format(v));
-                Some(format!("{}: {} ({} {})", i18n::country_name(lang, code), value, n(m.counts[i]), i18n::text(lang, i18n::Msg::Interventions).to_lowercase()))
+                let value = v.map_or_else(
+                    || i18n::text(lang, i18n::Msg::NoData).to_owned(),
+                    |v| m.series.format.format(v),
+                );
+                Some(format!(
+                    "{}: {} ({} {})",
+                    i18n::country_name(lang, code),
+                    value,
+                    n(m.counts[i]),
+                    i18n::text(lang, i18n::Msg::Interventions).to_lowercase()
+                ))
             }
         }
     }
@@ -481,11 +616,18 @@ impl ChartData {
             ChartData::Timeline(s) => s.years.get(i).map(|y| BarAction::Years(*y, *y)),
             ChartData::Gap(s) => {
                 let (r, c) = (i / s.cols.len().max(1), i % s.cols.len().max(1));
-                Some(BarAction::Cell(s.rows.get(r)?.key.clone(), s.cols.get(c)?.key.clone()))
+                Some(BarAction::Cell(
+                    s.rows.get(r)?.key.clone(),
+                    s.cols.get(c)?.key.clone(),
+                ))
             }
             ChartData::Compare(_) => None,
             ChartData::Events(s) => s.marks.get(i).map(|m| BarAction::OpenEvent(m.id.clone())),
-            ChartData::Map(m) => m.series.values.get(i).map(|(code, _)| BarAction::Toggle(Facet::Country, code.clone())),
+            ChartData::Map(m) => m
+                .series
+                .values
+                .get(i)
+                .map(|(code, _)| BarAction::Toggle(Facet::Country, code.clone())),
         }
     }
 
@@ -494,7 +636,13 @@ impl ChartData {
         match self {
             ChartData::Bars(s) => s.aria_label(lang),
             ChartData::Timeline(s) => {
-                let items: Vec<(String, usize)> = s.years.iter().zip(&s.totals).filter(|(_, t)| **t > 0).map(|(y, t)| (y.to_string(), *t)).collect();
+                let items: Vec<(String, usize)> = s
+                    .years
+                    .iter()
+                    .zip(&s.totals)
+                    .filter(|(_, t)| **t > 0)
+                    .map(|(y, t)| (y.to_string(), *t))
+                    .collect();
                 i18n::chart_aria_label(lang, &s.title, &items, s.note.as_deref())
             }
             ChartData::Gap(s) => {
@@ -502,14 +650,21 @@ impl ChartData {
                 for (r, row) in s.cells.iter().enumerate() {
                     for (c, cell) in row.iter().enumerate() {
                         if cell.count > 0 {
-                            items.push((format!("{} × {}", s.rows[r].label, s.cols[c].label), cell.count));
+                            items.push((
+                                format!("{} × {}", s.rows[r].label, s.cols[c].label),
+                                cell.count,
+                            ));
                         }
                     }
                 }
                 i18n::chart_aria_label(lang, &s.title, &items, s.note.as_deref())
             }
             ChartData::Compare(s) => {
-                let items: Vec<(String, usize)> = s.countries.iter().map(|c| (c.name.clone(), c.count)).collect();
+                let items: Vec<(String, usize)> = s
+                    .countries
+                    .iter()
+                    .map(|c| (c.name.clone(), c.count))
+                    .collect();
                 i18n::chart_aria_label(lang, &s.title, &items, None)
             }
             ChartData::Map(m) => {
@@ -520,14 +675,25 @@ impl ChartData {
                     .zip(&m.counts)
                     .filter(|(_, n)| **n > 0)
                     .map(|((code, v), n)| {
-                        let value = v.map_or_else(|| i18n::text(lang, i18n::Msg::NoData).to_owned(), |v| m.series.format.format(v));
-                        (format!("{} ({})", i18n::country_name(lang, code), value), *n)
+                        let value = v.map_or_else(
+                            || i18n::text(lang, i18n::Msg::NoData).to_owned(),
+                            |v| m.series.format.format(v),
+                        );
+                        (
+                            format!("{} ({})", i18n::country_name(lang, code), value),
+                            *n,
+                        )
                     })
                     .collect();
                 i18n::chart_aria_label(lang, &m.series.title, &items, m.series.note.as_deref())
             }
             ChartData::Events(s) => {
-                let items: Vec<(String, usize)> = s.lanes.iter().enumerate().map(|(i, l)| (l.clone(), s.marks.iter().filter(|m| m.lane == i).count())).collect();
+                let items: Vec<(String, usize)> = s
+                    .lanes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| (l.clone(), s.marks.iter().filter(|m| m.lane == i).count()))
+                    .collect();
                 i18n::chart_aria_label(lang, &s.title, &items, s.note.as_deref())
             }
         }
@@ -566,7 +732,9 @@ impl MapMeasure {
         }
     }
     pub fn from_key(k: &str) -> Option<MapMeasure> {
-        [MapMeasure::Count, MapMeasure::Budget, MapMeasure::Effective].into_iter().find(|m| m.key() == k)
+        [MapMeasure::Count, MapMeasure::Budget, MapMeasure::Effective]
+            .into_iter()
+            .find(|m| m.key() == k)
     }
 }
 
@@ -611,27 +779,58 @@ impl PartialEq for MapData {
 /// every country keeps its count and can be added by clicking it).
 pub fn events_map(events: &[Event], sel: &Selection, options: &ViewOptions, lang: Lang) -> MapData {
     use super::map_series::{MapSeries, ValueFormat};
-    let shown = filter_events(events, &sel_without(sel, |s| s.clear_facet(Facet::Country)), options);
-    let codes: Vec<String> = options.atlas.as_ref().map(|a| a.0.countries().iter().map(|c| c.code.clone()).collect()).unwrap_or_default();
-    let counts: Vec<usize> = codes.iter().map(|c| shown.iter().filter(|e| e.country.as_deref() == Some(c.as_str())).count()).collect();
+    let shown = filter_events(
+        events,
+        &sel_without(sel, |s| s.clear_facet(Facet::Country)),
+        options,
+    );
+    let codes: Vec<String> = options
+        .atlas
+        .as_ref()
+        .map(|a| a.0.countries().iter().map(|c| c.code.clone()).collect())
+        .unwrap_or_default();
+    let counts: Vec<usize> = codes
+        .iter()
+        .map(|c| {
+            shown
+                .iter()
+                .filter(|e| e.country.as_deref() == Some(c.as_str()))
+                .count()
+        })
+        .collect();
     let series = MapSeries {
         title: i18n::text(lang, i18n::Msg::ChartEventsMap).to_owned(),
-        values: codes.iter().zip(&counts).map(|(c, n)| (c.clone(), Some(*n as f64))).collect(),
+        values: codes
+            .iter()
+            .zip(&counts)
+            .map(|(c, n)| (c.clone(), Some(*n as f64)))
+            .collect(),
         selected: sel.selected(Facet::Country).iter().cloned().collect(),
         legend_title: i18n::text(lang, i18n::Msg::MeasureEvents).to_owned(),
         format: ValueFormat::Count,
         no_data_label: i18n::text(lang, i18n::Msg::NoData).to_owned(),
         note: Some(i18n::text(lang, i18n::Msg::EventsMapNote).to_owned()),
     };
-    MapData { atlas: options.atlas.clone(), series, counts }
+    MapData {
+        atlas: options.atlas.clone(),
+        series,
+        counts,
+    }
 }
 
 /// The choropleth: every filter applies except the country filter (as in the country chart), so
 /// every country keeps its value and can be added by clicking it.
-pub fn map(index: &Index, sel: &Selection, measure: MapMeasure, atlas: Option<&SharedAtlas>, lang: Lang) -> MapData {
+pub fn map(
+    index: &Index,
+    sel: &Selection,
+    measure: MapMeasure,
+    atlas: Option<&SharedAtlas>,
+    lang: Lang,
+) -> MapData {
     use super::map_series::{MapSeries, ValueFormat};
     let result = index.evaluate(&sel_without(sel, |s| s.clear_facet(Facet::Country)));
-    let mut per: std::collections::HashMap<&str, (usize, usize, f64, usize)> = std::collections::HashMap::new();
+    let mut per: std::collections::HashMap<&str, (usize, usize, f64, usize)> =
+        std::collections::HashMap::new();
     for &i in &result.matching {
         let r = &index.records()[i];
         let e = per.entry(r.country.as_str()).or_default();
@@ -644,12 +843,15 @@ pub fn map(index: &Index, sel: &Selection, measure: MapMeasure, atlas: Option<&S
             e.3 += 1;
         }
     }
-    let codes: Vec<String> = atlas.map(|a| a.0.countries().iter().map(|c| c.code.clone()).collect()).unwrap_or_default();
+    let codes: Vec<String> = atlas
+        .map(|a| a.0.countries().iter().map(|c| c.code.clone()).collect())
+        .unwrap_or_default();
     let mut counts = Vec::with_capacity(codes.len());
     let values = codes
         .iter()
         .map(|code| {
-            let (n, with_budget, budget, good) = per.get(code.as_str()).copied().unwrap_or_default();
+            let (n, with_budget, budget, good) =
+                per.get(code.as_str()).copied().unwrap_or_default();
             counts.push(n);
             let v = match measure {
                 MapMeasure::Count => Some(n as f64),
@@ -671,21 +873,42 @@ pub fn map(index: &Index, sel: &Selection, measure: MapMeasure, atlas: Option<&S
         legend_title: i18n::text(lang, legend).to_owned(),
         format,
         no_data_label: i18n::text(lang, i18n::Msg::NoData).to_owned(),
-        note: (measure == MapMeasure::Budget).then(|| i18n::text(lang, i18n::Msg::MapBudgetNote).to_owned()),
+        note: (measure == MapMeasure::Budget)
+            .then(|| i18n::text(lang, i18n::Msg::MapBudgetNote).to_owned()),
     };
-    MapData { atlas: atlas.cloned(), series, counts }
+    MapData {
+        atlas: atlas.cloned(),
+        series,
+        counts,
+    }
 }
 
 /// The events the events view shows: the dashboard's country filter and year range apply to the
 /// event's country and start year; the series and organiser options narrow further.
-pub fn filter_events<'a>(events: &'a [Event], sel: &Selection, options: &ViewOptions) -> Vec<&'a Event> {
+pub fn filter_events<'a>(
+    events: &'a [Event],
+    sel: &Selection,
+    options: &ViewOptions,
+) -> Vec<&'a Event> {
     let countries = sel.selected(Facet::Country);
     events
         .iter()
-        .filter(|e| countries.is_empty() || e.country.as_ref().is_some_and(|c| countries.contains(c)))
+        .filter(|e| {
+            countries.is_empty() || e.country.as_ref().is_some_and(|c| countries.contains(c))
+        })
         .filter(|e| !sel.year.is_active() || sel.year.contains_year(e.year()))
-        .filter(|e| options.series.as_ref().is_none_or(|s| e.series.as_ref() == Some(s)))
-        .filter(|e| options.organiser.as_ref().is_none_or(|o| e.organisers.contains(o)))
+        .filter(|e| {
+            options
+                .series
+                .as_ref()
+                .is_none_or(|s| e.series.as_ref() == Some(s))
+        })
+        .filter(|e| {
+            options
+                .organiser
+                .as_ref()
+                .is_none_or(|o| e.organisers.contains(o))
+        })
         .collect()
 }
 
@@ -702,14 +925,28 @@ pub fn chart_data(
 ) -> ChartData {
     use super::ChartKind;
     match kind {
-        ChartKind::Timeline => ChartData::Timeline(timeline(index, sel, events, options.stack, lang)),
+        ChartKind::Timeline => {
+            ChartData::Timeline(timeline(index, sel, events, options.stack, lang))
+        }
         ChartKind::Gap => ChartData::Gap(gap(index, result, sel, options.colour, lang)),
         ChartKind::Compare => {
-            let countries = if options.compare.len() >= 2 { options.compare.clone() } else { default_comparison(index, result) };
+            let countries = if options.compare.len() >= 2 {
+                options.compare.clone()
+            } else {
+                default_comparison(index, result)
+            };
             ChartData::Compare(compare(index, sel, &countries, lang))
         }
-        ChartKind::Events => ChartData::Events(event_timeline(&filter_events(events, sel, options), lang)),
-        ChartKind::Map => ChartData::Map(map(index, sel, options.measure, options.atlas.as_ref(), lang)),
+        ChartKind::Events => {
+            ChartData::Events(event_timeline(&filter_events(events, sel, options), lang))
+        }
+        ChartKind::Map => ChartData::Map(map(
+            index,
+            sel,
+            options.measure,
+            options.atlas.as_ref(),
+            lang,
+        )),
         ChartKind::EventsMap => ChartData::Map(events_map(events, sel, options, lang)),
         bars => ChartData::Bars(super::series(index, result, sel, bars, lang)),
     }

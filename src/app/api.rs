@@ -7,27 +7,46 @@ use crate::parse::{parse_events, parse_interventions};
 use gloo_net::http::Request;
 
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let resp = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("{url} could not be fetched ({e}). Check the connection and reload the page."))?;
+    let resp = Request::get(url).send().await.map_err(|e| {
+        format!("{url} could not be fetched ({e}). Check the connection and reload the page.")
+    })?;
     if !resp.ok() {
-        return Err(format!("{url} answered HTTP {} {}", resp.status(), resp.status_text()));
+        return Err(format!(
+            "{url} answered HTTP {} {}",
+            resp.status(),
+            resp.status_text()
+        ));
     }
-    resp.text().await.map_err(|e| format!("{url} could not be read ({e})"))
+    resp.text()
+        .await
+        .map_err(|e| format!("{url} could not be read ({e})"))
 }
 
 /// Fetches and parses both files. A file that is not a JSON array fails the load; single bad
 /// records are kept in `Dataset::rejected` and the rest loads.
 pub async fn load_dataset(interventions_url: &str, events_url: &str) -> Result<Dataset, String> {
     let text = fetch_text(interventions_url).await?;
-    let interventions = parse_interventions(&text).map_err(|e| format!("{interventions_url}: {e}"))?;
+    let interventions =
+        parse_interventions(&text).map_err(|e| format!("{interventions_url}: {e}"))?;
     let text = fetch_text(events_url).await?;
     let events = parse_events(&text).map_err(|e| format!("{events_url}: {e}"))?;
-    let mut rejected: Vec<(String, _)> =
-        interventions.rejected.into_iter().map(|r| (interventions_url.to_owned(), r)).collect();
-    rejected.extend(events.rejected.into_iter().map(|r| (events_url.to_owned(), r)));
-    Ok(Dataset { index: Index::new(interventions.records), events: events.records, rejected, source: None })
+    let mut rejected: Vec<(String, _)> = interventions
+        .rejected
+        .into_iter()
+        .map(|r| (interventions_url.to_owned(), r))
+        .collect();
+    rejected.extend(
+        events
+            .rejected
+            .into_iter()
+            .map(|r| (events_url.to_owned(), r)),
+    );
+    Ok(Dataset {
+        index: Index::new(interventions.records),
+        events: events.records,
+        rejected,
+        source: None,
+    })
 }
 
 /// Fetches and reads the country shapes for the map.
@@ -42,9 +61,15 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         format!("could not be fetched ({e}). The server may not allow other sites to read it (CORS), or the network failed: download the file and load it with \"Load your data\" instead.")
     })?;
     if !resp.ok() {
-        return Err(format!("the server answered HTTP {} {}", resp.status(), resp.status_text()));
+        return Err(format!(
+            "the server answered HTTP {} {}",
+            resp.status(),
+            resp.status_text()
+        ));
     }
-    resp.binary().await.map_err(|e| format!("could not be read ({e})"))
+    resp.binary()
+        .await
+        .map_err(|e| format!("could not be read ({e})"))
 }
 
 /// `n` synthetic interventions from the seeded generator (benchmarks and scale tests only; the
@@ -54,5 +79,10 @@ pub async fn synthetic_dataset(n: usize) -> Result<Dataset, String> {
     // Let the loading message paint before the work starts.
     gloo_timers::future::TimeoutFuture::new(0).await;
     let records: Vec<_> = crate::synthetic::records(crate::synthetic::DEFAULT_SEED, n).collect();
-    Ok(Dataset { index: Index::new(records), events: Vec::new(), rejected: Vec::new(), source: Some(format!("synthetic:{n}")) })
+    Ok(Dataset {
+        index: Index::new(records),
+        events: Vec::new(),
+        rejected: Vec::new(),
+        source: Some(format!("synthetic:{n}")),
+    })
 }

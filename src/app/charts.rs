@@ -32,9 +32,21 @@ pub fn data_memo(ctx: Ctx, kind: ChartKind) -> Memo<Option<ChartData>> {
         let result = ctx.result.get()?;
         let mut options = ctx.link.with(|l| l.view_options());
         if matches!(kind, ChartKind::Map | ChartKind::EventsMap) {
-            options.atlas = ctx.atlas.with(|a| a.as_ref().and_then(|r| r.as_ref().ok().cloned()));
+            options.atlas = ctx
+                .atlas
+                .with(|a| a.as_ref().and_then(|r| r.as_ref().ok().cloned()));
         }
-        Some(ctx.state.with(|s| chart_data(&data.index, &result, &s.selection, &data.events, &options, kind, ctx.lang)))
+        Some(ctx.state.with(|s| {
+            chart_data(
+                &data.index,
+                &result,
+                &s.selection,
+                &data.events,
+                &options,
+                kind,
+                ctx.lang,
+            )
+        }))
     })
 }
 
@@ -68,7 +80,9 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
     Effect::new(move |_| {
         ctx.resized.track();
         let hovered = hover.get();
-        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
         data.with(|d| {
             if let Some(d) = d {
                 paint(&canvas, d, hovered);
@@ -81,7 +95,9 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
         let (w, h) = css_size(&canvas);
         data.with_untracked(|d| d.as_ref().map(|d| Layout::of(d, w, h)))
     };
-    let item_at = move |ev: &web_sys::MouseEvent| layout().and_then(|l| l.hit(ev.offset_x() as f64, ev.offset_y() as f64));
+    let item_at = move |ev: &web_sys::MouseEvent| {
+        layout().and_then(|l| l.hit(ev.offset_x() as f64, ev.offset_y() as f64))
+    };
     let on_down = move |ev: web_sys::MouseEvent| {
         if interactive && kind == ChartKind::Timeline {
             drag_from.set(item_at(&ev));
@@ -119,10 +135,13 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
         }
         let text = match (drag_from.get_untracked(), kind) {
             (Some(a), ChartKind::Timeline) => data.with_untracked(|d| match (d, layout()) {
-                (Some(ChartData::Timeline(s)), Some(Layout::Timeline(l))) => l.year_at(ev.offset_x() as f64).map(|b| format!("{}–{}", s.years[a.min(b)], s.years[a.max(b)])),
+                (Some(ChartData::Timeline(s)), Some(Layout::Timeline(l))) => l
+                    .year_at(ev.offset_x() as f64)
+                    .map(|b| format!("{}–{}", s.years[a.min(b)], s.years[a.max(b)])),
                 _ => None,
             }),
-            _ => hit.and_then(|i| data.with_untracked(|d| d.as_ref().and_then(|d| d.tooltip(i, lang)))),
+            _ => hit
+                .and_then(|i| data.with_untracked(|d| d.as_ref().and_then(|d| d.tooltip(i, lang)))),
         };
         tooltip.set(text.map(|t| (ev.offset_x() as f64, ev.offset_y() as f64, t)));
     };
@@ -135,27 +154,38 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
 
     let embed_open = RwSignal::new(false);
     let save_svg = move |_| {
-        let Some(canvas) = canvas_ref.get_untracked() else { return };
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
         let (w, h) = css_size(&canvas);
         data.with_untracked(|d| {
             if let Some(d) = d {
                 match chart::render_data_svg(d, w.round() as u32, h.round() as u32) {
-                    Ok(svg) => download::save_text(&format!("mirador-{}.svg", kind.key()), "image/svg+xml", &svg),
+                    Ok(svg) => download::save_text(
+                        &format!("mirador-{}.svg", kind.key()),
+                        "image/svg+xml",
+                        &svg,
+                    ),
                     Err(e) => leptos::logging::warn!("SVG export failed: {e}"),
                 }
             }
         });
     };
     let save_png = move |_| {
-        let Some(canvas) = canvas_ref.get_untracked() else { return };
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
         let (w, h) = css_size(&canvas);
-        let Ok(el) = document().create_element("canvas") else { return };
+        let Ok(el) = document().create_element("canvas") else {
+            return;
+        };
         let print: web_sys::HtmlCanvasElement = el.unchecked_into();
         // Twice the on-screen size, for print.
         print.set_width((w * 2.0).round() as u32);
         print.set_height((h * 2.0).round() as u32);
         data.with_untracked(|d| {
-            if let (Some(d), Some(backend)) = (d, CanvasBackend::with_canvas_object(print.clone())) {
+            if let (Some(d), Some(backend)) = (d, CanvasBackend::with_canvas_object(print.clone()))
+            {
                 if chart::draw_data(&backend.into_drawing_area(), d, 2.0, None).is_ok() {
                     download::save_canvas_png(&format!("mirador-{}.png", kind.key()), &print);
                 }
@@ -167,7 +197,10 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
         s.embed = Some(kind);
         s.view = Default::default();
         let w = canvas_ref.get_untracked().map_or(600.0, |c| css_size(&c).0);
-        let h = data.with(|d| d.as_ref().map_or(300.0, |d| chart::preferred_height_of(d, w))) + 70.0;
+        let h = data.with(|d| {
+            d.as_ref()
+                .map_or(300.0, |d| chart::preferred_height_of(d, w))
+        }) + 70.0;
         format!(
             "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" style=\"border:0\" loading=\"lazy\"></iframe>",
             url_sync::link_to(&s),
@@ -216,12 +249,17 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
 /// The canvas's size in CSS pixels.
 fn css_size(canvas: &web_sys::HtmlCanvasElement) -> (f64, f64) {
     let el: &web_sys::Element = canvas.unchecked_ref();
-    (el.client_width().max(1) as f64, el.client_height().max(1) as f64)
+    (
+        el.client_width().max(1) as f64,
+        el.client_height().max(1) as f64,
+    )
 }
 
 /// Sizes the backing store to CSS size × devicePixelRatio and draws.
 fn paint(canvas: &web_sys::HtmlCanvasElement, data: &ChartData, hover: Option<usize>) {
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
+    let dpr = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .clamp(1.0, 4.0);
     let (w, _) = css_size(canvas);
     // The height follows the content; set it before drawing, so the drawing and the hit-testing
     // layout always see the same size.
@@ -235,7 +273,9 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, data: &ChartData, hover: Option<us
     if canvas.height() != ph {
         canvas.set_height(ph);
     }
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return;
+    };
     let t0 = super::timing::now();
     if let Err(e) = chart::draw_data(&backend.into_drawing_area(), data, dpr, hover) {
         leptos::logging::warn!("chart {} could not be drawn: {e}", data.title());

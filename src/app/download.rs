@@ -3,7 +3,9 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 fn click_link(href: &str, filename: &str) -> Result<(), JsValue> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     a.set_href(href);
     a.set_download(filename);
@@ -43,7 +45,9 @@ pub fn save_canvas_png(filename: &str, canvas: &web_sys::HtmlCanvasElement) {
 
 /// Puts text on the clipboard; false when the browser refuses (then the caller shows the text).
 pub async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
@@ -51,5 +55,10 @@ pub async fn copy_text(text: &str) -> bool {
 /// Today's date as YYYY-MM-DD in the person's time zone.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }

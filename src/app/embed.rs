@@ -11,10 +11,15 @@ use leptos::prelude::*;
 pub fn EmbedView(kind: ChartKind) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let summary = move || ctx.state.with(|s| crate::url_state::filter_summary(s, lang));
+    let summary = move || {
+        ctx.state
+            .with(|s| crate::url_state::filter_summary(s, lang))
+    };
     let total_line = move || {
         let total = ctx.data.with(|d| d.as_ref().map_or(0, |d| d.index.len()));
-        let matching = ctx.result.with(|r| r.as_ref().map_or(0, |r| r.matching_count()));
+        let matching = ctx
+            .result
+            .with(|r| r.as_ref().map_or(0, |r| r.matching_count()));
         i18n::matching_line(lang, matching, total)
     };
     let full_view = move || {

@@ -26,9 +26,16 @@ pub fn EventList(with_chart: bool) -> impl IntoView {
     let lang = ctx.lang;
     let t = move |m| i18n::text(lang, m);
     let events = move || {
-        let Some(data) = ctx.data.get() else { return Vec::new() };
+        let Some(data) = ctx.data.get() else {
+            return Vec::new();
+        };
         let options = ctx.link.with(|l| l.view_options());
-        let mut list: Vec<Event> = ctx.state.with(|s| filter_events(&data.events, &s.selection, &options).into_iter().cloned().collect());
+        let mut list: Vec<Event> = ctx.state.with(|s| {
+            filter_events(&data.events, &s.selection, &options)
+                .into_iter()
+                .cloned()
+                .collect()
+        });
         // Dated events first, in date order; undated ones after, by name.
         list.sort_by(|a, b| match (&a.start_date, &b.start_date) {
             (Some(x), Some(y)) => x.cmp(y).then_with(|| a.name.cmp(&b.name)),
@@ -39,11 +46,19 @@ pub fn EventList(with_chart: bool) -> impl IntoView {
         list
     };
     let choices = move |organisers: bool| {
-        let Some(data) = ctx.data.get() else { return Vec::new() };
+        let Some(data) = ctx.data.get() else {
+            return Vec::new();
+        };
         let mut v: Vec<String> = if organisers {
-            data.events.iter().flat_map(|e| e.organisers.iter().cloned()).collect()
+            data.events
+                .iter()
+                .flat_map(|e| e.organisers.iter().cloned())
+                .collect()
         } else {
-            data.events.iter().filter_map(|e| e.series.clone()).collect()
+            data.events
+                .iter()
+                .filter_map(|e| e.series.clone())
+                .collect()
         };
         v.sort();
         v.dedup();
@@ -52,9 +67,20 @@ pub fn EventList(with_chart: bool) -> impl IntoView {
     // Names of the interventions events relate to, looked up once per dataset.
     let names = Memo::new(move |_| {
         ctx.data.with(|d| {
-            let Some(d) = d else { return std::collections::HashMap::new() };
-            let wanted: std::collections::HashSet<&str> = d.events.iter().flat_map(|e| e.related_interventions.iter().map(String::as_str)).collect();
-            d.index.records().iter().filter(|r| wanted.contains(r.id.as_str())).map(|r| (r.id.clone(), r.name.clone())).collect::<std::collections::HashMap<String, String>>()
+            let Some(d) = d else {
+                return std::collections::HashMap::new();
+            };
+            let wanted: std::collections::HashSet<&str> = d
+                .events
+                .iter()
+                .flat_map(|e| e.related_interventions.iter().map(String::as_str))
+                .collect();
+            d.index
+                .records()
+                .iter()
+                .filter(|r| wanted.contains(r.id.as_str()))
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect::<std::collections::HashMap<String, String>>()
         })
     });
     view! {

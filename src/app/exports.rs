@@ -12,12 +12,27 @@ pub fn InterventionDownloads() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let save = move |json: bool| {
-        let (Some(data), Some(result)) = (ctx.data.get_untracked(), ctx.result.get_untracked()) else { return };
-        let rows: Vec<&Intervention> = result.matching.iter().map(|i| &data.index.records()[*i]).collect();
+        let (Some(data), Some(result)) = (ctx.data.get_untracked(), ctx.result.get_untracked())
+        else {
+            return;
+        };
+        let rows: Vec<&Intervention> = result
+            .matching
+            .iter()
+            .map(|i| &data.index.records()[*i])
+            .collect();
         if json {
-            download::save_text("mirador-interventions.json", "application/json", &export::to_json(&rows));
+            download::save_text(
+                "mirador-interventions.json",
+                "application/json",
+                &export::to_json(&rows),
+            );
         } else {
-            download::save_text("mirador-interventions.csv", "text/csv;charset=utf-8", &export::interventions_csv(rows));
+            download::save_text(
+                "mirador-interventions.csv",
+                "text/csv;charset=utf-8",
+                &export::interventions_csv(rows),
+            );
         }
     };
     view! {
@@ -34,11 +49,21 @@ pub fn EventDownloads() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let save = move |json: bool| {
-        let Some(data) = ctx.data.get_untracked() else { return };
+        let Some(data) = ctx.data.get_untracked() else {
+            return;
+        };
         if json {
-            download::save_text("mirador-events.json", "application/json", &export::to_json(&data.events));
+            download::save_text(
+                "mirador-events.json",
+                "application/json",
+                &export::to_json(&data.events),
+            );
         } else {
-            download::save_text("mirador-events.csv", "text/csv;charset=utf-8", &export::events_csv(&data.events));
+            download::save_text(
+                "mirador-events.csv",
+                "text/csv;charset=utf-8",
+                &export::events_csv(&data.events),
+            );
         }
     };
     view! {
@@ -56,9 +81,19 @@ pub fn Citation() -> impl IntoView {
     let lang = ctx.lang;
     let text = move || {
         let total = ctx.data.with(|d| d.as_ref().map_or(0, |d| d.index.len()));
-        let matching = ctx.result.with(|r| r.as_ref().map_or(0, |r| r.matching_count()));
-        let summary = ctx.state.with(|s| crate::url_state::filter_summary(s, lang));
-        export::citation(&summary, matching, total, &download::today(), &url_sync::link_to(&ctx.url_state()))
+        let matching = ctx
+            .result
+            .with(|r| r.as_ref().map_or(0, |r| r.matching_count()));
+        let summary = ctx
+            .state
+            .with(|s| crate::url_state::filter_summary(s, lang));
+        export::citation(
+            &summary,
+            matching,
+            total,
+            &download::today(),
+            &url_sync::link_to(&ctx.url_state()),
+        )
     };
     let copied = RwSignal::new(false);
     view! {

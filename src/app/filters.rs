@@ -71,9 +71,15 @@ fn FacetList(facet: Facet) -> impl IntoView {
     // The values the facet offers, (key, label), in display order: they change only with the
     // dataset, so their rows stay in place and only counts and ticks update.
     let rows = Memo::new(move |_| {
-        let Some(data) = ctx.data.get() else { return Vec::new() };
-        let mut rows: Vec<(String, String)> =
-            data.index.facet_keys(facet).iter().map(|k| (k.clone(), i18n::value_label(lang, facet, k))).collect();
+        let Some(data) = ctx.data.get() else {
+            return Vec::new();
+        };
+        let mut rows: Vec<(String, String)> = data
+            .index
+            .facet_keys(facet)
+            .iter()
+            .map(|k| (k.clone(), i18n::value_label(lang, facet, k)))
+            .collect();
         if facet == Facet::Country {
             rows.sort_by(|a, b| a.1.cmp(&b.1));
         }
@@ -81,7 +87,10 @@ fn FacetList(facet: Facet) -> impl IntoView {
     });
     let count_of = move |key: &str| {
         let Some(data) = ctx.data.get() else { return 0 };
-        ctx.result.with(|r| r.as_ref().map_or(0, |r| data.index.facet_count(r, facet, key)))
+        ctx.result.with(|r| {
+            r.as_ref()
+                .map_or(0, |r| data.index.facet_count(r, facet, key))
+        })
     };
     let id = format!("facet-{}", facet.key());
     view! {
@@ -135,20 +144,30 @@ fn FacetList(facet: Facet) -> impl IntoView {
 }
 
 fn parse_year(s: &str) -> Option<i32> {
-    s.trim().parse::<i32>().ok().filter(|y| crate::parse::PLAUSIBLE_YEARS.contains(y))
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| crate::parse::PLAUSIBLE_YEARS.contains(y))
 }
 
 #[component]
 fn YearRange() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let span = move || ctx.data.with(|d| d.as_ref().and_then(|d| d.index.year_span()));
+    let span = move || {
+        ctx.data
+            .with(|d| d.as_ref().and_then(|d| d.index.year_span()))
+    };
     let active = move || ctx.state.with(|s| s.selection.year.is_active());
     let bound = move |min: bool| {
-        move || ctx.state.with(|s| {
-            let b = s.selection.year;
-            if min { b.min } else { b.max }.map(|y| y.to_string()).unwrap_or_default()
-        })
+        move || {
+            ctx.state.with(|s| {
+                let b = s.selection.year;
+                if min { b.min } else { b.max }
+                    .map(|y| y.to_string())
+                    .unwrap_or_default()
+            })
+        }
     };
     let set = move |min: bool, text: String| {
         ctx.state.update(|s| {
@@ -208,7 +227,11 @@ fn BudgetRange() -> impl IntoView {
             let (lo, hi) = extent();
             ctx.state.with(|s| {
                 let b = s.selection.budget;
-                let v = if min { b.min.map_or(lo, f64::log10) } else { b.max.map_or(hi, f64::log10) };
+                let v = if min {
+                    b.min.map_or(lo, f64::log10)
+                } else {
+                    b.max.map_or(hi, f64::log10)
+                };
                 format!("{:.2}", v.clamp(lo, hi))
             })
         }
@@ -226,7 +249,11 @@ fn BudgetRange() -> impl IntoView {
             }
             if let (Some(a), Some(z)) = (b.min, b.max) {
                 if a > z {
-                    if min { b.max = Some(a) } else { b.min = Some(z) }
+                    if min {
+                        b.max = Some(a)
+                    } else {
+                        b.min = Some(z)
+                    }
                 }
             }
             s.page = 0;
@@ -235,7 +262,9 @@ fn BudgetRange() -> impl IntoView {
     let shown = move || {
         ctx.state.with(|s| {
             let b = s.selection.budget;
-            let fmt = |v: Option<f64>, dflt: &str| v.map_or(dflt.to_owned(), |v| i18n::format_usd_short(lang, v));
+            let fmt = |v: Option<f64>, dflt: &str| {
+                v.map_or(dflt.to_owned(), |v| i18n::format_usd_short(lang, v))
+            };
             format!("{} – {}", fmt(b.min, "0"), fmt(b.max, "∞"))
         })
     };

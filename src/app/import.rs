@@ -32,19 +32,35 @@ async fn yield_to_browser() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
-async fn read_in_chunks(bytes: &[u8], name: &str, step: RwSignal<Step, LocalStorage>, lang: i18n::Lang) -> Result<Import, String> {
+async fn read_in_chunks(
+    bytes: &[u8],
+    name: &str,
+    step: RwSignal<Step, LocalStorage>,
+    lang: i18n::Lang,
+) -> Result<Import, String> {
     let mut reading = Reading::start(bytes, name).map_err(|e| e.to_string())?;
     while !reading.step(CHUNK) {
-        step.set(Step::Working(i18n::text(lang, Msg::ReadingFile).to_owned(), reading.progress()));
+        step.set(Step::Working(
+            i18n::text(lang, Msg::ReadingFile).to_owned(),
+            reading.progress(),
+        ));
         yield_to_browser().await;
     }
     Ok(reading.finish())
 }
 
-async fn apply_in_chunks(import: &Import, mapping: &Mapping, step: RwSignal<Step, LocalStorage>, lang: i18n::Lang) -> Loaded {
+async fn apply_in_chunks(
+    import: &Import,
+    mapping: &Mapping,
+    step: RwSignal<Step, LocalStorage>,
+    lang: i18n::Lang,
+) -> Loaded {
     let mut applying = import.applying(mapping);
     while !applying.step(CHUNK) {
-        step.set(Step::Working(i18n::text(lang, Msg::LoadingRows).to_owned(), applying.progress()));
+        step.set(Step::Working(
+            i18n::text(lang, Msg::LoadingRows).to_owned(),
+            applying.progress(),
+        ));
         yield_to_browser().await;
     }
     applying.finish()
@@ -56,8 +72,17 @@ fn replace_dataset(ctx: Ctx, loaded: &Loaded, source: String) -> bool {
     if loaded.records.is_empty() {
         return false;
     }
-    let events = ctx.data.get_untracked().map(|d| d.events.clone()).unwrap_or_default();
-    let dataset = Dataset { index: Index::new(loaded.records.clone()), events, rejected: Vec::new(), source: Some(source) };
+    let events = ctx
+        .data
+        .get_untracked()
+        .map(|d| d.events.clone())
+        .unwrap_or_default();
+    let dataset = Dataset {
+        index: Index::new(loaded.records.clone()),
+        events,
+        rejected: Vec::new(),
+        source: Some(source),
+    };
     ctx.load.set(Load::Ready(Shared(Arc::new(dataset))));
     ctx.state.update(|s| {
         s.selection.clear_all();
@@ -82,19 +107,38 @@ pub async fn load_from_link(ctx: Ctx, url: String) {
     match read_in_chunks(&bytes, &name, step, lang).await {
         Ok(import) => {
             let loaded = apply_in_chunks(&import, &import.mapping, step, lang).await;
-            let summary = i18n::import_summary(lang, loaded.report.rows, loaded.report.accepted, loaded.report.rejected.len(), loaded.report.warnings.len());
+            let summary = i18n::import_summary(
+                lang,
+                loaded.report.rows,
+                loaded.report.accepted,
+                loaded.report.rejected.len(),
+                loaded.report.warnings.len(),
+            );
             if !replace_dataset(ctx, &loaded, url.clone()) {
-                ctx.notices.update(|n| n.push(format!("data={url}: {summary} {}", i18n::text(lang, Msg::PreviousKept))));
+                ctx.notices.update(|n| {
+                    n.push(format!(
+                        "data={url}: {summary} {}",
+                        i18n::text(lang, Msg::PreviousKept)
+                    ))
+                });
             } else if !loaded.report.rejected.is_empty() {
-                ctx.notices.update(|n| n.push(format!("data={url}: {summary}")));
+                ctx.notices
+                    .update(|n| n.push(format!("data={url}: {summary}")));
             }
         }
-        Err(e) => ctx.notices.update(|n| n.push(format!("data={url}: {e} {}", i18n::text(lang, Msg::PreviousKept)))),
+        Err(e) => ctx.notices.update(|n| {
+            n.push(format!(
+                "data={url}: {e} {}",
+                i18n::text(lang, Msg::PreviousKept)
+            ))
+        }),
     }
 }
 
 async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -112,7 +156,10 @@ pub fn ImportPanel() -> impl IntoView {
 
     let start = move |bytes: Vec<u8>, name: String| {
         leptos::task::spawn_local(async move {
-            step.set(Step::Working(i18n::text(lang, Msg::ReadingFile).to_owned(), 0.0));
+            step.set(Step::Working(
+                i18n::text(lang, Msg::ReadingFile).to_owned(),
+                0.0,
+            ));
             match read_in_chunks(&bytes, &name, step, lang).await {
                 Ok(import) => {
                     mapping.set(import.mapping.clone());
@@ -123,8 +170,15 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().map(|t| t.unchecked_into::<web_sys::HtmlInputElement>()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .map(|t| t.unchecked_into::<web_sys::HtmlInputElement>())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         leptos::task::spawn_local(async move {
             match file_bytes(&file).await {
@@ -135,7 +189,13 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) else { return };
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match file_bytes(&file).await {
                 Ok(bytes) => start(bytes, file.name()),
@@ -144,12 +204,20 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
     let load = move |_| {
-        let Step::Mapping(import, name) = step.get_untracked() else { return };
+        let Step::Mapping(import, name) = step.get_untracked() else {
+            return;
+        };
         let m = mapping.get_untracked();
         leptos::task::spawn_local(async move {
             let loaded = apply_in_chunks(&import, &m, step, lang).await;
             let replaced = replace_dataset(ctx, &loaded, name.clone());
-            let mut summary = i18n::import_summary(lang, loaded.report.rows, loaded.report.accepted, loaded.report.rejected.len(), loaded.report.warnings.len());
+            let mut summary = i18n::import_summary(
+                lang,
+                loaded.report.rows,
+                loaded.report.accepted,
+                loaded.report.rejected.len(),
+                loaded.report.warnings.len(),
+            );
             if !replaced {
                 summary.push(' ');
                 summary.push_str(i18n::text(lang, Msg::PreviousKept));
@@ -158,7 +226,8 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
 
-    let body = move || match step.get() {
+    let body = move || {
+        match step.get() {
         Step::Closed => None,
         Step::Choose => Some(view! {
             <div class="drop" id="import-drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
@@ -232,6 +301,7 @@ pub fn ImportPanel() -> impl IntoView {
                 <button class="action" id="import-report-json" on:click=move |_| download::save_text("mirador-import-report.json", "application/json", &json)>"JSON"</button>
             }.into_any())
         }
+    }
     };
     view! {
         <button class="action" id="import-open" on:click=move |_| step.set(Step::Choose)>{t(Msg::LoadYourData)}</button>

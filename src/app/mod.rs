@@ -26,11 +26,16 @@ pub mod timing {
     }
 
     pub fn now() -> f64 {
-        web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
     }
 
     fn publish() {
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = root.set_attribute("data-engine-ms", &format!("{:.2}", ENGINE.get()));
             let _ = root.set_attribute("data-draw-ms", &format!("{:.2}", DRAW.get()));
         }
@@ -136,7 +141,10 @@ impl Ctx {
     pub fn apply(&self, s: UrlState) {
         self.state.set(s.dashboard.clone());
         self.view.set(s.view);
-        self.link.set(UrlState { dashboard: DashboardState::default(), ..s });
+        self.link.set(UrlState {
+            dashboard: DashboardState::default(),
+            ..s
+        });
     }
 }
 
@@ -197,13 +205,18 @@ fn App() -> impl IntoView {
         result,
         resized,
         view: RwSignal::new(initial.view),
-        link: RwSignal::new(UrlState { dashboard: DashboardState::default(), ..initial }),
+        link: RwSignal::new(UrlState {
+            dashboard: DashboardState::default(),
+            ..initial
+        }),
         notices: RwSignal::new(notices),
         atlas: RwSignal::new(None),
         load,
     };
     leptos::task::spawn_local(async move {
-        let loaded = api::load_atlas("data/geo/lac.json").await.map(|a| crate::aggregate::views::SharedAtlas(Arc::new(a)));
+        let loaded = api::load_atlas("data/geo/lac.json")
+            .await
+            .map(|a| crate::aggregate::views::SharedAtlas(Arc::new(a)));
         ctx.atlas.set(Some(loaded));
     });
     provide_context(ctx);
@@ -223,17 +236,25 @@ fn App() -> impl IntoView {
         data.track();
         use wasm_bindgen::JsCast;
         if let Ok(memory) = wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>() {
-            let bytes = memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
-            let _ = document().document_element().map(|e| e.set_attribute("data-wasm-memory-bytes", &bytes.to_string()));
+            let bytes = memory
+                .buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length();
+            let _ = document()
+                .document_element()
+                .map(|e| e.set_attribute("data-wasm-memory-bytes", &bytes.to_string()));
         }
     });
     // A record named in the link that the data does not hold is reported, not silently dropped.
     Effect::new(move |_| {
         let Some(d) = data.get() else { return };
-        let missing = state.with_untracked(|s| s.record.clone()).filter(|id| !d.index.records().iter().any(|r| &r.id == id));
+        let missing = state
+            .with_untracked(|s| s.record.clone())
+            .filter(|id| !d.index.records().iter().any(|r| &r.id == id));
         if let Some(id) = missing {
             state.update(|s| s.record = None);
-            ctx.notices.update(|n| n.push(format!("record={id}: no intervention has this id")));
+            ctx.notices
+                .update(|n| n.push(format!("record={id}: no intervention has this id")));
         }
     });
 
@@ -318,7 +339,9 @@ fn LanguagePicker() -> impl IntoView {
         let _ = root.set_attribute("lang", lang.code());
     }
     let choose = move |ev| {
-        let Some(chosen) = Lang::from_code(&event_target_value(&ev)) else { return };
+        let Some(chosen) = Lang::from_code(&event_target_value(&ev)) else {
+            return;
+        };
         let mut s = ctx.url_state();
         s.lang = chosen;
         let _ = window().location().set_href(&url_sync::link_to(&s));
@@ -407,17 +430,32 @@ fn Dashboard() -> impl IntoView {
     let lang = ctx.lang;
     let total_line = move || {
         let total = ctx.data.with(|d| d.as_ref().map_or(0, |d| d.index.len()));
-        let matching = ctx.result.with(|r| r.as_ref().map_or(0, |r| r.matching_count()));
+        let matching = ctx
+            .result
+            .with(|r| r.as_ref().map_or(0, |r| r.matching_count()));
         i18n::matching_line(lang, matching, total)
     };
-    let rejected = move || ctx.data.with(|d| d.as_ref().map(|d| d.rejected.clone()).unwrap_or_default());
+    let rejected = move || {
+        ctx.data
+            .with(|d| d.as_ref().map(|d| d.rejected.clone()).unwrap_or_default())
+    };
     // A link to a view that does not exist yet says so.
     let view_now = ctx.view.get_untracked();
     if shown_view(view_now) != view_now {
-        ctx.notices.update(|n| n.push(format!("view={}: {}", view_now.key(), i18n::text(lang, Msg::ViewNotYet))));
+        ctx.notices.update(|n| {
+            n.push(format!(
+                "view={}: {}",
+                view_now.key(),
+                i18n::text(lang, Msg::ViewNotYet)
+            ))
+        });
     }
     let is = move |v: View| move || shown_view(ctx.view.get()) == v;
-    let overview_or = move |v: View| move || matches!(shown_view(ctx.view.get()), View::Overview) || shown_view(ctx.view.get()) == v;
+    let overview_or = move |v: View| {
+        move || {
+            matches!(shown_view(ctx.view.get()), View::Overview) || shown_view(ctx.view.get()) == v
+        }
+    };
     view! {
         <div class="layout">
             <filters::FilterPanel/>

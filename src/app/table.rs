@@ -31,11 +31,19 @@ fn cell(lang: i18n::Lang, r: &Intervention, key: SortKey) -> String {
     match key {
         SortKey::Name => r.name.clone(),
         SortKey::Country => i18n::country_name(lang, &r.country),
-        SortKey::Level => r.level.map_or_else(dash, |v| i18n::level_label(lang, v).to_owned()),
+        SortKey::Level => r
+            .level
+            .map_or_else(dash, |v| i18n::level_label(lang, v).to_owned()),
         SortKey::Start => r.start_year.map_or_else(dash, |y| y.to_string()),
-        SortKey::Budget => r.budget_usd.map_or_else(dash, |b| i18n::format_usd_short(lang, b)),
-        SortKey::Evaluation => r.evaluation.map_or_else(dash, |v| i18n::evaluation_label(lang, v).to_owned()),
-        SortKey::Effect => r.effect.map_or_else(dash, |v| i18n::effect_label(lang, v).to_owned()),
+        SortKey::Budget => r
+            .budget_usd
+            .map_or_else(dash, |b| i18n::format_usd_short(lang, b)),
+        SortKey::Evaluation => r
+            .evaluation
+            .map_or_else(dash, |v| i18n::evaluation_label(lang, v).to_owned()),
+        SortKey::Effect => r
+            .effect
+            .map_or_else(dash, |v| i18n::effect_label(lang, v).to_owned()),
     }
 }
 
@@ -44,31 +52,47 @@ pub fn InterventionTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     // Names ranked once per dataset; a page then needs no string work.
-    let order = Memo::new(move |_| ctx.data.get().map(|d| super::Shared(std::sync::Arc::new(NameOrder::new(d.index.records())))));
-    let page_total = Memo::new(move |_| ctx.result.with(|r| page_count(r.as_ref().map_or(0, |r| r.matching_count()))));
+    let order = Memo::new(move |_| {
+        ctx.data
+            .get()
+            .map(|d| super::Shared(std::sync::Arc::new(NameOrder::new(d.index.records()))))
+    });
+    let page_total = Memo::new(move |_| {
+        ctx.result
+            .with(|r| page_count(r.as_ref().map_or(0, |r| r.matching_count())))
+    });
     let pages = move || page_total.get();
     let page = move || ctx.state.with(|s| s.page).min(pages() - 1);
     let at_first = Memo::new(move |_| page() == 0);
     let at_last = Memo::new(move |_| page() + 1 >= pages());
     let visible = move || {
-        let (Some(data), Some(result), Some(order)) = (ctx.data.get(), ctx.result.get(), order.get()) else { return Vec::new() };
+        let (Some(data), Some(result), Some(order)) =
+            (ctx.data.get(), ctx.result.get(), order.get())
+        else {
+            return Vec::new();
+        };
         let sort = ctx.state.with(|s| s.sort);
-        page_of_sorted(&data.index, &order, &result.matching, sort, page()).into_iter().map(|i| data.index.records()[i].clone()).collect::<Vec<_>>()
+        page_of_sorted(&data.index, &order, &result.matching, sort, page())
+            .into_iter()
+            .map(|i| data.index.records()[i].clone())
+            .collect::<Vec<_>>()
     };
     let header = move |key: SortKey| {
         let aria_sort = move || {
-            ctx.state.with(|s| match (s.sort.key == key, s.sort.descending) {
-                (false, _) => "none",
-                (true, false) => "ascending",
-                (true, true) => "descending",
-            })
+            ctx.state
+                .with(|s| match (s.sort.key == key, s.sort.descending) {
+                    (false, _) => "none",
+                    (true, false) => "ascending",
+                    (true, true) => "descending",
+                })
         };
         let arrow = move || {
-            ctx.state.with(|s| match (s.sort.key == key, s.sort.descending) {
-                (false, _) => "",
-                (true, false) => " ▲",
-                (true, true) => " ▼",
-            })
+            ctx.state
+                .with(|s| match (s.sort.key == key, s.sort.descending) {
+                    (false, _) => "",
+                    (true, false) => " ▲",
+                    (true, true) => " ▼",
+                })
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
@@ -214,4 +238,3 @@ pub fn DetailPanel() -> impl IntoView {
         })
     }
 }
-

@@ -23,9 +23,17 @@ pub fn read_location() -> (UrlState, Vec<Notice>) {
 /// The full link to a state (origin + path + query).
 pub fn link_to(state: &UrlState) -> String {
     let loc = window().location();
-    let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
+    let base = format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    );
     let q = to_query(state);
-    if q.is_empty() { base } else { format!("{base}?{q}") }
+    if q.is_empty() {
+        base
+    } else {
+        format!("{base}?{q}")
+    }
 }
 
 /// True when `b` differs from `a` only in the search text (typing).
@@ -43,7 +51,11 @@ pub fn install(ctx: Ctx) {
         let query = to_query(&current);
         if query != current_query() {
             let path = window().location().pathname().unwrap_or_default();
-            let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+            let url = if query.is_empty() {
+                path
+            } else {
+                format!("{path}?{query}")
+            };
             if let Ok(history) = window().history() {
                 let push = prev.as_ref().is_some_and(|p| !only_typing(p, &current));
                 let _ = if push {

@@ -67,8 +67,15 @@ pub fn CompareView() -> impl IntoView {
         }
     });
     let options = move || {
-        let Some(d) = ctx.data.get() else { return Vec::new() };
-        let mut v: Vec<(String, String)> = d.index.facet_keys(Facet::Country).iter().map(|c| (i18n::country_name(lang, c), c.clone())).collect();
+        let Some(d) = ctx.data.get() else {
+            return Vec::new();
+        };
+        let mut v: Vec<(String, String)> = d
+            .index
+            .facet_keys(Facet::Country)
+            .iter()
+            .map(|c| (i18n::country_name(lang, c), c.clone()))
+            .collect();
         v.sort();
         v
     };
@@ -84,11 +91,21 @@ pub fn CompareView() -> impl IntoView {
         ctx.link.update(|l| l.compare = list);
     };
     let summary = move || {
-        let (Some(d), list) = (ctx.data.get(), chosen.get()) else { return Vec::new() };
-        let series = ctx.state.with(|s| compare(&d.index, &s.selection, &list, lang));
+        let (Some(d), list) = (ctx.data.get(), chosen.get()) else {
+            return Vec::new();
+        };
+        let series = ctx
+            .state
+            .with(|s| compare(&d.index, &s.selection, &list, lang));
         series.countries
     };
-    let pct = move |a: usize, b: usize| if b == 0 { "—".to_owned() } else { format!("{}%", (a * 100 + b / 2) / b) };
+    let pct = move |a: usize, b: usize| {
+        if b == 0 {
+            "—".to_owned()
+        } else {
+            format!("{}%", (a * 100 + b / 2) / b)
+        }
+    };
     view! {
         <section class="view" id="view-compare">
             <fieldset class="compare-pick">
@@ -136,10 +153,12 @@ pub fn MapView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let measure = move || ctx.link.with(|l| l.measure.key());
-    let failed = move || ctx.atlas.with(|a| match a {
-        Some(Err(e)) => Some(e.clone()),
-        _ => None,
-    });
+    let failed = move || {
+        ctx.atlas.with(|a| match a {
+            Some(Err(e)) => Some(e.clone()),
+            _ => None,
+        })
+    };
     view! {
         <section class="view" id="view-map">
             <label class="option">{i18n::text(lang, Msg::MapMeasure)}" "

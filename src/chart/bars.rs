@@ -42,12 +42,28 @@ impl BarLayout {
         let top = PAD + TITLE_H;
         let note = if series.note.is_some() { NOTE_H } else { 0.0 };
         let row_height = ((height - top - PAD - note) / n as f64).clamp(1.0, ROW_MAX);
-        let longest = series.bars.iter().map(|b| text_width(&b.label, FONT)).fold(0.0, f64::max);
+        let longest = series
+            .bars
+            .iter()
+            .map(|b| text_width(&b.label, FONT))
+            .fold(0.0, f64::max);
         let bars_left = (longest + PAD * 2.0).min(width * 0.42).max(PAD * 2.0);
         let bars_right = (width - PAD - COUNT_W).max(bars_left + 1.0);
         let max = series.max_count().max(1) as f64;
-        let lengths = series.bars.iter().map(|b| (bars_right - bars_left) * b.count as f64 / max).collect();
-        BarLayout { width, height, bars_left, bars_right, top, row_height, lengths }
+        let lengths = series
+            .bars
+            .iter()
+            .map(|b| (bars_right - bars_left) * b.count as f64 / max)
+            .collect();
+        BarLayout {
+            width,
+            height,
+            bars_left,
+            bars_right,
+            top,
+            row_height,
+            lengths,
+        }
     }
 
     /// The row under a point: anywhere on the row from the label to the count is a hit, so
@@ -74,7 +90,15 @@ pub fn draw<DB: DrawingBackend>(
     series: &Series,
     hover: Option<usize>,
 ) -> Result<(), String> {
-    p.text(&fit_text(&series.title, TITLE_FONT, l.width - 2.0 * PAD), PAD, PAD + TITLE_H / 2.0 - 2.0, TITLE_FONT, Align::Left, Palette::TEXT, true)?;
+    p.text(
+        &fit_text(&series.title, TITLE_FONT, l.width - 2.0 * PAD),
+        PAD,
+        PAD + TITLE_H / 2.0 - 2.0,
+        TITLE_FONT,
+        Align::Left,
+        Palette::TEXT,
+        true,
+    )?;
     let font = FONT.min(l.row_height * 0.8);
     for (i, bar) in series.bars.iter().enumerate() {
         let (x0, y0, x1, y1) = l.bar_rect(i).expect("one rect a bar");
@@ -89,23 +113,60 @@ pub fn draw<DB: DrawingBackend>(
             Palette::BAR
         };
         let label = fit_text(&bar.label, font, l.bars_left - PAD * 2.0);
-        let label_color = if bar.selected { Palette::SELECTED } else { Palette::TEXT };
-        p.text(&label, l.bars_left - PAD, cy, font, Align::Right, label_color, bar.selected)?;
+        let label_color = if bar.selected {
+            Palette::SELECTED
+        } else {
+            Palette::TEXT
+        };
+        p.text(
+            &label,
+            l.bars_left - PAD,
+            cy,
+            font,
+            Align::Right,
+            label_color,
+            bar.selected,
+        )?;
         if bar.count > 0 {
             p.rect(x0, y0, x1, y1, color)?;
         }
         if hover == Some(i) {
             p.outline(x0, y0, x1.max(x0 + 2.0), y1, Palette::HOVER)?;
         }
-        p.text(&bar.count.to_string(), x1 + 4.0, cy, font, Align::Left, Palette::SUBTLE, false)?;
+        p.text(
+            &bar.count.to_string(),
+            x1 + 4.0,
+            cy,
+            font,
+            Align::Left,
+            Palette::SUBTLE,
+            false,
+        )?;
     }
     if series.bars.is_empty() {
-        p.line(l.bars_left, l.top, l.bars_left, l.height - PAD, Palette::GRID)?;
+        p.line(
+            l.bars_left,
+            l.top,
+            l.bars_left,
+            l.height - PAD,
+            Palette::GRID,
+        )?;
     }
     if let Some(note) = &series.note {
         let top = l.top + series.bars.len() as f64 * l.row_height + 10.0;
-        for (i, line) in wrap_text(note, 11.0, l.width - 2.0 * PAD, 2).iter().enumerate() {
-            p.text(line, PAD, top + i as f64 * 14.0, 11.0, Align::Left, Palette::SUBTLE, false)?;
+        for (i, line) in wrap_text(note, 11.0, l.width - 2.0 * PAD, 2)
+            .iter()
+            .enumerate()
+        {
+            p.text(
+                line,
+                PAD,
+                top + i as f64 * 14.0,
+                11.0,
+                Align::Left,
+                Palette::SUBTLE,
+                false,
+            )?;
         }
     }
     Ok(())

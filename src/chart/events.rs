@@ -33,15 +33,32 @@ pub struct EventLayout {
 
 impl EventLayout {
     pub fn new(s: &EventSeries, width: f64, height: f64) -> EventLayout {
-        let label_w = s.lanes.iter().map(|l| text_width(l, FONT)).fold(0.0, f64::max) + 2.0 * PAD;
+        let label_w = s
+            .lanes
+            .iter()
+            .map(|l| text_width(l, FONT))
+            .fold(0.0, f64::max)
+            + 2.0 * PAD;
         let left = label_w.min(width * 0.35);
         let right = (width - PAD - DOT).max(left + 1.0);
         let top = PAD + TITLE_H;
         let (a, b) = s.span;
         let x = |at: f64| left + (right - left) * (at - a as f64) / (b - a).max(1) as f64;
-        let points = s.marks.iter().map(|m| (x(m.at), top + (m.lane as f64 + 0.5) * LANE_H)).collect();
+        let points = s
+            .marks
+            .iter()
+            .map(|m| (x(m.at), top + (m.lane as f64 + 0.5) * LANE_H))
+            .collect();
         let _ = height;
-        EventLayout { width, height, left, right, top, span: s.span, points }
+        EventLayout {
+            width,
+            height,
+            left,
+            right,
+            top,
+            span: s.span,
+            points,
+        }
     }
 
     /// The nearest event within a few pixels of the point.
@@ -56,22 +73,54 @@ impl EventLayout {
     }
 }
 
-pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, l: &EventLayout, s: &EventSeries, hover: Option<usize>) -> Result<(), String> {
-    p.text(&fit_text(&s.title, 14.0, l.width - 2.0 * PAD), PAD, PAD + TITLE_H / 2.0 - 2.0, 14.0, Align::Left, Palette::TEXT, true)?;
+pub fn draw<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    l: &EventLayout,
+    s: &EventSeries,
+    hover: Option<usize>,
+) -> Result<(), String> {
+    p.text(
+        &fit_text(&s.title, 14.0, l.width - 2.0 * PAD),
+        PAD,
+        PAD + TITLE_H / 2.0 - 2.0,
+        14.0,
+        Align::Left,
+        Palette::TEXT,
+        true,
+    )?;
     let bottom = l.top + s.lanes.len().max(1) as f64 * LANE_H;
     for (i, lane) in s.lanes.iter().enumerate() {
         let y = l.top + (i as f64 + 0.5) * LANE_H;
         p.line(l.left, y, l.right, y, Palette::GRID)?;
-        p.text(&fit_text(lane, FONT, l.left - 2.0 * PAD), l.left - PAD, y, FONT, Align::Right, Palette::TEXT, false)?;
+        p.text(
+            &fit_text(lane, FONT, l.left - 2.0 * PAD),
+            l.left - PAD,
+            y,
+            FONT,
+            Align::Right,
+            Palette::TEXT,
+            false,
+        )?;
     }
     let (a, b) = l.span;
     let years = (b - a).max(1);
-    let every = [1, 2, 5, 10].into_iter().find(|e| (l.right - l.left) / years as f64 * *e as f64 >= 40.0).unwrap_or(20);
+    let every = [1, 2, 5, 10]
+        .into_iter()
+        .find(|e| (l.right - l.left) / years as f64 * *e as f64 >= 40.0)
+        .unwrap_or(20);
     for year in a..=b {
         if year % every == 0 {
             let x = l.left + (l.right - l.left) * (year - a) as f64 / years as f64;
             p.line(x, l.top, x, bottom + 4.0, Palette::GRID)?;
-            p.text(&year.to_string(), x, bottom + 12.0, FONT, Align::Center, Palette::SUBTLE, false)?;
+            p.text(
+                &year.to_string(),
+                x,
+                bottom + 12.0,
+                FONT,
+                Align::Center,
+                Palette::SUBTLE,
+                false,
+            )?;
         }
     }
     for (i, (x, y)) in l.points.iter().enumerate() {
@@ -83,7 +132,15 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, l: &EventLayout, s: &EventSerie
     }
     if let Some(note) = &s.note {
         let lines = wrap_text(note, FONT, l.width - 2.0 * PAD, 1);
-        p.text(&lines[0], PAD, l.height - PAD - NOTE_H / 2.0, FONT, Align::Left, Palette::SUBTLE, false)?;
+        p.text(
+            &lines[0],
+            PAD,
+            l.height - PAD - NOTE_H / 2.0,
+            FONT,
+            Align::Left,
+            Palette::SUBTLE,
+            false,
+        )?;
     }
     Ok(())
 }

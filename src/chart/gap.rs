@@ -34,7 +34,12 @@ pub struct GapLayout {
 
 impl GapLayout {
     pub fn new(s: &GapSeries, width: f64, height: f64) -> GapLayout {
-        let label_w = s.rows.iter().map(|r| text_width(&r.label, FONT)).fold(0.0, f64::max) + 2.0 * PAD;
+        let label_w = s
+            .rows
+            .iter()
+            .map(|r| text_width(&r.label, FONT))
+            .fold(0.0, f64::max)
+            + 2.0 * PAD;
         let left = label_w.min(width * 0.35);
         let top = PAD + TITLE_H + HEADER_H;
         let cols = s.cols.len().max(1);
@@ -42,7 +47,17 @@ impl GapLayout {
         let cell_w = ((width - PAD - left) / cols as f64).max(1.0);
         let cell_h = ((height - top - LEGEND_H - NOTE_H - PAD) / rows as f64).max(1.0);
         let max = s.cells.iter().flatten().map(|c| c.count).max().unwrap_or(0);
-        GapLayout { width, height, left, top, cell_w, cell_h, rows: s.rows.len(), cols: s.cols.len(), max }
+        GapLayout {
+            width,
+            height,
+            left,
+            top,
+            cell_w,
+            cell_h,
+            rows: s.rows.len(),
+            cols: s.cols.len(),
+            max,
+        }
     }
 
     /// The cell under a point, as `row * cols + col`.
@@ -56,7 +71,10 @@ impl GapLayout {
     }
 
     pub fn centre(&self, r: usize, c: usize) -> (f64, f64) {
-        (self.left + (c as f64 + 0.5) * self.cell_w, self.top + (r as f64 + 0.5) * self.cell_h)
+        (
+            self.left + (c as f64 + 0.5) * self.cell_w,
+            self.top + (r as f64 + 0.5) * self.cell_h,
+        )
     }
 
     /// Bubble radius: area proportional to the count.
@@ -70,15 +88,36 @@ impl GapLayout {
     }
 }
 
-pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, l: &GapLayout, s: &GapSeries, hover: Option<usize>) -> Result<(), String> {
-    p.text(&fit_text(&s.title, 14.0, l.width - 2.0 * PAD), PAD, PAD + TITLE_H / 2.0 - 2.0, 14.0, Align::Left, Palette::TEXT, true)?;
+pub fn draw<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    l: &GapLayout,
+    s: &GapSeries,
+    hover: Option<usize>,
+) -> Result<(), String> {
+    p.text(
+        &fit_text(&s.title, 14.0, l.width - 2.0 * PAD),
+        PAD,
+        PAD + TITLE_H / 2.0 - 2.0,
+        14.0,
+        Align::Left,
+        Palette::TEXT,
+        true,
+    )?;
     // Column headers, written in two short lines under the title.
     for (c, col) in s.cols.iter().enumerate() {
         let (x, _) = l.centre(0, c);
         let lines = wrap_text(&col.label, 10.0, l.cell_w.max(30.0) - 2.0, 3);
         let n = lines.len() as f64;
         for (i, line) in lines.iter().enumerate() {
-            p.text(line, x, l.top - 8.0 - (n - 1.0 - i as f64) * 12.0, 10.0, Align::Center, Palette::TEXT, false)?;
+            p.text(
+                line,
+                x,
+                l.top - 8.0 - (n - 1.0 - i as f64) * 12.0,
+                10.0,
+                Align::Center,
+                Palette::TEXT,
+                false,
+            )?;
         }
     }
     for (r, row) in s.rows.iter().enumerate() {
@@ -86,11 +125,35 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, l: &GapLayout, s: &GapSeries, h
         let selected = s.selected.is_some_and(|(sr, _)| sr == r);
         if let Some((_, sc)) = s.selected.filter(|(sr, _)| *sr == r) {
             let (cx, _) = l.centre(r, sc);
-            p.rect(cx - l.cell_w / 2.0, y - l.cell_h / 2.0, cx + l.cell_w / 2.0, y + l.cell_h / 2.0, RGBColor(0xfd, 0xf1, 0xd6))?;
+            p.rect(
+                cx - l.cell_w / 2.0,
+                y - l.cell_h / 2.0,
+                cx + l.cell_w / 2.0,
+                y + l.cell_h / 2.0,
+                RGBColor(0xfd, 0xf1, 0xd6),
+            )?;
         }
-        let colour = if selected { Palette::SELECTED } else { Palette::TEXT };
-        p.text(&fit_text(&row.label, FONT, l.left - 2.0 * PAD), l.left - PAD, y, FONT, Align::Right, colour, selected)?;
-        p.line(l.left, y + l.cell_h / 2.0, l.left + l.cols as f64 * l.cell_w, y + l.cell_h / 2.0, Palette::GRID)?;
+        let colour = if selected {
+            Palette::SELECTED
+        } else {
+            Palette::TEXT
+        };
+        p.text(
+            &fit_text(&row.label, FONT, l.left - 2.0 * PAD),
+            l.left - PAD,
+            y,
+            FONT,
+            Align::Right,
+            colour,
+            selected,
+        )?;
+        p.line(
+            l.left,
+            y + l.cell_h / 2.0,
+            l.left + l.cols as f64 * l.cell_w,
+            y + l.cell_h / 2.0,
+            Palette::GRID,
+        )?;
         for c in 0..l.cols {
             let cell = s.cells[r][c];
             let (x, y) = l.centre(r, c);
@@ -98,14 +161,24 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, l: &GapLayout, s: &GapSeries, h
                 p.dot(x, y, 2.0, Palette::GRID, false)?;
             } else {
                 let colour = match s.colour {
-                    GapColour::Evaluation => cell.strongest.map_or(Palette::UNKNOWN, |e| Palette::EVALUATION[e.index()]),
-                    GapColour::Effect => cell.best.map_or(Palette::EFFECT[6], |e| Palette::EFFECT[e.index()]),
+                    GapColour::Evaluation => cell
+                        .strongest
+                        .map_or(Palette::UNKNOWN, |e| Palette::EVALUATION[e.index()]),
+                    GapColour::Effect => cell
+                        .best
+                        .map_or(Palette::EFFECT[6], |e| Palette::EFFECT[e.index()]),
                 };
                 p.dot(x, y, l.radius(cell.count), colour, true)?;
                 p.dot(x, y, l.radius(cell.count), Palette::SUBTLE, false)?;
             }
             if hover == Some(r * l.cols + c) {
-                p.outline(x - l.cell_w / 2.0 + 1.0, y - l.cell_h / 2.0 + 1.0, x + l.cell_w / 2.0 - 1.0, y + l.cell_h / 2.0 - 1.0, Palette::HOVER)?;
+                p.outline(
+                    x - l.cell_w / 2.0 + 1.0,
+                    y - l.cell_h / 2.0 + 1.0,
+                    x + l.cell_w / 2.0 - 1.0,
+                    y + l.cell_h / 2.0 - 1.0,
+                    Palette::HOVER,
+                )?;
             }
         }
     }
@@ -119,11 +192,30 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, l: &GapLayout, s: &GapSeries, h
     for (i, label) in s.legend.iter().enumerate() {
         let x = PAD + i as f64 * step;
         p.dot(x + 5.0, y, 5.0, palette[i.min(palette.len() - 1)], true)?;
-        p.text(&fit_text(label, 10.0, step - 16.0), x + 14.0, y, 10.0, Align::Left, Palette::TEXT, false)?;
+        p.text(
+            &fit_text(label, 10.0, step - 16.0),
+            x + 14.0,
+            y,
+            10.0,
+            Align::Left,
+            Palette::TEXT,
+            false,
+        )?;
     }
     if let Some(note) = &s.note {
-        for (i, line) in wrap_text(note, FONT, l.width - 2.0 * PAD, 2).iter().enumerate() {
-            p.text(line, PAD, l.height - PAD - NOTE_H + 8.0 + i as f64 * 14.0, FONT, Align::Left, Palette::SUBTLE, false)?;
+        for (i, line) in wrap_text(note, FONT, l.width - 2.0 * PAD, 2)
+            .iter()
+            .enumerate()
+        {
+            p.text(
+                line,
+                PAD,
+                l.height - PAD - NOTE_H + 8.0 + i as f64 * 14.0,
+                FONT,
+                Align::Left,
+                Palette::SUBTLE,
+                false,
+            )?;
         }
     }
     Ok(())

@@ -75,7 +75,16 @@ impl HistogramLayout {
         let top = PAD + TITLE_H;
         let bottom = (height - PAD - NOTE_H - AXIS_H).max(top + 1.0);
         let counts: Vec<usize> = series.bars.iter().map(|b| b.count).collect();
-        HistogramLayout { width, height, left, right, top, bottom, y_max: nice_ceiling(series.max_count()), counts }
+        HistogramLayout {
+            width,
+            height,
+            left,
+            right,
+            top,
+            bottom,
+            y_max: nice_ceiling(series.max_count()),
+            counts,
+        }
     }
 
     fn slot(&self) -> f64 {
@@ -106,7 +115,15 @@ pub fn draw<DB: DrawingBackend>(
     series: &Series,
     hover: Option<usize>,
 ) -> Result<(), String> {
-    p.text(&fit_text(&series.title, TITLE_FONT, l.width - 2.0 * PAD), PAD, PAD + TITLE_H / 2.0 - 2.0, TITLE_FONT, Align::Left, Palette::TEXT, true)?;
+    p.text(
+        &fit_text(&series.title, TITLE_FONT, l.width - 2.0 * PAD),
+        PAD,
+        PAD + TITLE_H / 2.0 - 2.0,
+        TITLE_FONT,
+        Align::Left,
+        Palette::TEXT,
+        true,
+    )?;
     // Count axis: 0, half and top, with grid lines.
     let mut ticks = vec![0, l.y_max];
     if l.y_max >= 2 && l.y_max % 2 == 0 {
@@ -115,7 +132,15 @@ pub fn draw<DB: DrawingBackend>(
     for tick in ticks {
         let y = l.bottom - (l.bottom - l.top) * tick as f64 / l.y_max as f64;
         p.line(l.left, y, l.right, y, Palette::GRID)?;
-        p.text(&tick.to_string(), l.left - 6.0, y, FONT, Align::Right, Palette::SUBTLE, false)?;
+        p.text(
+            &tick.to_string(),
+            l.left - 6.0,
+            y,
+            FONT,
+            Align::Right,
+            Palette::SUBTLE,
+            false,
+        )?;
     }
     for (i, bar) in series.bars.iter().enumerate() {
         let (x0, y0, x1, y1) = l.bar_rect(i).expect("one rect a bar");
@@ -142,7 +167,15 @@ pub fn draw<DB: DrawingBackend>(
                 let x = l.left + i as f64 * slot;
                 p.line(x, l.bottom, x, l.bottom + 4.0, Palette::SUBTLE)?;
                 let label = bar.label.split('–').next().unwrap_or_default();
-                p.text(label, x, l.bottom + 12.0, FONT, Align::Center, Palette::SUBTLE, false)?;
+                p.text(
+                    label,
+                    x,
+                    l.bottom + 12.0,
+                    FONT,
+                    Align::Center,
+                    Palette::SUBTLE,
+                    false,
+                )?;
             }
         }
     }

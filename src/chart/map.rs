@@ -69,19 +69,30 @@ pub struct Class {
 }
 
 impl MapSeries {
-
     /// The colour scale for these values: a class for zero when there are zeros among positive
     /// values, then at most five classes. With five different values or fewer each value is a
     /// class of its own; otherwise the breaks are quantiles rounded down to two significant
     /// digits.
     pub fn classes(&self) -> Vec<Class> {
-        let mut vals: Vec<f64> = self.values.iter().filter_map(|(_, v)| *v).filter(|v| v.is_finite()).collect();
+        let mut vals: Vec<f64> = self
+            .values
+            .iter()
+            .filter_map(|(_, v)| *v)
+            .filter(|v| v.is_finite())
+            .collect();
         vals.sort_by(f64::total_cmp);
         let fmt = self.format;
-        let Some(&lowest) = vals.first() else { return Vec::new() };
+        let Some(&lowest) = vals.first() else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         let rest: Vec<f64> = if lowest == 0.0 && vals.iter().any(|v| *v > 0.0) {
-            out.push(Class { min: 0.0, max: 0.0, label: fmt.format(0.0), color: BLUES[0] });
+            out.push(Class {
+                min: 0.0,
+                max: 0.0,
+                label: fmt.format(0.0),
+                color: BLUES[0],
+            });
             vals.into_iter().filter(|v| *v > 0.0).collect()
         } else {
             vals
@@ -100,7 +111,9 @@ impl MapSeries {
                     breaks.push(b);
                 }
             }
-            (0..breaks.len()).map(|i| (breaks[i], breaks.get(i + 1).copied().unwrap_or(rest[n - 1]))).collect()
+            (0..breaks.len())
+                .map(|i| (breaks[i], breaks.get(i + 1).copied().unwrap_or(rest[n - 1])))
+                .collect()
         };
         let m = bounds.len();
         let integers = matches!(fmt, ValueFormat::Count) && rest.iter().all(|v| v.fract() == 0.0);
@@ -118,8 +131,17 @@ impl MapSeries {
             } else {
                 format!("{} – {}", fmt.format(min), fmt.format(max))
             };
-            let color = if m == 1 { BLUES[4] } else { BLUES[2 + (i * 4 + (m - 1) / 2) / (m - 1)] };
-            out.push(Class { min, max, label, color });
+            let color = if m == 1 {
+                BLUES[4]
+            } else {
+                BLUES[2 + (i * 4 + (m - 1) / 2) / (m - 1)]
+            };
+            out.push(Class {
+                min,
+                max,
+                label,
+                color,
+            });
         }
         out
     }
@@ -139,7 +161,10 @@ fn nice_floor(v: f64, whole: bool) -> f64 {
 
 /// The class a value falls in.
 pub fn class_of(classes: &[Class], v: f64) -> Option<usize> {
-    classes.iter().rposition(|c| c.min <= v).or(if classes.is_empty() { None } else { Some(0) })
+    classes
+        .iter()
+        .rposition(|c| c.min <= v)
+        .or(if classes.is_empty() { None } else { Some(0) })
 }
 
 /// The height that lets the map fill `width` (the region is about as tall as it is wide), for a
@@ -171,32 +196,79 @@ pub struct MapLayout {
 
 impl MapLayout {
     pub fn new(atlas: &Atlas, width: f64, height: f64) -> MapLayout {
-        let width = if width.is_finite() { width.max(1.0) } else { 1.0 };
-        let height = if height.is_finite() { height.max(1.0) } else { 1.0 };
+        let width = if width.is_finite() {
+            width.max(1.0)
+        } else {
+            1.0
+        };
+        let height = if height.is_finite() {
+            height.max(1.0)
+        } else {
+            1.0
+        };
         let top = PAD + TITLE_H;
-        let content = Bounds::new(PAD, top, (width - PAD).max(PAD + 1.0), (height - PAD - NOTE_H).max(top + 1.0));
+        let content = Bounds::new(
+            PAD,
+            top,
+            (width - PAD).max(PAD + 1.0),
+            (height - PAD - NOTE_H).max(top + 1.0),
+        );
         let b = atlas.bounds();
-        let region = Bounds::new(b.x0 - MARGIN_DEG, b.y0 - MARGIN_DEG, b.x1 + MARGIN_DEG, b.y1 + MARGIN_DEG);
+        let region = Bounds::new(
+            b.x0 - MARGIN_DEG,
+            b.y0 - MARGIN_DEG,
+            b.x1 + MARGIN_DEG,
+            b.y1 + MARGIN_DEG,
+        );
 
         // The legend in the corner of the map if no land is under it…
-        let inset = Bounds::new(content.x0, content.y1 - LEGEND_H, content.x0 + LEGEND_W, content.y1);
+        let inset = Bounds::new(
+            content.x0,
+            content.y1 - LEGEND_H,
+            content.x0 + LEGEND_W,
+            content.y1,
+        );
         let fits = content.width() >= LEGEND_W && content.height() >= LEGEND_H && {
             let p = Projection::fit(region, content);
-            !atlas.countries().iter().flat_map(|s| &s.polygons).any(|poly| {
-                let d = Bounds::of_points(&poly[0]);
-                let (x0, y0) = p.project(d.x0, d.y1);
-                let (x1, y1) = p.project(d.x1, d.y0);
-                Bounds::new(x0, y0, x1, y1).intersects(&inset)
-            })
+            !atlas
+                .countries()
+                .iter()
+                .flat_map(|s| &s.polygons)
+                .any(|poly| {
+                    let d = Bounds::of_points(&poly[0]);
+                    let (x0, y0) = p.project(d.x0, d.y1);
+                    let (x1, y1) = p.project(d.x1, d.y0);
+                    Bounds::new(x0, y0, x1, y1).intersects(&inset)
+                })
         };
         let (frame, legend) = if fits {
             (content, inset)
         } else {
             // …else beside or below it, whichever leaves the bigger map.
-            let right_frame = Bounds::new(content.x0, content.y0, (content.x1 - LEGEND_W - PAD).max(content.x0 + 1.0), content.y1);
-            let right_legend = Bounds::new(right_frame.x1 + PAD, (content.y1 - LEGEND_H).max(content.y0), content.x1.max(right_frame.x1 + PAD), content.y1);
-            let below_frame = Bounds::new(content.x0, content.y0, content.x1, (content.y1 - LEGEND_H - PAD).max(content.y0 + 1.0));
-            let below_legend = Bounds::new(content.x0, below_frame.y1 + PAD, content.x0 + LEGEND_W, content.y1.max(below_frame.y1 + PAD));
+            let right_frame = Bounds::new(
+                content.x0,
+                content.y0,
+                (content.x1 - LEGEND_W - PAD).max(content.x0 + 1.0),
+                content.y1,
+            );
+            let right_legend = Bounds::new(
+                right_frame.x1 + PAD,
+                (content.y1 - LEGEND_H).max(content.y0),
+                content.x1.max(right_frame.x1 + PAD),
+                content.y1,
+            );
+            let below_frame = Bounds::new(
+                content.x0,
+                content.y0,
+                content.x1,
+                (content.y1 - LEGEND_H - PAD).max(content.y0 + 1.0),
+            );
+            let below_legend = Bounds::new(
+                content.x0,
+                below_frame.y1 + PAD,
+                content.x0 + LEGEND_W,
+                content.y1.max(below_frame.y1 + PAD),
+            );
             if Projection::fit(region, right_frame).k >= Projection::fit(region, below_frame).k {
                 (right_frame, right_legend)
             } else {
@@ -206,7 +278,13 @@ impl MapLayout {
         let projection = Projection::fit(region, frame);
         let r = projection.k.clamp(MARKER_RADIUS.0, MARKER_RADIUS.1);
         let map = PixelMap::new(atlas, projection, frame, 2.0 * r * r, r);
-        MapLayout { width, height, map, legend, note_top: height - PAD - NOTE_H + 8.0 }
+        MapLayout {
+            width,
+            height,
+            map,
+            legend,
+            note_top: height - PAD - NOTE_H + 8.0,
+        }
     }
 
     /// The country (ISO alpha-3) under a logical-pixel point: a small state's marker, or a
@@ -232,7 +310,12 @@ impl MapLayout {
 
     /// The countries drawn as markers, by code.
     pub fn marker_codes(&self) -> Vec<&str> {
-        self.map.shapes.iter().filter(|s| s.marker.is_some()).map(|s| s.code.as_str()).collect()
+        self.map
+            .shapes
+            .iter()
+            .filter(|s| s.marker.is_some())
+            .map(|s| s.code.as_str())
+            .collect()
     }
 }
 
@@ -246,7 +329,11 @@ pub fn draw<DB: DrawingBackend>(
     hover: Option<&str>,
 ) -> Result<(), String> {
     let (w, h) = area.dim_in_pixel();
-    let scale = if scale.is_finite() && scale > 0.0 { scale } else { 1.0 };
+    let scale = if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    };
     let (lw, lh) = (w as f64 / scale, h as f64 / scale);
     let p = Painter::new(area, scale);
     p.clear()?;
@@ -256,7 +343,12 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Renders the map as a standalone SVG document.
-pub fn render_svg(atlas: &Atlas, series: &MapSeries, width: u32, height: u32) -> Result<String, String> {
+pub fn render_svg(
+    atlas: &Atlas,
+    series: &MapSeries,
+    width: u32,
+    height: u32,
+) -> Result<String, String> {
     let mut out = String::new();
     {
         let backend = SVGBackend::with_string(&mut out, (width, height));
@@ -266,8 +358,21 @@ pub fn render_svg(atlas: &Atlas, series: &MapSeries, width: u32, height: u32) ->
     Ok(out)
 }
 
-fn draw_layout<DB: DrawingBackend>(p: &Painter<DB>, l: &MapLayout, series: &MapSeries, hover: Option<&str>) -> Result<(), String> {
-    p.text(&fit_text(&series.title, TITLE_FONT, l.width - 2.0 * PAD), PAD, PAD + TITLE_H / 2.0 - 2.0, TITLE_FONT, Align::Left, Palette::TEXT, true)?;
+fn draw_layout<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    l: &MapLayout,
+    series: &MapSeries,
+    hover: Option<&str>,
+) -> Result<(), String> {
+    p.text(
+        &fit_text(&series.title, TITLE_FONT, l.width - 2.0 * PAD),
+        PAD,
+        PAD + TITLE_H / 2.0 - 2.0,
+        TITLE_FONT,
+        Align::Left,
+        Palette::TEXT,
+        true,
+    )?;
     let classes = series.classes();
     let values: HashMap<&str, f64> = series
         .values
@@ -275,7 +380,12 @@ fn draw_layout<DB: DrawingBackend>(p: &Painter<DB>, l: &MapLayout, series: &MapS
         .filter_map(|(c, v)| v.filter(|v| v.is_finite()).map(|v| (c.as_str(), v)))
         .collect();
     let selected: HashSet<&str> = series.selected.iter().map(String::as_str).collect();
-    let fill = |code: &str| -> Option<RGBColor> { values.get(code).and_then(|v| class_of(&classes, *v)).map(|i| classes[i].color) };
+    let fill = |code: &str| -> Option<RGBColor> {
+        values
+            .get(code)
+            .and_then(|v| class_of(&classes, *v))
+            .map(|i| classes[i].color)
+    };
 
     // Shapes: fill, hatch where there is no data, border.
     for s in &l.map.shapes {
@@ -297,7 +407,12 @@ fn draw_layout<DB: DrawingBackend>(p: &Painter<DB>, l: &MapLayout, series: &MapS
         }
     }
     // Selected, then hovered, outlines on top of every fill.
-    for s in l.map.shapes.iter().filter(|s| selected.contains(s.code.as_str())) {
+    for s in l
+        .map
+        .shapes
+        .iter()
+        .filter(|s| selected.contains(s.code.as_str()))
+    {
         for poly in &s.polygons {
             p.ring(&poly.rings[0], OUTLINE, 2.0)?;
         }
@@ -311,7 +426,10 @@ fn draw_layout<DB: DrawingBackend>(p: &Painter<DB>, l: &MapLayout, series: &MapS
     for s in &l.map.shapes {
         if let Some(m) = s.marker.filter(Marker::displaced) {
             let d = (m.x - m.anchor.0).hypot(m.y - m.anchor.1);
-            let (ex, ey) = (m.x - (m.x - m.anchor.0) * m.r / d, m.y - (m.y - m.anchor.1) * m.r / d);
+            let (ex, ey) = (
+                m.x - (m.x - m.anchor.0) * m.r / d,
+                m.y - (m.y - m.anchor.1) * m.r / d,
+            );
             p.line(m.anchor.0, m.anchor.1, ex, ey, LEADER)?;
         }
     }
@@ -336,8 +454,19 @@ fn draw_layout<DB: DrawingBackend>(p: &Painter<DB>, l: &MapLayout, series: &MapS
     }
     draw_legend(p, l, series, &classes)?;
     if let Some(note) = &series.note {
-        for (i, line) in wrap_text(note, FONT, l.width - 2.0 * PAD, 2).iter().enumerate() {
-            p.text(line, PAD, l.note_top + i as f64 * (FONT + 3.0), FONT, Align::Left, Palette::SUBTLE, false)?;
+        for (i, line) in wrap_text(note, FONT, l.width - 2.0 * PAD, 2)
+            .iter()
+            .enumerate()
+        {
+            p.text(
+                line,
+                PAD,
+                l.note_top + i as f64 * (FONT + 3.0),
+                FONT,
+                Align::Left,
+                Palette::SUBTLE,
+                false,
+            )?;
         }
     }
     Ok(())
@@ -350,28 +479,66 @@ fn draw_hatch<DB: DrawingBackend>(p: &Painter<DB>, rings: &[Ring]) -> Result<(),
     Ok(())
 }
 
-fn draw_legend<DB: DrawingBackend>(p: &Painter<DB>, l: &MapLayout, series: &MapSeries, classes: &[Class]) -> Result<(), String> {
+fn draw_legend<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    l: &MapLayout,
+    series: &MapSeries,
+    classes: &[Class],
+) -> Result<(), String> {
     let b = l.legend;
     let label_w = (b.width() - 26.0).max(1.0);
-    p.text(&fit_text(&series.legend_title, LEGEND_FONT, b.width().max(1.0)), b.x0, b.y0 + LEGEND_TITLE_H / 2.0, LEGEND_FONT, Align::Left, Palette::TEXT, true)?;
+    p.text(
+        &fit_text(&series.legend_title, LEGEND_FONT, b.width().max(1.0)),
+        b.x0,
+        b.y0 + LEGEND_TITLE_H / 2.0,
+        LEGEND_FONT,
+        Align::Left,
+        Palette::TEXT,
+        true,
+    )?;
     let swatch = |i: usize| -> Ring {
         let y = b.y0 + LEGEND_TITLE_H + i as f64 * LEGEND_ROW;
-        vec![(b.x0, y + 3.0), (b.x0 + 18.0, y + 3.0), (b.x0 + 18.0, y + 13.0), (b.x0, y + 13.0)]
+        vec![
+            (b.x0, y + 3.0),
+            (b.x0 + 18.0, y + 3.0),
+            (b.x0 + 18.0, y + 13.0),
+            (b.x0, y + 13.0),
+        ]
     };
     let row_y = |i: usize| b.y0 + LEGEND_TITLE_H + i as f64 * LEGEND_ROW + 8.0;
     for (i, c) in classes.iter().enumerate() {
         let sw = swatch(i);
         p.polygon(&sw, c.color)?;
         p.ring(&sw, BORDER, 0.5)?;
-        p.text(&fit_text(&c.label, FONT, label_w), b.x0 + 24.0, row_y(i), FONT, Align::Left, Palette::TEXT, false)?;
+        p.text(
+            &fit_text(&c.label, FONT, label_w),
+            b.x0 + 24.0,
+            row_y(i),
+            FONT,
+            Align::Left,
+            Palette::TEXT,
+            false,
+        )?;
     }
     let i = classes.len();
     let sw = swatch(i);
     p.polygon(&sw, NO_DATA)?;
     draw_hatch(p, std::slice::from_ref(&sw))?;
     p.ring(&sw, BORDER, 0.5)?;
-    let no_data = if series.no_data_label.is_empty() { "No data" } else { series.no_data_label.as_str() };
-    p.text(&fit_text(no_data, FONT, label_w), b.x0 + 24.0, row_y(i), FONT, Align::Left, Palette::SUBTLE, false)?;
+    let no_data = if series.no_data_label.is_empty() {
+        "No data"
+    } else {
+        series.no_data_label.as_str()
+    };
+    p.text(
+        &fit_text(no_data, FONT, label_w),
+        b.x0 + 24.0,
+        row_y(i),
+        FONT,
+        Align::Left,
+        Palette::SUBTLE,
+        false,
+    )?;
     Ok(())
 }
 
@@ -381,7 +548,11 @@ mod tests {
 
     fn series(values: &[f64], format: ValueFormat) -> MapSeries {
         MapSeries {
-            values: values.iter().enumerate().map(|(i, v)| (format!("C{i:02}"), Some(*v))).collect(),
+            values: values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("C{i:02}"), Some(*v)))
+                .collect(),
             format,
             ..Default::default()
         }
@@ -393,7 +564,10 @@ mod tests {
 
     #[test]
     fn few_values_are_classes_of_their_own() {
-        assert_eq!(labels(&series(&[3.0, 1.0, 3.0, 12.0], ValueFormat::Count)), ["1", "3", "12"]);
+        assert_eq!(
+            labels(&series(&[3.0, 1.0, 3.0, 12.0], ValueFormat::Count)),
+            ["1", "3", "12"]
+        );
         assert_eq!(labels(&series(&[0.0, 2.0], ValueFormat::Count)), ["0", "2"]);
         assert_eq!(labels(&series(&[0.0, 0.0], ValueFormat::Count)), ["0"]);
         assert!(labels(&series(&[], ValueFormat::Count)).is_empty());
@@ -401,13 +575,20 @@ mod tests {
 
     #[test]
     fn counts_get_whole_ranges_that_cover_every_value() {
-        let vals = [0.0, 1.0, 1.0, 2.0, 3.0, 5.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 12.0, 13.0, 14.0, 15.0, 35.0];
+        let vals = [
+            0.0, 1.0, 1.0, 2.0, 3.0, 5.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 12.0, 13.0, 14.0, 15.0,
+            35.0,
+        ];
         let s = series(&vals, ValueFormat::Count);
         let classes = s.classes();
         assert_eq!(classes[0].label, "0");
         assert!(classes.len() <= MAX_CLASSES + 1);
         assert_eq!(classes.last().unwrap().max, 35.0);
-        assert!(classes.last().unwrap().label.ends_with("–35"), "{:?}", labels(&s));
+        assert!(
+            classes.last().unwrap().label.ends_with("–35"),
+            "{:?}",
+            labels(&s)
+        );
         for w in classes.windows(2) {
             assert!(w[0].min < w[1].min);
         }
@@ -428,8 +609,20 @@ mod tests {
         let s = series(&vals, ValueFormat::Usd);
         let l = labels(&s);
         assert_eq!(l.len(), MAX_CLASSES);
-        assert_eq!(l, ["US$123k – US$980k", "US$980k – US$1.9M", "US$1.9M – US$2.9M", "US$2.9M – US$3.9M", "US$3.9M – US$4.8M"]);
-        let pct = series(&[0.0, 0.1, 0.25, 0.333, 0.5, 0.6, 0.75, 1.0], ValueFormat::Percent);
+        assert_eq!(
+            l,
+            [
+                "US$123k – US$980k",
+                "US$980k – US$1.9M",
+                "US$1.9M – US$2.9M",
+                "US$2.9M – US$3.9M",
+                "US$3.9M – US$4.8M"
+            ]
+        );
+        let pct = series(
+            &[0.0, 0.1, 0.25, 0.333, 0.5, 0.6, 0.75, 1.0],
+            ValueFormat::Percent,
+        );
         assert_eq!(labels(&pct)[0], "0%");
     }
 

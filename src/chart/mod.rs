@@ -51,13 +51,26 @@ impl Layout {
     pub fn of(data: &ChartData, width: f64, height: f64) -> Layout {
         match data {
             ChartData::Bars(s) => Layout::new(s, width, height),
-            ChartData::Timeline(s) => Layout::Timeline(timeline::TimelineLayout::new(s, width, height)),
+            ChartData::Timeline(s) => {
+                Layout::Timeline(timeline::TimelineLayout::new(s, width, height))
+            }
             ChartData::Gap(s) => Layout::Gap(gap::GapLayout::new(s, width, height)),
             ChartData::Compare(s) => Layout::Compare(compare::CompareLayout::new(s, width, height)),
             ChartData::Events(s) => Layout::Events(events::EventLayout::new(s, width, height)),
             ChartData::Map(m) => match &m.atlas {
-                Some(a) => Layout::Map(Box::new(map::MapLayout::new(&a.0, width, height)), m.series.values.iter().map(|(c, _)| c.clone()).collect()),
-                None => Layout::Events(events::EventLayout { width, height, left: 0.0, right: width, top: 0.0, span: (0, 1), points: vec![] }),
+                Some(a) => Layout::Map(
+                    Box::new(map::MapLayout::new(&a.0, width, height)),
+                    m.series.values.iter().map(|(c, _)| c.clone()).collect(),
+                ),
+                None => Layout::Events(events::EventLayout {
+                    width,
+                    height,
+                    left: 0.0,
+                    right: width,
+                    top: 0.0,
+                    span: (0, 1),
+                    points: vec![],
+                }),
             },
         }
     }
@@ -71,7 +84,9 @@ impl Layout {
             Layout::Gap(l) => l.hit(x, y),
             Layout::Compare(l) => l.hit(x, y),
             Layout::Events(l) => l.hit(x, y),
-            Layout::Map(l, codes) => l.hit(x, y).and_then(|code| codes.iter().position(|c| *c == code)),
+            Layout::Map(l, codes) => l
+                .hit(x, y)
+                .and_then(|code| codes.iter().position(|c| *c == code)),
         }
     }
 
@@ -86,13 +101,31 @@ impl Layout {
             }),
             Layout::Gap(l) => (i < l.rows * l.cols).then(|| {
                 let (x, y) = l.centre(i / l.cols, i % l.cols);
-                (x - l.cell_w / 2.0, y - l.cell_h / 2.0, x + l.cell_w / 2.0, y + l.cell_h / 2.0)
+                (
+                    x - l.cell_w / 2.0,
+                    y - l.cell_h / 2.0,
+                    x + l.cell_w / 2.0,
+                    y + l.cell_h / 2.0,
+                )
             }),
-            Layout::Compare(l) => (i < l.panels).then(|| (l.label_w + i as f64 * l.panel_w, l.top, l.label_w + (i + 1) as f64 * l.panel_w, l.height)),
-            Layout::Events(l) => l.points.get(i).map(|(x, y)| (x - 3.0, y - 3.0, x + 3.0, y + 3.0)),
+            Layout::Compare(l) => (i < l.panels).then(|| {
+                (
+                    l.label_w + i as f64 * l.panel_w,
+                    l.top,
+                    l.label_w + (i + 1) as f64 * l.panel_w,
+                    l.height,
+                )
+            }),
+            Layout::Events(l) => l
+                .points
+                .get(i)
+                .map(|(x, y)| (x - 3.0, y - 3.0, x + 3.0, y + 3.0)),
             Layout::Map(l, codes) => {
                 let code = codes.get(i)?;
-                let (x, y) = l.marker(code).map(|m| (m.x, m.y)).or_else(|| l.centroid(code))?;
+                let (x, y) = l
+                    .marker(code)
+                    .map(|m| (m.x, m.y))
+                    .or_else(|| l.centroid(code))?;
                 Some((x - 1.0, y - 1.0, x + 1.0, y + 1.0))
             }
         }
@@ -136,7 +169,10 @@ pub fn preferred_height_of(data: &ChartData, width: f64) -> f64 {
         ChartData::Compare(s) => compare::preferred_height(s),
         ChartData::Events(s) => events::preferred_height(s),
         // Capped so the whole region fits on a laptop screen; the projection centres in the box.
-        ChartData::Map(m) => m.atlas.as_ref().map_or(200.0, |a| map::preferred_height(&a.0, width).min(760.0)),
+        ChartData::Map(m) => m
+            .atlas
+            .as_ref()
+            .map_or(200.0, |a| map::preferred_height(&a.0, width).min(760.0)),
     }
 }
 
@@ -150,8 +186,12 @@ pub fn draw_data<DB: DrawingBackend>(
     let series = match data {
         ChartData::Bars(s) => return draw(area, s, scale, hover),
         ChartData::Map(m) => {
-            let Some(atlas) = &m.atlas else { return area.fill(&WHITE).map_err(|e| e.to_string()) };
-            let code = hover.and_then(|i| m.series.values.get(i)).map(|(c, _)| c.as_str());
+            let Some(atlas) = &m.atlas else {
+                return area.fill(&WHITE).map_err(|e| e.to_string());
+            };
+            let code = hover
+                .and_then(|i| m.series.values.get(i))
+                .map(|(c, _)| c.as_str());
             return map::draw(area, &atlas.0, &m.series, scale, code);
         }
         other => other,
@@ -212,7 +252,11 @@ pub fn wrap_text(s: &str, font_size: f64, max_width: f64, max_lines: usize) -> V
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in s.split_whitespace() {
-        let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
+        let candidate = if current.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{current} {word}")
+        };
         if text_width(&candidate, font_size) <= max_width || current.is_empty() {
             current = candidate;
         } else {

@@ -74,7 +74,14 @@ pub struct Painter<'a, DB: DrawingBackend> {
 
 impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     pub fn new(area: &'a DrawingArea<DB, Shift>, scale: f64) -> Painter<'a, DB> {
-        Painter { area, scale: if scale.is_finite() && scale > 0.0 { scale } else { 1.0 } }
+        Painter {
+            area,
+            scale: if scale.is_finite() && scale > 0.0 {
+                scale
+            } else {
+                1.0
+            },
+        }
     }
 
     fn px(&self, v: f64) -> i32 {
@@ -90,26 +97,45 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         if a.0 == b.0 || a.1 == b.1 {
             return Ok(());
         }
-        self.area.draw(&Rectangle::new([a, b], color.filled())).map_err(|e| e.to_string())
+        self.area
+            .draw(&Rectangle::new([a, b], color.filled()))
+            .map_err(|e| e.to_string())
     }
 
-    pub fn outline(&self, x0: f64, y0: f64, x1: f64, y1: f64, color: RGBColor) -> Result<(), String> {
+    pub fn outline(
+        &self,
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        color: RGBColor,
+    ) -> Result<(), String> {
         let w = (2.0 * self.scale).round().max(1.0) as u32;
         let (a, b) = ((self.px(x0), self.px(y0)), (self.px(x1), self.px(y1)));
-        self.area.draw(&Rectangle::new([a, b], color.stroke_width(w))).map_err(|e| e.to_string())
+        self.area
+            .draw(&Rectangle::new([a, b], color.stroke_width(w)))
+            .map_err(|e| e.to_string())
     }
 
     pub fn line(&self, x0: f64, y0: f64, x1: f64, y1: f64, color: RGBColor) -> Result<(), String> {
         let w = self.scale.round().max(1.0) as u32;
         let pts = vec![(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))];
-        self.area.draw(&PathElement::new(pts, color.stroke_width(w))).map_err(|e| e.to_string())
+        self.area
+            .draw(&PathElement::new(pts, color.stroke_width(w)))
+            .map_err(|e| e.to_string())
     }
 
     /// A disc (`filled`) or a ring of radius `r`.
     pub fn dot(&self, x: f64, y: f64, r: f64, color: RGBColor, filled: bool) -> Result<(), String> {
         let radius = (r * self.scale).round().max(1.0) as u32;
-        let style = if filled { color.filled() } else { color.stroke_width(self.scale.round().max(1.0) as u32) };
-        self.area.draw(&Circle::new((self.px(x), self.px(y)), radius, style)).map_err(|e| e.to_string())
+        let style = if filled {
+            color.filled()
+        } else {
+            color.stroke_width(self.scale.round().max(1.0) as u32)
+        };
+        self.area
+            .draw(&Circle::new((self.px(x), self.px(y)), radius, style))
+            .map_err(|e| e.to_string())
     }
 
     /// Device points of a path, without consecutive repeats (sub-pixel detail adds nothing).
@@ -130,11 +156,16 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         if pts.len() < 3 {
             return match pts.first() {
                 // Smaller than a pixel: one dot, so the shape is not lost.
-                Some(&p) => self.area.draw(&Rectangle::new([p, (p.0 + 1, p.1 + 1)], color.filled())).map_err(|e| e.to_string()),
+                Some(&p) => self
+                    .area
+                    .draw(&Rectangle::new([p, (p.0 + 1, p.1 + 1)], color.filled()))
+                    .map_err(|e| e.to_string()),
                 None => Ok(()),
             };
         }
-        self.area.draw(&Polygon::new(pts, color.filled())).map_err(|e| e.to_string())
+        self.area
+            .draw(&Polygon::new(pts, color.filled()))
+            .map_err(|e| e.to_string())
     }
 
     /// The outline of a closed ring, `width` logical pixels wide.
@@ -145,24 +176,50 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         }
         pts.push(pts[0]);
         let w = (width * self.scale).round().max(1.0) as u32;
-        self.area.draw(&PathElement::new(pts, color.stroke_width(w))).map_err(|e| e.to_string())
+        self.area
+            .draw(&PathElement::new(pts, color.stroke_width(w)))
+            .map_err(|e| e.to_string())
     }
 
     /// A filled circle.
     pub fn circle(&self, x: f64, y: f64, r: f64, color: RGBColor) -> Result<(), String> {
         let r = (r * self.scale).round().max(1.0) as u32;
-        self.area.draw(&Circle::new((self.px(x), self.px(y)), r, color.filled())).map_err(|e| e.to_string())
+        self.area
+            .draw(&Circle::new((self.px(x), self.px(y)), r, color.filled()))
+            .map_err(|e| e.to_string())
     }
 
     /// The outline of a circle, `width` logical pixels wide.
-    pub fn circle_outline(&self, x: f64, y: f64, r: f64, color: RGBColor, width: f64) -> Result<(), String> {
+    pub fn circle_outline(
+        &self,
+        x: f64,
+        y: f64,
+        r: f64,
+        color: RGBColor,
+        width: f64,
+    ) -> Result<(), String> {
         let r = (r * self.scale).round().max(1.0) as u32;
         let w = (width * self.scale).round().max(1.0) as u32;
-        self.area.draw(&Circle::new((self.px(x), self.px(y)), r, color.stroke_width(w))).map_err(|e| e.to_string())
+        self.area
+            .draw(&Circle::new(
+                (self.px(x), self.px(y)),
+                r,
+                color.stroke_width(w),
+            ))
+            .map_err(|e| e.to_string())
     }
 
     /// Text whose vertical centre is at `y`.
-    pub fn text(&self, s: &str, x: f64, y: f64, size: f64, align: Align, color: RGBColor, bold: bool) -> Result<(), String> {
+    pub fn text(
+        &self,
+        s: &str,
+        x: f64,
+        y: f64,
+        size: f64,
+        align: Align,
+        color: RGBColor,
+        bold: bool,
+    ) -> Result<(), String> {
         if s.is_empty() {
             return Ok(());
         }
@@ -171,10 +228,16 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             Align::Center => HPos::Center,
             Align::Right => HPos::Right,
         };
-        let font_style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+        let font_style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
         let style = TextStyle::from(("sans-serif", size * self.scale, font_style).into_font())
             .color(&color)
             .pos(Pos::new(h, VPos::Center));
-        self.area.draw(&Text::new(s.to_owned(), (self.px(x), self.px(y)), style)).map_err(|e| e.to_string())
+        self.area
+            .draw(&Text::new(s.to_owned(), (self.px(x), self.px(y)), style))
+            .map_err(|e| e.to_string())
     }
 }

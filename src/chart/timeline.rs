@@ -50,7 +50,12 @@ impl TimelineLayout {
         let top = PAD + TITLE_H;
         let legend_top = height - PAD - NOTE_H - legend_rows * LEGEND_ROW;
         let bottom = (legend_top - AXIS_H - EVENTS_H - 4.0).max(top + 1.0);
-        let most = s.counts.iter().map(|c| c.iter().sum::<usize>()).max().unwrap_or(0);
+        let most = s
+            .counts
+            .iter()
+            .map(|c| c.iter().sum::<usize>())
+            .max()
+            .unwrap_or(0);
         TimelineLayout {
             width,
             height,
@@ -80,13 +85,18 @@ impl TimelineLayout {
 
     /// The year index nearest to x, clamped to the axis (for the end of a drag).
     pub fn year_at(&self, x: f64) -> Option<usize> {
-        (self.years > 0).then(|| (((x - self.left) / self.slot()).floor().max(0.0) as usize).min(self.years - 1))
+        (self.years > 0).then(|| {
+            (((x - self.left) / self.slot()).floor().max(0.0) as usize).min(self.years - 1)
+        })
     }
 
     pub fn column(&self, i: usize) -> (f64, f64) {
         let slot = self.slot();
         let gap = (slot * 0.15).min(2.0);
-        (self.left + i as f64 * slot + gap / 2.0, self.left + (i + 1) as f64 * slot - gap / 2.0)
+        (
+            self.left + i as f64 * slot + gap / 2.0,
+            self.left + (i + 1) as f64 * slot - gap / 2.0,
+        )
     }
 }
 
@@ -97,12 +107,31 @@ fn layer_colour(s: &TimelineSeries, l: usize) -> RGBColor {
     }
 }
 
-pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, l: &TimelineLayout, s: &TimelineSeries, hover: Option<usize>) -> Result<(), String> {
-    p.text(&fit_text(&s.title, 14.0, l.width - 2.0 * PAD), PAD, PAD + TITLE_H / 2.0 - 2.0, 14.0, Align::Left, Palette::TEXT, true)?;
+pub fn draw<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    l: &TimelineLayout,
+    s: &TimelineSeries,
+    hover: Option<usize>,
+) -> Result<(), String> {
+    p.text(
+        &fit_text(&s.title, 14.0, l.width - 2.0 * PAD),
+        PAD,
+        PAD + TITLE_H / 2.0 - 2.0,
+        14.0,
+        Align::Left,
+        Palette::TEXT,
+        true,
+    )?;
     if let Some((a, b)) = s.selected {
         let (x0, _) = l.column(a);
         let (_, x1) = l.column(b);
-        p.rect(x0 - 1.0, l.top, x1 + 1.0, l.bottom + AXIS_H + EVENTS_H, RGBColor(0xfd, 0xf1, 0xd6))?;
+        p.rect(
+            x0 - 1.0,
+            l.top,
+            x1 + 1.0,
+            l.bottom + AXIS_H + EVENTS_H,
+            RGBColor(0xfd, 0xf1, 0xd6),
+        )?;
     }
     let mut ticks = vec![0, l.y_max];
     if l.y_max >= 2 && l.y_max % 2 == 0 {
@@ -111,7 +140,15 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, l: &TimelineLayout, s: &Timelin
     for t in ticks {
         let y = l.bottom - (l.bottom - l.top) * t as f64 / l.y_max as f64;
         p.line(l.left, y, l.right, y, Palette::GRID)?;
-        p.text(&t.to_string(), l.left - 6.0, y, FONT, Align::Right, Palette::SUBTLE, false)?;
+        p.text(
+            &t.to_string(),
+            l.left - 6.0,
+            y,
+            FONT,
+            Align::Right,
+            Palette::SUBTLE,
+            false,
+        )?;
     }
     let unit = (l.bottom - l.top) / l.y_max as f64;
     for (i, counts) in s.counts.iter().enumerate() {
@@ -133,31 +170,77 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, l: &TimelineLayout, s: &Timelin
             let cy = l.bottom + AXIS_H + EVENTS_H / 2.0;
             p.dot(cx, cy, 4.0, Palette::HOVER, true)?;
             if s.events[i].len() > 1 {
-                p.text(&s.events[i].len().to_string(), cx + 6.0, cy, 9.0, Align::Left, Palette::SUBTLE, false)?;
+                p.text(
+                    &s.events[i].len().to_string(),
+                    cx + 6.0,
+                    cy,
+                    9.0,
+                    Align::Left,
+                    Palette::SUBTLE,
+                    false,
+                )?;
             }
         }
     }
     p.line(l.left, l.bottom, l.right, l.bottom, Palette::SUBTLE)?;
     // Year labels: about one every 50 pixels, on round years.
-    let every = [1, 2, 5, 10, 20].into_iter().find(|e| l.column(0).1 - l.column(0).0 >= 50.0 / *e as f64 - 1e-9).unwrap_or(25);
+    let every = [1, 2, 5, 10, 20]
+        .into_iter()
+        .find(|e| l.column(0).1 - l.column(0).0 >= 50.0 / *e as f64 - 1e-9)
+        .unwrap_or(25);
     for (i, year) in s.years.iter().enumerate() {
         if year % every == 0 {
             let (x0, x1) = l.column(i);
-            p.text(&year.to_string(), (x0 + x1) / 2.0, l.bottom + 10.0, FONT, Align::Center, Palette::SUBTLE, false)?;
+            p.text(
+                &year.to_string(),
+                (x0 + x1) / 2.0,
+                l.bottom + 10.0,
+                FONT,
+                Align::Center,
+                Palette::SUBTLE,
+                false,
+            )?;
         }
     }
-    p.text(&s.events_label, l.left - 6.0, l.bottom + AXIS_H + EVENTS_H / 2.0, 9.0, Align::Right, Palette::SUBTLE, false)?;
+    p.text(
+        &s.events_label,
+        l.left - 6.0,
+        l.bottom + AXIS_H + EVENTS_H / 2.0,
+        9.0,
+        Align::Right,
+        Palette::SUBTLE,
+        false,
+    )?;
     // Legend.
     let col_w = (l.width - 2.0 * PAD) / l.legend_cols as f64;
     for (i, layer) in s.layers.iter().enumerate() {
         let x = PAD + (i % l.legend_cols) as f64 * col_w;
         let y = l.legend_top + (i / l.legend_cols) as f64 * LEGEND_ROW + LEGEND_ROW / 2.0;
         p.rect(x, y - 5.0, x + 10.0, y + 5.0, layer_colour(s, i))?;
-        p.text(&fit_text(&layer.label, FONT, col_w - 18.0), x + 14.0, y, FONT, Align::Left, Palette::TEXT, false)?;
+        p.text(
+            &fit_text(&layer.label, FONT, col_w - 18.0),
+            x + 14.0,
+            y,
+            FONT,
+            Align::Left,
+            Palette::TEXT,
+            false,
+        )?;
     }
     if let Some(note) = &s.note {
-        for (i, line) in wrap_text(note, FONT, l.width - 2.0 * PAD, 2).iter().enumerate() {
-            p.text(line, PAD, l.height - PAD - NOTE_H + 8.0 + i as f64 * 14.0, FONT, Align::Left, Palette::SUBTLE, false)?;
+        for (i, line) in wrap_text(note, FONT, l.width - 2.0 * PAD, 2)
+            .iter()
+            .enumerate()
+        {
+            p.text(
+                line,
+                PAD,
+                l.height - PAD - NOTE_H + 8.0 + i as f64 * 14.0,
+                FONT,
+                Align::Left,
+                Palette::SUBTLE,
+                false,
+            )?;
         }
     }
     Ok(())

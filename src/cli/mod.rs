@@ -90,7 +90,11 @@ impl Args {
         let mut a = Args::default();
         let mut it = args.iter();
         while let Some(arg) = it.next() {
-            let mut value = |name: &str| it.next().cloned().ok_or_else(|| Failure::Usage(format!("{name} needs a value")));
+            let mut value = |name: &str| {
+                it.next()
+                    .cloned()
+                    .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+            };
             match arg.as_str() {
                 "--chart" => a.chart = Some(value("--chart")?),
                 "--out" => a.out = Some(value("--out")?),
@@ -101,7 +105,9 @@ impl Args {
                 "--height" => a.height = Some(size(&value("--height")?)?),
                 "--scale" => {
                     let v = value("--scale")?;
-                    a.scale = Some(v.parse().ok().filter(|s| (1..=4).contains(s)).ok_or_else(|| Failure::Usage(format!("`{v}` is not a scale from 1 to 4")))?)
+                    a.scale = Some(v.parse().ok().filter(|s| (1..=4).contains(s)).ok_or_else(
+                        || Failure::Usage(format!("`{v}` is not a scale from 1 to 4")),
+                    )?)
                 }
                 "--facets" => a.facets = true,
                 "--json" => a.json = true,
@@ -126,7 +132,9 @@ impl Args {
 fn size(s: &str) -> Result<u32, Failure> {
     match s.parse::<u32>() {
         Ok(v) if (50..=10_000).contains(&v) => Ok(v),
-        _ => Err(Failure::Usage(format!("`{s}` is not a size between 50 and 10000 pixels"))),
+        _ => Err(Failure::Usage(format!(
+            "`{s}` is not a size between 50 and 10000 pixels"
+        ))),
     }
 }
 
@@ -134,10 +142,16 @@ fn read(path: &str) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| Failure::Data(format!("cannot read {path}: {e}")))
 }
 
-fn load<T>(path: &str, parse: fn(&str) -> Result<LoadReport<T>, mirador::parse::LoadError>) -> Result<Vec<T>, Failure> {
+fn load<T>(
+    path: &str,
+    parse: fn(&str) -> Result<LoadReport<T>, mirador::parse::LoadError>,
+) -> Result<Vec<T>, Failure> {
     let report = parse(&read(path)?).map_err(|e| Failure::Data(format!("{path}: {e}")))?;
     if !report.rejected.is_empty() {
-        eprintln!("mirador: {path}: {} records rejected (see `mirador validate {path}`)", report.rejected.len());
+        eprintln!(
+            "mirador: {path}: {} records rejected (see `mirador validate {path}`)",
+            report.rejected.len()
+        );
     }
     Ok(report.records)
 }
@@ -149,37 +163,64 @@ fn interventions(a: &Args) -> Result<Vec<Intervention>, Failure> {
 fn write_out(out: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
     match out {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| Failure::Data(format!("cannot write {path}: {e}"))),
-        None => std::io::stdout().write_all(bytes).map_err(|e| Failure::Data(format!("cannot write to stdout: {e}"))),
+        Some(path) => std::fs::write(path, bytes)
+            .map_err(|e| Failure::Data(format!("cannot write {path}: {e}"))),
+        None => std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| Failure::Data(format!("cannot write to stdout: {e}"))),
     }
 }
 
 fn render(a: Args) -> Result<(), Failure> {
-    let chart = a.chart.as_deref().ok_or_else(|| Failure::Usage("render needs --chart".into()))?;
+    let chart = a
+        .chart
+        .as_deref()
+        .ok_or_else(|| Failure::Usage("render needs --chart".into()))?;
     let kind = ChartKind::from_key(chart)
         .ok_or_else(|| Failure::Usage(format!("unknown chart `{chart}` (country, focus, effect, budget, timeline, gap, compare, events, map, events-map)")))?;
-    let out = a.out.as_deref().ok_or_else(|| Failure::Usage("render needs --out FILE.svg or FILE.png".into()))?;
+    let out = a
+        .out
+        .as_deref()
+        .ok_or_else(|| Failure::Usage("render needs --out FILE.svg or FILE.png".into()))?;
     let format = match (a.format.as_deref(), out.rsplit('.').next()) {
         (Some(f @ ("svg" | "png")), _) => f,
         (Some(f), _) => return Err(Failure::Usage(format!("unknown format `{f}` (svg, png)"))),
         (None, Some(ext @ ("svg" | "png"))) => ext,
-        (None, _) => return Err(Failure::Usage("say --format svg|png or end --out with .svg or .png".into())),
+        (None, _) => {
+            return Err(Failure::Usage(
+                "say --format svg|png or end --out with .svg or .png".into(),
+            ))
+        }
     };
     let state = a.url_state();
     let index = Index::new(interventions(&a)?);
     let sel = &state.dashboard.selection;
     let result = index.evaluate(sel);
-    let events: Vec<Event> = if matches!(kind, ChartKind::Timeline | ChartKind::Events | ChartKind::EventsMap) { load(BUNDLED_EVENTS, parse_events)? } else { Vec::new() };
+    let events: Vec<Event> = if matches!(
+        kind,
+        ChartKind::Timeline | ChartKind::Events | ChartKind::EventsMap
+    ) {
+        load(BUNDLED_EVENTS, parse_events)?
+    } else {
+        Vec::new()
+    };
     let mut options = state.view_options();
     if matches!(kind, ChartKind::Map | ChartKind::EventsMap) {
-        let atlas = mirador::geo::Atlas::from_json(&read(BUNDLED_ATLAS)?).map_err(|e| Failure::Data(format!("{BUNDLED_ATLAS}: {e}")))?;
-        options.atlas = Some(mirador::aggregate::views::SharedAtlas(std::sync::Arc::new(atlas)));
+        let atlas = mirador::geo::Atlas::from_json(&read(BUNDLED_ATLAS)?)
+            .map_err(|e| Failure::Data(format!("{BUNDLED_ATLAS}: {e}")))?;
+        options.atlas = Some(mirador::aggregate::views::SharedAtlas(std::sync::Arc::new(
+            atlas,
+        )));
     }
     let d = chart_data(&index, &result, sel, &events, &options, kind, state.lang);
     let width = a.width.unwrap_or(640);
-    let height = a.height.unwrap_or_else(|| preferred_height_of(&d, width as f64).round() as u32);
+    let height = a
+        .height
+        .unwrap_or_else(|| preferred_height_of(&d, width as f64).round() as u32);
     let bytes = match format {
-        "svg" => render_data_svg(&d, width, height).map_err(Failure::Data)?.into_bytes(),
+        "svg" => render_data_svg(&d, width, height)
+            .map_err(Failure::Data)?
+            .into_bytes(),
         _ => png::render_png(&d, width, height, a.scale.unwrap_or(2)).map_err(Failure::Data)?,
     };
     write_out(Some(out), &bytes)
@@ -206,11 +247,19 @@ fn query(a: Args) -> Result<(), Failure> {
         }
         println!("{out}");
     } else {
-        println!("{}", mirador::i18n::matching_line(Lang::En, result.matching_count(), result.total));
+        println!(
+            "{}",
+            mirador::i18n::matching_line(Lang::En, result.matching_count(), result.total)
+        );
         println!("{}", filter_summary(&state.dashboard, Lang::En));
         if a.facets {
             for (name, counts) in facets {
-                let list: Vec<String> = counts.as_object().into_iter().flatten().map(|(k, v)| format!("{k} {v}")).collect();
+                let list: Vec<String> = counts
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect();
                 println!("{name}: {}", list.join(", "));
             }
         }
@@ -219,36 +268,67 @@ fn query(a: Args) -> Result<(), Failure> {
 }
 
 fn export_cmd(a: Args) -> Result<(), Failure> {
-    let format = a.format.as_deref().ok_or_else(|| Failure::Usage("export needs --format csv|json".into()))?;
+    let format = a
+        .format
+        .as_deref()
+        .ok_or_else(|| Failure::Usage("export needs --format csv|json".into()))?;
     if !matches!(format, "csv" | "json") {
-        return Err(Failure::Usage(format!("unknown format `{format}` (csv, json)")));
+        return Err(Failure::Usage(format!(
+            "unknown format `{format}` (csv, json)"
+        )));
     }
     let text = if a.events {
         let path = a.data.as_deref().unwrap_or(BUNDLED_EVENTS);
         let events: Vec<Event> = load(path, parse_events)?;
-        if format == "csv" { export::events_csv(&events) } else { export::to_json(&events) }
+        if format == "csv" {
+            export::events_csv(&events)
+        } else {
+            export::to_json(&events)
+        }
     } else {
         let state = a.url_state();
         let index = Index::new(interventions(&a)?);
         let result = index.evaluate(&state.dashboard.selection);
-        let rows: Vec<&Intervention> = result.matching.iter().map(|i| &index.records()[*i]).collect();
-        if format == "csv" { export::interventions_csv(rows) } else { export::to_json(&rows) }
+        let rows: Vec<&Intervention> = result
+            .matching
+            .iter()
+            .map(|i| &index.records()[*i])
+            .collect();
+        if format == "csv" {
+            export::interventions_csv(rows)
+        } else {
+            export::to_json(&rows)
+        }
     };
     write_out(a.out.as_deref(), text.as_bytes())
 }
 
 fn validate(a: Args) -> Result<(), Failure> {
-    let file = a.file.as_deref().ok_or_else(|| Failure::Usage("validate needs a FILE".into()))?;
+    let file = a
+        .file
+        .as_deref()
+        .ok_or_else(|| Failure::Usage("validate needs a FILE".into()))?;
     // CSV (and other spreadsheet text) goes through the importer; JSON datasets load as before.
-    let bytes = std::fs::read(file).map_err(|e| Failure::Data(format!("cannot read {file}: {e}")))?;
+    let bytes =
+        std::fs::read(file).map_err(|e| Failure::Data(format!("cannot read {file}: {e}")))?;
     let lower = file.to_ascii_lowercase();
-    let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF));
-    let is_json = lower.ends_with(".json") || (!lower.ends_with(".csv") && !lower.ends_with(".tsv") && !lower.ends_with(".txt") && matches!(first, Some(b'[' | b'{')));
+    let first = bytes
+        .iter()
+        .copied()
+        .find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF));
+    let is_json = lower.ends_with(".json")
+        || (!lower.ends_with(".csv")
+            && !lower.ends_with(".tsv")
+            && !lower.ends_with(".txt")
+            && matches!(first, Some(b'[' | b'{')));
     if !is_json {
         if a.events {
-            return Err(Failure::Usage("CSV import is for interventions; validate events as JSON".into()));
+            return Err(Failure::Usage(
+                "CSV import is for interventions; validate events as JSON".into(),
+            ));
         }
-        let import = mirador::import::read(&bytes, file).map_err(|e| Failure::Data(format!("{file}: {e}")))?;
+        let import = mirador::import::read(&bytes, file)
+            .map_err(|e| Failure::Data(format!("{file}: {e}")))?;
         let loaded = import.apply(&import.mapping);
         let report = &loaded.report;
         if a.json {
@@ -259,20 +339,38 @@ fn validate(a: Args) -> Result<(), Failure> {
                 .iter()
                 .zip(&import.mapping.columns)
                 .enumerate()
-                .map(|(j, (_, f))| format!("{} → {}", import.column_name(j), f.map_or("(ignored)", |f| f.key())))
+                .map(|(j, (_, f))| {
+                    format!(
+                        "{} → {}",
+                        import.column_name(j),
+                        f.map_or("(ignored)", |f| f.key())
+                    )
+                })
                 .collect();
             let delimiter = match import.delimiter {
                 Some(b'\t') => "tab".to_owned(),
                 Some(d) => format!("\"{}\"", d as char),
                 None => "none".to_owned(),
             };
-            println!("{file}: {}, delimiter {delimiter}, header on line {}", import.encoding.label(), import.header_line);
+            println!(
+                "{file}: {}, delimiter {delimiter}, header on line {}",
+                import.encoding.label(),
+                import.header_line
+            );
             println!("columns: {}", columns.join(", "));
             print!("{}", report.to_text());
         }
-        return if report.rejected.is_empty() { Ok(()) } else { Err(Failure::Data(format!("{} rows rejected", report.rejected.len()))) };
+        return if report.rejected.is_empty() {
+            Ok(())
+        } else {
+            Err(Failure::Data(format!(
+                "{} rows rejected",
+                report.rejected.len()
+            )))
+        };
     }
-    let text = String::from_utf8(bytes).map_err(|e| Failure::Data(format!("cannot read {file}: {e}")))?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| Failure::Data(format!("cannot read {file}: {e}")))?;
     let (total, loaded, rejected) = if a.events {
         let r = parse_events(&text).map_err(|e| Failure::Data(format!("{file}: {e}")))?;
         (r.total(), r.records.len(), r.rejected)
@@ -285,9 +383,15 @@ fn validate(a: Args) -> Result<(), Failure> {
             .iter()
             .map(|r| json!({ "line": Value::Null, "record": r.index + 1, "id": r.id, "column": r.field, "reason": r.reason }))
             .collect();
-        println!("{}", json!({ "rows": total, "accepted": loaded, "rejected": rejected, "warnings": [] }));
+        println!(
+            "{}",
+            json!({ "rows": total, "accepted": loaded, "rejected": rejected, "warnings": [] })
+        );
     } else {
-        println!("{file}: {total} records, {loaded} loaded, {} rejected", rejected.len());
+        println!(
+            "{file}: {total} records, {loaded} loaded, {} rejected",
+            rejected.len()
+        );
         for r in &rejected {
             println!("  {r}");
         }
@@ -295,6 +399,9 @@ fn validate(a: Args) -> Result<(), Failure> {
     if rejected.is_empty() {
         Ok(())
     } else {
-        Err(Failure::Data(format!("{} records rejected", rejected.len())))
+        Err(Failure::Data(format!(
+            "{} records rejected",
+            rejected.len()
+        )))
     }
 }

@@ -19,7 +19,12 @@ fn register_fonts() {
 }
 
 /// Renders `series` at `width` × `height` logical pixels, `scale` device pixels each.
-pub fn render_png(series: &ChartData, width: u32, height: u32, scale: u32) -> Result<Vec<u8>, String> {
+pub fn render_png(
+    series: &ChartData,
+    width: u32,
+    height: u32,
+    scale: u32,
+) -> Result<Vec<u8>, String> {
     register_fonts();
     let (w, h) = (width * scale, height * scale);
     let mut rgb = vec![255u8; (w * h * 3) as usize];
@@ -35,7 +40,11 @@ pub fn render_png(series: &ChartData, width: u32, height: u32, scale: u32) -> Re
         encoder.set_depth(::png::BitDepth::Eight);
         // 72 dpi × scale, so a 2× image prints at its logical size.
         let ppm = (2835 * scale) as u32;
-        encoder.set_pixel_dims(Some(::png::PixelDimensions { xppu: ppm, yppu: ppm, unit: ::png::Unit::Meter }));
+        encoder.set_pixel_dims(Some(::png::PixelDimensions {
+            xppu: ppm,
+            yppu: ppm,
+            unit: ::png::Unit::Meter,
+        }));
         let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
         writer.write_image_data(&rgb).map_err(|e| e.to_string())?;
     }

@@ -50,7 +50,10 @@ pub(crate) fn for_each_bit(mut word: u64, base: usize, mut f: impl FnMut(usize))
 /// Records whose bit is set in `a & b`.
 #[inline]
 pub(crate) fn count_and(a: &[u64], b: &[u64]) -> usize {
-    a.iter().zip(b).map(|(x, y)| (x & y).count_ones() as usize).sum()
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x & y).count_ones() as usize)
+        .sum()
 }
 
 #[cfg(test)]

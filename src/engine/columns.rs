@@ -73,7 +73,9 @@ impl FacetColumn {
             Values::Single(v) => 2 * v.capacity(),
             Values::Multi(v) => 4 * v.capacity(),
         };
-        values + self.maps.as_ref().map_or(0, |m| 8 * m.capacity()) + self.keys.iter().map(|k| k.len() + 24).sum::<usize>()
+        values
+            + self.maps.as_ref().map_or(0, |m| 8 * m.capacity())
+            + self.keys.iter().map(|k| k.len() + 24).sum::<usize>()
     }
 }
 
@@ -111,7 +113,10 @@ impl std::fmt::Debug for Columns {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Columns")
             .field("len", &self.len)
-            .field("keys", &self.facets.iter().map(|c| c.keys.len()).collect::<Vec<_>>())
+            .field(
+                "keys",
+                &self.facets.iter().map(|c| c.keys.len()).collect::<Vec<_>>(),
+            )
             .field("tokens", &self.text.token_count())
             .field("heap_bytes", &self.heap_bytes())
             .finish()
@@ -164,7 +169,8 @@ impl Builder {
         let country = match self.country_ids.get(&r.country) {
             Some(id) => *id,
             None => {
-                let id = u16::try_from(self.country_keys.len()).expect("at most 65,536 distinct countries");
+                let id = u16::try_from(self.country_keys.len())
+                    .expect("at most 65,536 distinct countries");
                 self.country_ids.insert(r.country.clone(), id);
                 self.country_keys.push(r.country.clone());
                 id
@@ -173,11 +179,23 @@ impl Builder {
         let opt = |v: Option<usize>, all: usize| v.unwrap_or(all) as u16;
         self.single[0].push(country);
         self.single[1].push(opt(r.level.map(Level::index), Level::ALL.len()));
-        self.single[2].push(opt(r.evaluation.map(Evaluation::index), Evaluation::ALL.len()));
+        self.single[2].push(opt(
+            r.evaluation.map(Evaluation::index),
+            Evaluation::ALL.len(),
+        ));
         self.single[3].push(opt(r.effect.map(Effect::index), Effect::ALL.len()));
         self.multi[0].push(set_of(r.focus.iter().map(|f| f.index()), Focus::ALL.len()));
-        self.multi[1].push(set_of(r.funders.iter().filter_map(|a| a.kind).map(ActorType::index), ActorType::ALL.len()));
-        self.multi[2].push(set_of(r.outcomes.iter().map(|o| o.index()), Outcome::ALL.len()));
+        self.multi[1].push(set_of(
+            r.funders
+                .iter()
+                .filter_map(|a| a.kind)
+                .map(ActorType::index),
+            ActorType::ALL.len(),
+        ));
+        self.multi[2].push(set_of(
+            r.outcomes.iter().map(|o| o.index()),
+            Outcome::ALL.len(),
+        ));
         if let Some(y) = r.start_year {
             self.years.push((y, i as u32));
         }
@@ -210,7 +228,13 @@ impl Builder {
                 for id in ids.iter_mut() {
                     *id = new_id[*id as usize];
                 }
-                (order.iter().map(|o| self.country_keys[*o].clone()).collect::<Vec<String>>(), Values::Single(ids))
+                (
+                    order
+                        .iter()
+                        .map(|o| self.country_keys[*o].clone())
+                        .collect::<Vec<String>>(),
+                    Values::Single(ids),
+                )
             }
             Facet::Level => (vec![], Values::Single(std::mem::take(&mut self.single[1]))),
             Facet::Evaluation => (vec![], Values::Single(std::mem::take(&mut self.single[2]))),
@@ -232,7 +256,11 @@ impl Builder {
             }
         }
         let mut col = FacetColumn {
-            ids: keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u16)).collect(),
+            ids: keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (k.clone(), i as u16))
+                .collect(),
             totals: vec![0; keys.len()],
             maps: (keys.len() <= MAX_VALUE_MAPS).then(|| vec![0u64; keys.len() * words]),
             keys,
@@ -270,10 +298,16 @@ impl Builder {
         let facets: Vec<FacetColumn> = Facet::ALL.iter().map(|f| self.facet(*f)).collect();
         let mut years = std::mem::take(&mut self.years);
         years.sort_unstable();
-        let years = Sorted { values: years.iter().map(|p| p.0).collect(), records: years.iter().map(|p| p.1).collect() };
+        let years = Sorted {
+            values: years.iter().map(|p| p.0).collect(),
+            records: years.iter().map(|p| p.1).collect(),
+        };
         let mut budgets = std::mem::take(&mut self.budgets);
         budgets.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let budgets = Sorted { values: budgets.iter().map(|p| p.0).collect(), records: budgets.iter().map(|p| p.1).collect() };
+        let budgets = Sorted {
+            values: budgets.iter().map(|p| p.0).collect(),
+            records: budgets.iter().map(|p| p.1).collect(),
+        };
 
         let bins = BudgetBins::for_amounts(budgets.values.iter().copied());
         let mut bin = vec![BIN_UNKNOWN; n];
@@ -288,7 +322,9 @@ impl Builder {
                 bin[*r as usize] = b as u16;
             }
         }
-        let unknown_budget: Vec<u64> = (0..words).map(|w| bits::valid_word(n, w) & !has_budget[w]).collect();
+        let unknown_budget: Vec<u64> = (0..words)
+            .map(|w| bits::valid_word(n, w) & !has_budget[w])
+            .collect();
         let mut budget_counts = vec![0; bins.len()];
         let mut bin_maps = (bins.len() <= MAX_VALUE_MAPS).then(|| vec![0u64; bins.len() * words]);
         for (r, b) in bin.iter().enumerate() {
@@ -382,7 +418,10 @@ impl Columns {
 
     /// Bytes these columns hold on the heap (capacity, not counting allocator overhead).
     pub fn heap_bytes(&self) -> usize {
-        self.facets.iter().map(FacetColumn::heap_bytes).sum::<usize>()
+        self.facets
+            .iter()
+            .map(FacetColumn::heap_bytes)
+            .sum::<usize>()
             + 4 * (self.years.values.capacity() + self.years.records.capacity())
             + 8 * self.budgets.values.capacity()
             + 4 * self.budgets.records.capacity()

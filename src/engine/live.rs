@@ -117,7 +117,10 @@ pub struct Engine {
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Engine").field("applied", &self.applied).field("counts", &self.counts).finish()
+        f.debug_struct("Engine")
+            .field("applied", &self.applied)
+            .field("counts", &self.counts)
+            .finish()
     }
 }
 
@@ -173,22 +176,37 @@ impl Engine {
             }
         }
 
-        let want = sel.year.is_active().then(|| year_span(&cols.years.values, sel.year));
+        let want = sel
+            .year
+            .is_active()
+            .then(|| year_span(&cols.years.values, sel.year));
         if want != self.applied.year {
             let old = self.applied.year.zip(self.pass[YEAR].as_deref());
-            changes.push((YEAR, want.map(|span| range_pass(&cols.years.records, cols.len, old, span))));
+            changes.push((
+                YEAR,
+                want.map(|span| range_pass(&cols.years.records, cols.len, old, span)),
+            ));
             self.applied.year = want;
         }
 
-        let want = sel.budget.is_active().then(|| budget_span(&cols.budgets.values, sel.budget));
+        let want = sel
+            .budget
+            .is_active()
+            .then(|| budget_span(&cols.budgets.values, sel.budget));
         if want != self.applied.budget {
             let old = self.applied.budget.zip(self.pass[BUDGET].as_deref());
-            changes.push((BUDGET, want.map(|span| range_pass(&cols.budgets.records, cols.len, old, span))));
+            changes.push((
+                BUDGET,
+                want.map(|span| range_pass(&cols.budgets.records, cols.len, old, span)),
+            ));
             self.applied.budget = want;
         }
 
         // The same terms as `text::SearchTerms`.
-        let terms: Vec<String> = fold(&sel.query).split_whitespace().map(str::to_owned).collect();
+        let terms: Vec<String> = fold(&sel.query)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
         let want = (!terms.is_empty()).then_some(terms);
         if want != self.applied.search {
             changes.push((SEARCH, want.as_deref().map(|t| self.search_pass(&cols, t))));
@@ -196,13 +214,20 @@ impl Engine {
         }
 
         let n = cols.len;
-        let flipped: usize = changes.iter().map(|(d, new)| flips(n, self.pass[*d].as_deref(), new.as_deref())).sum();
+        let flipped: usize = changes
+            .iter()
+            .map(|(d, new)| flips(n, self.pass[*d].as_deref(), new.as_deref()))
+            .sum();
         let recount = match self.strategy {
             Strategy::Delta => false,
             Strategy::Recount => true,
             Strategy::Auto => flipped * RECOUNT_RATIO > n,
         };
-        self.stats = UpdateStats { dimensions: changes.len(), flipped, recounted: recount && !changes.is_empty() };
+        self.stats = UpdateStats {
+            dimensions: changes.len(),
+            flipped,
+            recounted: recount && !changes.is_empty(),
+        };
         if changes.is_empty() {
             return &self.counts;
         }
@@ -239,9 +264,15 @@ impl Engine {
                 .chain(fresh.iter())
                 .filter(|m| term.contains(m.term.as_str()))
                 .min_by_key(|m| m.tokens.len());
-            let tokens = cols.text.tokens_containing(term, narrower.map(|m| &m.tokens[..]));
+            let tokens = cols
+                .text
+                .tokens_containing(term, narrower.map(|m| &m.tokens[..]));
             let records = cols.text.records_with(&tokens);
-            fresh.push(TermMatches { term: term.clone(), tokens, records });
+            fresh.push(TermMatches {
+                term: term.clone(),
+                tokens,
+                records,
+            });
         }
         let mut out = fresh[0].records.clone();
         for m in &fresh[1..] {
@@ -255,12 +286,18 @@ impl Engine {
 
     /// The bitmap words of records passing every active filter.
     fn matching_word(&self, w: usize) -> u64 {
-        self.pass.iter().flatten().fold(bits::valid_word(self.cols.len, w), |x, b| x & b[w])
+        self.pass
+            .iter()
+            .flatten()
+            .fold(bits::valid_word(self.cols.len, w), |x, b| x & b[w])
     }
 
     /// Positions of the matching records, in dataset order.
     pub fn matching(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..bits::words(self.cols.len)).flat_map(move |w| BitIter { word: self.matching_word(w), base: w * 64 })
+        (0..bits::words(self.cols.len)).flat_map(move |w| BitIter {
+            word: self.matching_word(w),
+            base: w * 64,
+        })
     }
 
     pub fn is_matching(&self, record: usize) -> bool {
@@ -283,7 +320,11 @@ impl Engine {
     /// Bytes this engine holds on the heap beyond its columns.
     pub fn heap_bytes(&self) -> usize {
         8 * (self.pass.iter().flatten().map(Vec::capacity).sum::<usize>() + self.scratch.capacity())
-            + self.terms.iter().map(|t| 4 * t.tokens.capacity() + 8 * t.records.capacity()).sum::<usize>()
+            + self
+                .terms
+                .iter()
+                .map(|t| 4 * t.tokens.capacity() + 8 * t.records.capacity())
+                .sum::<usize>()
     }
 }
 
@@ -346,7 +387,9 @@ fn facet_pass(cols: &Columns, f: usize, ids: &[u16]) -> Vec<u64> {
 /// The run of sorted years inside an inclusive range.
 fn year_span(values: &[i32], b: Bounds<i32>) -> (usize, usize) {
     let lo = b.min.map_or(0, |m| values.partition_point(|v| *v < m));
-    let hi = b.max.map_or(values.len(), |m| values.partition_point(|v| *v <= m));
+    let hi = b
+        .max
+        .map_or(values.len(), |m| values.partition_point(|v| *v <= m));
     (lo, hi.max(lo))
 }
 
@@ -356,18 +399,28 @@ fn budget_span(values: &[f64], b: Bounds<f64>) -> (usize, usize) {
         return (0, 0);
     }
     let lo = b.min.map_or(0, |m| values.partition_point(|v| *v < m));
-    let hi = b.max.map_or(values.len(), |m| values.partition_point(|v| *v < m));
+    let hi = b
+        .max
+        .map_or(values.len(), |m| values.partition_point(|v| *v < m));
     (lo, hi.max(lo))
 }
 
 /// The bitmap of the records at `records[c..d]`. When the old run `[a, b)` and its bitmap are
 /// given and the bounds moved less than the run is long, only the records between the old and
 /// new bounds are toggled: XOR of [a, b) and [c, d) is [min(a,c), max(a,c)) XOR [min(b,d), max(b,d)).
-fn range_pass(records: &[u32], n: usize, old: Option<((usize, usize), &[u64])>, (c, d): (usize, usize)) -> Vec<u64> {
+fn range_pass(
+    records: &[u32],
+    n: usize,
+    old: Option<((usize, usize), &[u64])>,
+    (c, d): (usize, usize),
+) -> Vec<u64> {
     if let Some(((a, b), old_bits)) = old {
         if a.abs_diff(c) + b.abs_diff(d) < d - c {
             let mut out = old_bits.to_vec();
-            for r in records[a.min(c)..a.max(c)].iter().chain(&records[b.min(d)..b.max(d)]) {
+            for r in records[a.min(c)..a.max(c)]
+                .iter()
+                .chain(&records[b.min(d)..b.max(d)])
+            {
                 bits::toggle(&mut out, *r as usize);
             }
             return out;
@@ -394,7 +447,11 @@ fn bump(cols: &Columns, counts: &mut Counts, t: usize, r: usize, up: bool) {
         match &cols.facets[t].values {
             Values::Single(ids) => &mut c[ids[r] as usize],
             Values::Multi(sets) => {
-                bits::for_each_bit(sets[r] as u64, 0, |v| if up { c[v] += 1 } else { c[v] -= 1 });
+                bits::for_each_bit(
+                    sets[r] as u64,
+                    0,
+                    |v| if up { c[v] += 1 } else { c[v] -= 1 },
+                );
                 return;
             }
         }
@@ -411,11 +468,19 @@ fn bump(cols: &Columns, counts: &mut Counts, t: usize, r: usize, up: bool) {
 /// A flipped record changes the counts that leave out `t` only if it passes every other
 /// dimension but `t`: if it passes them all, every count changes (but `d`'s own); if it fails
 /// exactly one active dimension `e`, only `e`'s counts; otherwise none.
-fn apply_delta(cols: &Columns, pass: &[Option<Vec<u64>>; DIMS], d: usize, new: Option<&[u64]>, counts: &mut Counts) {
+fn apply_delta(
+    cols: &Columns,
+    pass: &[Option<Vec<u64>>; DIMS],
+    d: usize,
+    new: Option<&[u64]>,
+    counts: &mut Counts,
+) {
     let n = cols.len;
     let old = pass[d].as_deref();
-    let others: Vec<(usize, &[u64])> =
-        (0..DIMS).filter(|e| *e != d).filter_map(|e| pass[e].as_deref().map(|b| (e, b))).collect();
+    let others: Vec<(usize, &[u64])> = (0..DIMS)
+        .filter(|e| *e != d)
+        .filter_map(|e| pass[e].as_deref().map(|b| (e, b)))
+        .collect();
     let k = others.len();
     let targets: Vec<usize> = TARGETS.iter().copied().filter(|t| *t != d).collect();
     let is_target = |e: usize| TARGETS.contains(&e);
@@ -443,10 +508,12 @@ fn apply_delta(cols: &Columns, pass: &[Option<Vec<u64>>; DIMS], d: usize, new: O
         let all = pre[k] & delta;
         if all != 0 {
             let (gained, lost) = (all & nw, all & o);
-            counts.matching = counts.matching + gained.count_ones() as usize - lost.count_ones() as usize;
+            counts.matching =
+                counts.matching + gained.count_ones() as usize - lost.count_ones() as usize;
             let hb = cols.has_budget[w];
-            counts.matching_with_budget =
-                counts.matching_with_budget + (gained & hb).count_ones() as usize - (lost & hb).count_ones() as usize;
+            counts.matching_with_budget = counts.matching_with_budget
+                + (gained & hb).count_ones() as usize
+                - (lost & hb).count_ones() as usize;
             bits::for_each_bit(all, base, |r| {
                 let up = nw >> (r - base) & 1 == 1;
                 for &t in &targets {
@@ -458,7 +525,9 @@ fn apply_delta(cols: &Columns, pass: &[Option<Vec<u64>>; DIMS], d: usize, new: O
             let e = others[j].0;
             if is_target(e) {
                 let only_e = pre[j] & suf[j + 1] & !vals[j] & delta;
-                bits::for_each_bit(only_e, base, |r| bump(cols, counts, e, r, nw >> (r - base) & 1 == 1));
+                bits::for_each_bit(only_e, base, |r| {
+                    bump(cols, counts, e, r, nw >> (r - base) & 1 == 1)
+                });
             }
         }
     }
@@ -466,10 +535,18 @@ fn apply_delta(cols: &Columns, pass: &[Option<Vec<u64>>; DIMS], d: usize, new: O
 
 /// Recomputes every count from the bitmaps, except those whose only changed input (`dims`, a bit
 /// per dimension) is their own filter.
-fn recount_all(cols: &Columns, pass: &[Option<Vec<u64>>; DIMS], dims: u16, ex: &mut Vec<u64>, counts: &mut Counts) {
+fn recount_all(
+    cols: &Columns,
+    pass: &[Option<Vec<u64>>; DIMS],
+    dims: u16,
+    ex: &mut Vec<u64>,
+    counts: &mut Counts,
+) {
     let n = cols.len;
     let words = bits::words(n);
-    let active: Vec<(usize, &[u64])> = (0..DIMS).filter_map(|e| pass[e].as_deref().map(|b| (e, b))).collect();
+    let active: Vec<(usize, &[u64])> = (0..DIMS)
+        .filter_map(|e| pass[e].as_deref().map(|b| (e, b)))
+        .collect();
     if active.is_empty() {
         *counts = cols.totals.clone();
         return;
@@ -488,7 +565,11 @@ fn recount_all(cols: &Columns, pass: &[Option<Vec<u64>>; DIMS], dims: u16, ex: &
         if dims & !(1 << t) == 0 {
             continue;
         }
-        let others: Vec<&[u64]> = active.iter().filter(|(e, _)| *e != t).map(|(_, b)| *b).collect();
+        let others: Vec<&[u64]> = active
+            .iter()
+            .filter(|(e, _)| *e != t)
+            .map(|(_, b)| *b)
+            .collect();
         if others.is_empty() {
             if t == BUDGET {
                 counts.budget_counts.clone_from(&cols.totals.budget_counts);

@@ -34,7 +34,11 @@ pub fn record_values(r: &Intervention, facet: Facet) -> Vec<String> {
         Facet::Country => vec![r.country.clone()],
         Facet::Focus => r.focus.iter().map(|f| f.key().to_owned()).collect(),
         Facet::Level => r.level.iter().map(|v| v.key().to_owned()).collect(),
-        Facet::Funder => r.funder_types().iter().map(|v| v.key().to_owned()).collect(),
+        Facet::Funder => r
+            .funder_types()
+            .iter()
+            .map(|v| v.key().to_owned())
+            .collect(),
         Facet::Evaluation => r.evaluation.iter().map(|v| v.key().to_owned()).collect(),
         Facet::Effect => r.effect.iter().map(|v| v.key().to_owned()).collect(),
         Facet::Outcome => {
@@ -74,7 +78,10 @@ impl BudgetBins {
             hi = hi.max(a);
         }
         let (k0, k1) = if lo.is_finite() {
-            (lo.log10().floor() as i32, (hi.log10().floor() as i32 + 1).max(lo.log10().floor() as i32 + 1))
+            (
+                lo.log10().floor() as i32,
+                (hi.log10().floor() as i32 + 1).max(lo.log10().floor() as i32 + 1),
+            )
         } else {
             (5, 9)
         };

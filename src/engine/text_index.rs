@@ -83,14 +83,26 @@ impl TextIndex {
         }
         let sig = signature(term);
         match candidates {
-            Some(c) => c.iter().copied().filter(|t| contains(self.token(*t as usize), term)).collect(),
+            Some(c) => c
+                .iter()
+                .copied()
+                .filter(|t| contains(self.token(*t as usize), term))
+                .collect(),
             None => {
                 let mut out = Vec::new();
                 for (g, &(group_sig, first)) in self.groups.iter().enumerate() {
                     if group_sig & sig == sig {
-                        let end = self.groups.get(g + 1).map_or(self.by_sig.len(), |n| n.1 as usize);
+                        let end = self
+                            .groups
+                            .get(g + 1)
+                            .map_or(self.by_sig.len(), |n| n.1 as usize);
                         let group = &self.by_sig[first as usize..end];
-                        out.extend(group.iter().copied().filter(|t| contains(self.token(*t as usize), term)));
+                        out.extend(
+                            group
+                                .iter()
+                                .copied()
+                                .filter(|t| contains(self.token(*t as usize), term)),
+                        );
                     }
                 }
                 out
@@ -103,13 +115,19 @@ impl TextIndex {
         let words = bits::words(self.records);
         let mut out = vec![0u64; words];
         for &t in tokens {
-            let (a, b) = (self.post_starts[t as usize] as usize, self.post_starts[t as usize + 1] as usize);
+            let (a, b) = (
+                self.post_starts[t as usize] as usize,
+                self.post_starts[t as usize + 1] as usize,
+            );
             if a < b {
                 for &r in &self.post[a..b] {
                     bits::set(&mut out, r as usize);
                 }
             } else if let Ok(d) = self.dense_tokens.binary_search(&t) {
-                for (o, m) in out.iter_mut().zip(&self.dense_maps[d * words..(d + 1) * words]) {
+                for (o, m) in out
+                    .iter_mut()
+                    .zip(&self.dense_maps[d * words..(d + 1) * words])
+                {
                     *o |= m;
                 }
             }
@@ -187,7 +205,11 @@ impl Stream {
     fn reader(self) -> StreamReader {
         let mut chunks = self.chunks;
         chunks.reverse();
-        StreamReader { chunks, current: Vec::new(), at: 0 }
+        StreamReader {
+            chunks,
+            current: Vec::new(),
+            at: 0,
+        }
     }
 }
 
@@ -252,7 +274,8 @@ impl TextIndexBuilder {
         }
         let id = self.df.len() as u32;
         self.text.extend_from_slice(tok);
-        self.starts.push(u32::try_from(self.text.len()).expect("distinct search tokens under 4 GB"));
+        self.starts
+            .push(u32::try_from(self.text.len()).expect("distinct search tokens under 4 GB"));
         self.df.push(0);
         self.last.push(u32::MAX);
         self.table[slot] = id + 1;
@@ -297,7 +320,16 @@ impl TextIndexBuilder {
     }
 
     pub(crate) fn finish(self) -> TextIndex {
-        let TextIndexBuilder { records, mut text, mut starts, table, df, last, stream, .. } = self;
+        let TextIndexBuilder {
+            records,
+            mut text,
+            mut starts,
+            table,
+            df,
+            last,
+            stream,
+            ..
+        } = self;
         drop(table);
         drop(last);
         text.shrink_to_fit();
@@ -354,7 +386,17 @@ impl TextIndexBuilder {
                 }
             }
         }
-        TextIndex { records, text, starts, by_sig, groups, post_starts, post, dense_tokens, dense_maps }
+        TextIndex {
+            records,
+            text,
+            starts,
+            by_sig,
+            groups,
+            post_starts,
+            post,
+            dense_tokens,
+            dense_maps,
+        }
     }
 }
 
@@ -377,24 +419,37 @@ mod tests {
 
     #[test]
     fn finds_terms_inside_tokens() {
-        let ix = index(&["medellin antioquia", "sao paulo \u{1f} policia", "", "policia medellin policia"]);
+        let ix = index(&[
+            "medellin antioquia",
+            "sao paulo \u{1f} policia",
+            "",
+            "policia medellin policia",
+        ]);
         assert_eq!(records(&ix, "dell"), vec![0, 3]);
         assert_eq!(records(&ix, "polic"), vec![1, 3]);
         assert_eq!(records(&ix, "\u{1f}"), vec![1]);
         assert_eq!(records(&ix, "xyz"), Vec::<usize>::new());
         assert_eq!(records(&ix, "a"), vec![0, 1, 3]);
         let narrowed = ix.tokens_containing("pa", None);
-        assert_eq!(ix.tokens_containing("pau", Some(&narrowed)), ix.tokens_containing("pau", None));
+        assert_eq!(
+            ix.tokens_containing("pau", Some(&narrowed)),
+            ix.tokens_containing("pau", None)
+        );
     }
 
     #[test]
     fn many_records_use_bitmaps_and_lists() {
-        let texts: Vec<String> = (0..3000).map(|i| format!("common w{} rare{}", i % 7, i)).collect();
+        let texts: Vec<String> = (0..3000)
+            .map(|i| format!("common w{} rare{}", i % 7, i))
+            .collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let ix = index(&refs);
         assert!(!ix.dense_tokens.is_empty());
         assert_eq!(records(&ix, "common").len(), 3000);
-        assert_eq!(records(&ix, "w3").len(), (0..3000).filter(|i| i % 7 == 3).count());
+        assert_eq!(
+            records(&ix, "w3").len(),
+            (0..3000).filter(|i| i % 7 == 3).count()
+        );
         assert_eq!(records(&ix, "rare2999"), vec![2999]);
         assert_eq!(records(&ix, "rare299").len(), 11);
     }

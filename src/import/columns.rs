@@ -95,138 +95,494 @@ impl Field {
 
     /// Fields that hold a list: several columns may feed them ("Fuente 1", "Fuente 2").
     pub fn is_list(self) -> bool {
-        matches!(self, Field::Focus | Field::Implementers | Field::Funders | Field::Outcomes | Field::Sources)
+        matches!(
+            self,
+            Field::Focus | Field::Implementers | Field::Funders | Field::Outcomes | Field::Sources
+        )
     }
 }
 
 /// Header names per field, written naturally; they are normalised before comparison.
 const NAMES: &[(Field, &[&str])] = &[
-    (Field::Id, &["id", "identifier", "identificador", "código", "code", "clave", "key", "record id", "id del registro", "slug"]),
+    (
+        Field::Id,
+        &[
+            "id",
+            "identifier",
+            "identificador",
+            "código",
+            "code",
+            "clave",
+            "key",
+            "record id",
+            "id del registro",
+            "slug",
+        ],
+    ),
     (
         Field::Name,
         &[
-            "name", "nombre", "nome", "programa", "programme", "program", "programme name", "program name", "nombre del programa",
-            "nome do programa", "proyecto", "projeto", "project", "project name", "nombre del proyecto", "nome do projeto",
-            "intervención", "intervenção", "intervention", "intervention name", "nombre de la intervención", "nome da intervenção",
-            "título", "title", "iniciativa", "initiative", "política", "policy",
+            "name",
+            "nombre",
+            "nome",
+            "programa",
+            "programme",
+            "program",
+            "programme name",
+            "program name",
+            "nombre del programa",
+            "nome do programa",
+            "proyecto",
+            "projeto",
+            "project",
+            "project name",
+            "nombre del proyecto",
+            "nome do projeto",
+            "intervención",
+            "intervenção",
+            "intervention",
+            "intervention name",
+            "nombre de la intervención",
+            "nome da intervenção",
+            "título",
+            "title",
+            "iniciativa",
+            "initiative",
+            "política",
+            "policy",
         ],
     ),
-    (Field::Description, &["description", "descripción", "descrição", "resumen", "resumo", "summary", "detalle", "detalhes", "details", "objetivo", "objective"]),
+    (
+        Field::Description,
+        &[
+            "description",
+            "descripción",
+            "descrição",
+            "resumen",
+            "resumo",
+            "summary",
+            "detalle",
+            "detalhes",
+            "details",
+            "objetivo",
+            "objective",
+        ],
+    ),
     (
         Field::Country,
-        &["country", "país", "pais", "country code", "código de país", "código do país", "iso3", "iso", "iso code", "iso 3166", "nación", "nation"],
+        &[
+            "country",
+            "país",
+            "pais",
+            "country code",
+            "código de país",
+            "código do país",
+            "iso3",
+            "iso",
+            "iso code",
+            "iso 3166",
+            "nación",
+            "nation",
+        ],
     ),
     (
         Field::AdminArea,
         &[
-            "admin area", "administrative area", "state", "province", "state province", "department", "estado", "provincia",
-            "província", "departamento", "estado provincia", "estado departamento", "entidad federativa", "uf", "unidad federativa",
-            "unidade federativa", "región administrativa", "subnational area",
+            "admin area",
+            "administrative area",
+            "state",
+            "province",
+            "state province",
+            "department",
+            "estado",
+            "provincia",
+            "província",
+            "departamento",
+            "estado provincia",
+            "estado departamento",
+            "entidad federativa",
+            "uf",
+            "unidad federativa",
+            "unidade federativa",
+            "región administrativa",
+            "subnational area",
         ],
     ),
-    (Field::City, &["city", "ciudad", "cidade", "municipio", "município", "municipality", "localidad", "localidade", "town", "cantón", "comuna"]),
+    (
+        Field::City,
+        &[
+            "city",
+            "ciudad",
+            "cidade",
+            "municipio",
+            "município",
+            "municipality",
+            "localidad",
+            "localidade",
+            "town",
+            "cantón",
+            "comuna",
+        ],
+    ),
     (
         Field::Level,
-        &["level", "nivel", "nível", "scope", "alcance", "ámbito", "âmbito", "escala", "nivel de gobierno", "nível de governo", "administrative level", "nivel territorial"],
+        &[
+            "level",
+            "nivel",
+            "nível",
+            "scope",
+            "alcance",
+            "ámbito",
+            "âmbito",
+            "escala",
+            "nivel de gobierno",
+            "nível de governo",
+            "administrative level",
+            "nivel territorial",
+        ],
     ),
     (
         Field::Focus,
         &[
-            "focus", "enfoque", "foco", "área", "area", "áreas", "tema", "temas", "theme", "themes", "topic", "topics", "sector",
-            "setor", "tipo de intervención", "tipo de intervenção", "intervention type", "type of intervention", "categoría",
-            "categoria", "category", "área de intervención", "área de intervenção", "eje", "eixo", "focus area", "área temática",
+            "focus",
+            "enfoque",
+            "foco",
+            "área",
+            "area",
+            "áreas",
+            "tema",
+            "temas",
+            "theme",
+            "themes",
+            "topic",
+            "topics",
+            "sector",
+            "setor",
+            "tipo de intervención",
+            "tipo de intervenção",
+            "intervention type",
+            "type of intervention",
+            "categoría",
+            "categoria",
+            "category",
+            "área de intervención",
+            "área de intervenção",
+            "eje",
+            "eixo",
+            "focus area",
+            "área temática",
         ],
     ),
     (
         Field::StartYear,
         &[
-            "start year", "start", "año de inicio", "año inicio", "inicio", "ano de início", "ano início", "ano de inicio", "início",
-            "desde", "year started", "starting year", "year", "año", "ano", "fecha de inicio", "data de início", "start date",
-            "año de implementación", "ano de implementação", "año de lanzamiento", "ano de lançamento", "launch year", "begin",
+            "start year",
+            "start",
+            "año de inicio",
+            "año inicio",
+            "inicio",
+            "ano de início",
+            "ano início",
+            "ano de inicio",
+            "início",
+            "desde",
+            "year started",
+            "starting year",
+            "year",
+            "año",
+            "ano",
+            "fecha de inicio",
+            "data de início",
+            "start date",
+            "año de implementación",
+            "ano de implementação",
+            "año de lanzamiento",
+            "ano de lançamento",
+            "launch year",
+            "begin",
         ],
     ),
     (
         Field::EndYear,
         &[
-            "end year", "end", "año de fin", "año fin", "año de finalización", "año de término", "año final", "fin", "fim",
-            "término", "termino", "hasta", "até", "ano de término", "ano final", "ano de fim", "ano de conclusão", "fecha de fin",
-            "fecha de finalización", "data de término", "data de fim", "end date", "year ended", "ending year", "finalización", "conclusão",
+            "end year",
+            "end",
+            "año de fin",
+            "año fin",
+            "año de finalización",
+            "año de término",
+            "año final",
+            "fin",
+            "fim",
+            "término",
+            "termino",
+            "hasta",
+            "até",
+            "ano de término",
+            "ano final",
+            "ano de fim",
+            "ano de conclusão",
+            "fecha de fin",
+            "fecha de finalización",
+            "data de término",
+            "data de fim",
+            "end date",
+            "year ended",
+            "ending year",
+            "finalización",
+            "conclusão",
         ],
     ),
     (
         Field::Implementers,
         &[
-            "implementers", "implementer", "implementing agency", "implementing agencies", "implementing organization",
-            "implementing organisation", "ejecutor", "ejecutores", "ejecutora", "organismo ejecutor", "agencia ejecutora",
-            "entidad ejecutora", "institución ejecutora", "implementador", "implementadores", "executor", "executores",
-            "órgão executor", "instituição executora", "responsable", "responsables", "responsável", "responsáveis",
-            "implementado por", "ejecutado por", "executado por", "implemented by", "agencia implementadora", "operador",
+            "implementers",
+            "implementer",
+            "implementing agency",
+            "implementing agencies",
+            "implementing organization",
+            "implementing organisation",
+            "ejecutor",
+            "ejecutores",
+            "ejecutora",
+            "organismo ejecutor",
+            "agencia ejecutora",
+            "entidad ejecutora",
+            "institución ejecutora",
+            "implementador",
+            "implementadores",
+            "executor",
+            "executores",
+            "órgão executor",
+            "instituição executora",
+            "responsable",
+            "responsables",
+            "responsável",
+            "responsáveis",
+            "implementado por",
+            "ejecutado por",
+            "executado por",
+            "implemented by",
+            "agencia implementadora",
+            "operador",
         ],
     ),
     (
         Field::Funders,
         &[
-            "funders", "funder", "funding", "funded by", "donor", "donors", "financiador", "financiadores", "financiadora",
-            "financiamiento", "financiamento", "financiado por", "donante", "donantes", "doador", "doadores", "fuente de financiamiento",
-            "fuentes de financiamiento", "fuente de financiación", "fonte de financiamento", "fontes de financiamento",
-            "fonte de recursos", "funding source", "source of funding", "sources of funding", "cooperante", "cooperantes",
+            "funders",
+            "funder",
+            "funding",
+            "funded by",
+            "donor",
+            "donors",
+            "financiador",
+            "financiadores",
+            "financiadora",
+            "financiamiento",
+            "financiamento",
+            "financiado por",
+            "donante",
+            "donantes",
+            "doador",
+            "doadores",
+            "fuente de financiamiento",
+            "fuentes de financiamiento",
+            "fuente de financiación",
+            "fonte de financiamento",
+            "fontes de financiamento",
+            "fonte de recursos",
+            "funding source",
+            "source of funding",
+            "sources of funding",
+            "cooperante",
+            "cooperantes",
         ],
     ),
     (
         Field::BudgetAmount,
         &[
-            "budget", "budget amount", "amount", "presupuesto", "monto", "orçamento", "orcamento", "valor", "costo", "custo", "cost",
-            "total cost", "costo total", "custo total", "monto total", "presupuesto total", "orçamento total", "inversión",
-            "investimento", "investment", "monto del préstamo", "valor do empréstimo", "loan amount", "importe",
+            "budget",
+            "budget amount",
+            "amount",
+            "presupuesto",
+            "monto",
+            "orçamento",
+            "orcamento",
+            "valor",
+            "costo",
+            "custo",
+            "cost",
+            "total cost",
+            "costo total",
+            "custo total",
+            "monto total",
+            "presupuesto total",
+            "orçamento total",
+            "inversión",
+            "investimento",
+            "investment",
+            "monto del préstamo",
+            "valor do empréstimo",
+            "loan amount",
+            "importe",
         ],
     ),
-    (Field::BudgetCurrency, &["currency", "budget currency", "moneda", "moeda", "divisa", "currency code", "código de moneda", "tipo de moneda"]),
+    (
+        Field::BudgetCurrency,
+        &[
+            "currency",
+            "budget currency",
+            "moneda",
+            "moeda",
+            "divisa",
+            "currency code",
+            "código de moneda",
+            "tipo de moneda",
+        ],
+    ),
     (
         Field::BudgetYear,
         &[
-            "budget year", "año del presupuesto", "ano do orçamento", "año de aprobación", "ano de aprovação", "approval year",
-            "año presupuesto", "ano orçamento", "year of budget", "fiscal year", "año fiscal", "ano fiscal",
+            "budget year",
+            "año del presupuesto",
+            "ano do orçamento",
+            "año de aprobación",
+            "ano de aprovação",
+            "approval year",
+            "año presupuesto",
+            "ano orçamento",
+            "year of budget",
+            "fiscal year",
+            "año fiscal",
+            "ano fiscal",
         ],
     ),
     (
         Field::BudgetUsd,
         &[
-            "budget usd", "budget us$", "budget in usd", "budget in us dollars", "usd", "us$", "presupuesto usd", "presupuesto en dólares",
-            "presupuesto en usd", "monto usd", "monto en dólares", "monto en usd", "orçamento usd", "orçamento em dólares",
-            "orçamento em usd", "valor usd", "valor em dólares", "valor en dólares", "costo usd", "custo usd", "amount usd",
-            "amount in usd", "dólares", "dollars",
+            "budget usd",
+            "budget us$",
+            "budget in usd",
+            "budget in us dollars",
+            "usd",
+            "us$",
+            "presupuesto usd",
+            "presupuesto en dólares",
+            "presupuesto en usd",
+            "monto usd",
+            "monto en dólares",
+            "monto en usd",
+            "orçamento usd",
+            "orçamento em dólares",
+            "orçamento em usd",
+            "valor usd",
+            "valor em dólares",
+            "valor en dólares",
+            "costo usd",
+            "custo usd",
+            "amount usd",
+            "amount in usd",
+            "dólares",
+            "dollars",
         ],
     ),
     (
         Field::Evaluation,
         &[
-            "evaluation", "evaluación", "avaliação", "evaluation design", "diseño de evaluación", "diseño de la evaluación",
-            "desenho da avaliação", "tipo de evaluación", "tipo de avaliação", "evaluation type", "metodología de evaluación",
-            "metodologia de avaliação", "evaluado", "evaluated", "avaliado", "tipo de evidencia", "evidence type",
+            "evaluation",
+            "evaluación",
+            "avaliação",
+            "evaluation design",
+            "diseño de evaluación",
+            "diseño de la evaluación",
+            "desenho da avaliação",
+            "tipo de evaluación",
+            "tipo de avaliação",
+            "evaluation type",
+            "metodología de evaluación",
+            "metodologia de avaliação",
+            "evaluado",
+            "evaluated",
+            "avaliado",
+            "tipo de evidencia",
+            "evidence type",
         ],
     ),
     (
         Field::Effect,
         &[
-            "effect", "efecto", "efeito", "effectiveness", "efectividad", "efetividade", "eficacia", "eficácia", "rating",
-            "effectiveness rating", "calificación", "clasificación", "classificação", "evidence rating", "nivel de evidencia",
-            "nível de evidência", "impact", "impacto", "resultado de la evaluación", "resultado da avaliação", "evaluation result",
-            "efectos", "efeitos",
+            "effect",
+            "efecto",
+            "efeito",
+            "effectiveness",
+            "efectividad",
+            "efetividade",
+            "eficacia",
+            "eficácia",
+            "rating",
+            "effectiveness rating",
+            "calificación",
+            "clasificación",
+            "classificação",
+            "evidence rating",
+            "nivel de evidencia",
+            "nível de evidência",
+            "impact",
+            "impacto",
+            "resultado de la evaluación",
+            "resultado da avaliação",
+            "evaluation result",
+            "efectos",
+            "efeitos",
         ],
     ),
     (
         Field::Outcomes,
         &[
-            "outcomes", "outcome", "outcomes measured", "resultados", "resultados medidos", "resultados evaluados", "desenlaces",
-            "indicadores", "indicators", "medidas de resultado", "variables de resultado", "variáveis de resultado", "resultados avaliados",
+            "outcomes",
+            "outcome",
+            "outcomes measured",
+            "resultados",
+            "resultados medidos",
+            "resultados evaluados",
+            "desenlaces",
+            "indicadores",
+            "indicators",
+            "medidas de resultado",
+            "variables de resultado",
+            "variáveis de resultado",
+            "resultados avaliados",
         ],
     ),
     (
         Field::Sources,
         &[
-            "sources", "source", "fuente", "fuentes", "fonte", "fontes", "links", "link", "enlace", "enlaces", "url", "urls",
-            "references", "reference", "referencias", "referência", "referências", "referencia", "website", "sitio web", "web",
-            "source url", "source urls", "bibliografía", "bibliografia",
+            "sources",
+            "source",
+            "fuente",
+            "fuentes",
+            "fonte",
+            "fontes",
+            "links",
+            "link",
+            "enlace",
+            "enlaces",
+            "url",
+            "urls",
+            "references",
+            "reference",
+            "referencias",
+            "referência",
+            "referências",
+            "referencia",
+            "website",
+            "sitio web",
+            "web",
+            "source url",
+            "source urls",
+            "bibliografía",
+            "bibliografia",
         ],
     ),
 ];
@@ -280,7 +636,13 @@ pub fn header_key(header: &str) -> HeaderKey {
     if depth > 0 {
         base.push_str(&inner);
     }
-    HeaderKey { base: norm(&base).replace('$', " $").replace("us $", "us$").replace("r $", "r$"), qualifier: norm(&qualifier) }
+    HeaderKey {
+        base: norm(&base)
+            .replace('$', " $")
+            .replace("us $", "us$")
+            .replace("r $", "r$"),
+        qualifier: norm(&qualifier),
+    }
 }
 
 /// Every known name, normalised once: `(normalised name, field)`, the schema keys included.
@@ -319,8 +681,9 @@ fn header_currency(words: &str) -> Option<&'static str> {
 /// ISO 4217 codes a header may name, as static strings.
 fn known_code(c: &str) -> Option<&'static str> {
     const CODES: &[&str] = &[
-        "ARS", "BBD", "BOB", "BRL", "BSD", "BZD", "CAD", "CLP", "COP", "CRC", "DOP", "EUR", "GBP", "GTQ", "GYD", "HNL", "HTG",
-        "JMD", "MXN", "NIO", "PAB", "PEN", "PYG", "SRD", "TTD", "USD", "UYU", "VES", "XCD",
+        "ARS", "BBD", "BOB", "BRL", "BSD", "BZD", "CAD", "CLP", "COP", "CRC", "DOP", "EUR", "GBP",
+        "GTQ", "GYD", "HNL", "HTG", "JMD", "MXN", "NIO", "PAB", "PEN", "PYG", "SRD", "TTD", "USD",
+        "UYU", "VES", "XCD",
     ];
     CODES.iter().find(|k| **k == c).copied()
 }
@@ -337,38 +700,71 @@ pub struct Proposal {
 /// Proposes a field for one header, without looking at the other columns.
 pub fn match_header(header: &str) -> Proposal {
     let key = header_key(header);
-    let full = if key.qualifier.is_empty() { key.base.clone() } else { format!("{} {}", key.base, key.qualifier) };
+    let full = if key.qualifier.is_empty() {
+        key.base.clone()
+    } else {
+        format!("{} {}", key.base, key.qualifier)
+    };
     let currency = header_currency(&full);
-    let none = Proposal { field: None, kind: MatchKind::None, currency: None };
+    let none = Proposal {
+        field: None,
+        kind: MatchKind::None,
+        currency: None,
+    };
     if key.base.is_empty() && key.qualifier.is_empty() {
         return none;
     }
     let exact = |text: &str| -> Option<Field> {
         let text = text.trim();
-        normalised_names().iter().find(|(n, _)| n == text).map(|(_, f)| *f)
+        normalised_names()
+            .iter()
+            .find(|(n, _)| n == text)
+            .map(|(_, f)| *f)
     };
     // A budget stated in dollars is budget_usd; in another currency, budget_amount.
     let budget = |field: Field, kind: MatchKind| -> Proposal {
         match (field, currency) {
-            (Field::BudgetAmount | Field::BudgetUsd, Some("USD")) => Proposal { field: Some(Field::BudgetUsd), kind, currency: None },
-            (Field::BudgetAmount | Field::BudgetUsd, Some(c)) => Proposal { field: Some(Field::BudgetAmount), kind, currency: Some(c) },
-            (f, _) => Proposal { field: Some(f), kind, currency: None },
+            (Field::BudgetAmount | Field::BudgetUsd, Some("USD")) => Proposal {
+                field: Some(Field::BudgetUsd),
+                kind,
+                currency: None,
+            },
+            (Field::BudgetAmount | Field::BudgetUsd, Some(c)) => Proposal {
+                field: Some(Field::BudgetAmount),
+                kind,
+                currency: Some(c),
+            },
+            (f, _) => Proposal {
+                field: Some(f),
+                kind,
+                currency: None,
+            },
         }
     };
     if let Some(f) = exact(&full).or_else(|| exact(&key.base)) {
         return budget(f, MatchKind::Exact);
     }
     // "Fuente 2", "Source 1": numbered columns of a list field.
-    let unnumbered = key.base.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let unnumbered = key
+        .base
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
     if unnumbered.len() < key.base.len() {
         if let Some(f) = exact(unnumbered).filter(|f| f.is_list()) {
-            return Proposal { field: Some(f), kind: MatchKind::Exact, currency: None };
+            return Proposal {
+                field: Some(f),
+                kind: MatchKind::Exact,
+                currency: None,
+            };
         }
     }
     // The longest known name the header starts with.
     let mut best: Option<(usize, Field)> = None;
     for (n, f) in normalised_names() {
-        if n.len() >= 3 && key.base.starts_with(n.as_str()) && key.base.as_bytes().get(n.len()) == Some(&b' ') && best.is_none_or(|(l, _)| n.len() > l) {
+        if n.len() >= 3
+            && key.base.starts_with(n.as_str())
+            && key.base.as_bytes().get(n.len()) == Some(&b' ')
+            && best.is_none_or(|(l, _)| n.len() > l)
+        {
             best = Some((n.len(), *f));
         }
     }
@@ -387,7 +783,11 @@ pub fn auto_map(headers: &[String]) -> Vec<Proposal> {
         for p in proposals.iter_mut().filter(|p| p.kind == pass) {
             if let Some(f) = p.field {
                 if taken.contains(&f) && !f.is_list() {
-                    *p = Proposal { field: None, kind: MatchKind::None, currency: None };
+                    *p = Proposal {
+                        field: None,
+                        kind: MatchKind::None,
+                        currency: None,
+                    };
                 } else {
                     taken.push(f);
                 }
@@ -408,16 +808,49 @@ mod tests {
     #[test]
     fn headers_in_three_languages() {
         for (h, f) in [
-            ("País", "country"), ("país", "country"), ("COUNTRY", "country"), ("Pais", "country"), ("Nombre", "name"), ("Programa", "name"),
-            ("Nome do programa", "name"), ("Presupuesto (USD)", "budget_usd"), ("Presupuesto", "budget_amount"), ("orçamento", "budget_amount"),
-            ("Orçamento (US$)", "budget_usd"), ("Año de inicio", "start_year"), ("Ano de início", "start_year"), ("Fuente(s)", "sources"),
-            ("Fontes", "sources"), ("Enfoque", "focus"), ("Nivel", "level"), ("Nível", "level"), ("Evaluación", "evaluation"),
-            ("Avaliação", "evaluation"), ("Efecto", "effect"), ("Efeito", "effect"), ("budget_usd", "budget_usd"), ("admin_area", "admin_area"),
-            ("Start year", "start_year"), ("Moneda", "budget_currency"), ("Ejecutor(es)", "implementers"), ("Financiadores", "funders"),
-            ("Fuente de financiamiento", "funders"), ("Fuente 2", "sources"), ("Source 1", "sources"), ("Resultados medidos", "outcomes"),
-            ("Año de fin", "end_year"), ("Ciudad", "city"), ("Municipio", "city"), ("Departamento", "admin_area"), ("UF", "admin_area"),
-            ("Descripción", "description"), ("ID", "id"), ("Monto en dólares", "budget_usd"), ("Budget (US$)", "budget_usd"),
-            ("  Presupuesto total (USD) ", "budget_usd"), ("\u{feff}id", "id"),
+            ("País", "country"),
+            ("país", "country"),
+            ("COUNTRY", "country"),
+            ("Pais", "country"),
+            ("Nombre", "name"),
+            ("Programa", "name"),
+            ("Nome do programa", "name"),
+            ("Presupuesto (USD)", "budget_usd"),
+            ("Presupuesto", "budget_amount"),
+            ("orçamento", "budget_amount"),
+            ("Orçamento (US$)", "budget_usd"),
+            ("Año de inicio", "start_year"),
+            ("Ano de início", "start_year"),
+            ("Fuente(s)", "sources"),
+            ("Fontes", "sources"),
+            ("Enfoque", "focus"),
+            ("Nivel", "level"),
+            ("Nível", "level"),
+            ("Evaluación", "evaluation"),
+            ("Avaliação", "evaluation"),
+            ("Efecto", "effect"),
+            ("Efeito", "effect"),
+            ("budget_usd", "budget_usd"),
+            ("admin_area", "admin_area"),
+            ("Start year", "start_year"),
+            ("Moneda", "budget_currency"),
+            ("Ejecutor(es)", "implementers"),
+            ("Financiadores", "funders"),
+            ("Fuente de financiamiento", "funders"),
+            ("Fuente 2", "sources"),
+            ("Source 1", "sources"),
+            ("Resultados medidos", "outcomes"),
+            ("Año de fin", "end_year"),
+            ("Ciudad", "city"),
+            ("Municipio", "city"),
+            ("Departamento", "admin_area"),
+            ("UF", "admin_area"),
+            ("Descripción", "description"),
+            ("ID", "id"),
+            ("Monto en dólares", "budget_usd"),
+            ("Budget (US$)", "budget_usd"),
+            ("  Presupuesto total (USD) ", "budget_usd"),
+            ("\u{feff}id", "id"),
         ] {
             assert_eq!(field(h), Some(f), "{h}");
         }
@@ -428,22 +861,50 @@ mod tests {
     #[test]
     fn guesses_and_currencies() {
         let p = match_header("Año de inicio del programa");
-        assert_eq!((p.field, p.kind), (Some(Field::StartYear), MatchKind::Guess));
+        assert_eq!(
+            (p.field, p.kind),
+            (Some(Field::StartYear), MatchKind::Guess)
+        );
         let p = match_header("Orçamento (R$)");
-        assert_eq!((p.field, p.currency), (Some(Field::BudgetAmount), Some("BRL")));
+        assert_eq!(
+            (p.field, p.currency),
+            (Some(Field::BudgetAmount), Some("BRL"))
+        );
         let p = match_header("Presupuesto (MXN)");
-        assert_eq!((p.field, p.currency), (Some(Field::BudgetAmount), Some("MXN")));
+        assert_eq!(
+            (p.field, p.currency),
+            (Some(Field::BudgetAmount), Some("MXN"))
+        );
         assert_eq!(match_header("Presupuesto (USD)").currency, None);
     }
 
     #[test]
     fn each_single_field_once() {
-        let headers: Vec<String> = ["Nombre", "Programa", "País", "Fuente 1", "Fuente 2", "Año de inicio del proyecto", "Inicio"].iter().map(|s| s.to_string()).collect();
+        let headers: Vec<String> = [
+            "Nombre",
+            "Programa",
+            "País",
+            "Fuente 1",
+            "Fuente 2",
+            "Año de inicio del proyecto",
+            "Inicio",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let p = auto_map(&headers);
         let fields: Vec<Option<Field>> = p.iter().map(|p| p.field).collect();
         assert_eq!(
             fields,
-            [Some(Field::Name), None, Some(Field::Country), Some(Field::Sources), Some(Field::Sources), None, Some(Field::StartYear)]
+            [
+                Some(Field::Name),
+                None,
+                Some(Field::Country),
+                Some(Field::Sources),
+                Some(Field::Sources),
+                None,
+                Some(Field::StartYear)
+            ]
         );
     }
 
@@ -463,7 +924,11 @@ mod tests {
     fn export_headers_map_to_themselves() {
         for h in crate::export::INTERVENTION_COLUMNS {
             let p = match_header(h);
-            assert_eq!((p.field.map(Field::key), p.kind), (Some(h), MatchKind::Exact), "{h}");
+            assert_eq!(
+                (p.field.map(Field::key), p.kind),
+                (Some(h), MatchKind::Exact),
+                "{h}"
+            );
         }
     }
 }

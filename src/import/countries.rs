@@ -11,78 +11,248 @@ use std::sync::OnceLock;
 /// countries): alpha-3, alpha-2, and names other than the English short name of `COUNTRIES`.
 const NAMES: &[(&str, &str, &[&str])] = &[
     ("ARG", "AR", &["Argentina", "República Argentina"]),
-    ("BOL", "BO", &["Bolivia", "Bolivia (Plurinational State of)", "Estado Plurinacional de Bolivia", "Bolívia"]),
-    ("BRA", "BR", &["Brasil", "Brazil", "República Federativa do Brasil"]),
+    (
+        "BOL",
+        "BO",
+        &[
+            "Bolivia",
+            "Bolivia (Plurinational State of)",
+            "Estado Plurinacional de Bolivia",
+            "Bolívia",
+        ],
+    ),
+    (
+        "BRA",
+        "BR",
+        &["Brasil", "Brazil", "República Federativa do Brasil"],
+    ),
     ("CHL", "CL", &["Chile"]),
     ("COL", "CO", &["Colombia", "Colômbia"]),
     ("CRI", "CR", &["Costa Rica"]),
     ("CUB", "CU", &["Cuba"]),
-    ("DOM", "DO", &["República Dominicana", "Rep. Dominicana", "Dominican Rep.", "Dominican Republic"]),
+    (
+        "DOM",
+        "DO",
+        &[
+            "República Dominicana",
+            "Rep. Dominicana",
+            "Dominican Rep.",
+            "Dominican Republic",
+        ],
+    ),
     ("ECU", "EC", &["Ecuador", "Equador"]),
     ("SLV", "SV", &["El Salvador", "Salvador"]),
     ("GTM", "GT", &["Guatemala"]),
     ("HTI", "HT", &["Haití", "Haiti", "Haïti"]),
     ("HND", "HN", &["Honduras"]),
-    ("MEX", "MX", &["México", "Méjico", "Estados Unidos Mexicanos"]),
+    (
+        "MEX",
+        "MX",
+        &["México", "Méjico", "Estados Unidos Mexicanos"],
+    ),
     ("NIC", "NI", &["Nicaragua", "Nicarágua"]),
     ("PAN", "PA", &["Panamá"]),
     ("PRY", "PY", &["Paraguay", "Paraguai"]),
     ("PER", "PE", &["Perú", "Peru"]),
     ("URY", "UY", &["Uruguay", "Uruguai"]),
-    ("VEN", "VE", &["Venezuela", "Venezuela (Bolivarian Republic of)", "República Bolivariana de Venezuela"]),
-    ("ATG", "AG", &["Antigua y Barbuda", "Antígua e Barbuda", "Antigua & Barbuda"]),
-    ("BHS", "BS", &["The Bahamas", "Las Bahamas", "Bahamas", "Commonwealth of The Bahamas"]),
+    (
+        "VEN",
+        "VE",
+        &[
+            "Venezuela",
+            "Venezuela (Bolivarian Republic of)",
+            "República Bolivariana de Venezuela",
+        ],
+    ),
+    (
+        "ATG",
+        "AG",
+        &[
+            "Antigua y Barbuda",
+            "Antígua e Barbuda",
+            "Antigua & Barbuda",
+        ],
+    ),
+    (
+        "BHS",
+        "BS",
+        &[
+            "The Bahamas",
+            "Las Bahamas",
+            "Bahamas",
+            "Commonwealth of The Bahamas",
+        ],
+    ),
     ("BRB", "BB", &["Barbados"]),
     ("BLZ", "BZ", &["Belice", "Belize"]),
     ("DMA", "DM", &["Dominica"]),
     ("GRD", "GD", &["Granada", "Grenada"]),
     ("GUY", "GY", &["Guyana", "Guiana"]),
     ("JAM", "JM", &["Jamaica"]),
-    ("KNA", "KN", &["St. Kitts and Nevis", "St Kitts", "San Cristóbal y Nieves", "São Cristóvão e Névis", "São Cristóvão e Nevis"]),
+    (
+        "KNA",
+        "KN",
+        &[
+            "St. Kitts and Nevis",
+            "St Kitts",
+            "San Cristóbal y Nieves",
+            "São Cristóvão e Névis",
+            "São Cristóvão e Nevis",
+        ],
+    ),
     ("LCA", "LC", &["St. Lucia", "Santa Lucía", "Santa Lúcia"]),
-    ("VCT", "VC", &["St. Vincent and the Grenadines", "St Vincent", "San Vicente y las Granadinas", "São Vicente e Granadinas"]),
+    (
+        "VCT",
+        "VC",
+        &[
+            "St. Vincent and the Grenadines",
+            "St Vincent",
+            "San Vicente y las Granadinas",
+            "São Vicente e Granadinas",
+        ],
+    ),
     ("SUR", "SR", &["Surinam", "Suriname", "Surinã"]),
-    ("TTO", "TT", &["Trinidad y Tobago", "Trinidad e Tobago", "Trinidad & Tobago", "Trinidad"]),
+    (
+        "TTO",
+        "TT",
+        &[
+            "Trinidad y Tobago",
+            "Trinidad e Tobago",
+            "Trinidad & Tobago",
+            "Trinidad",
+        ],
+    ),
     ("PRI", "PR", &["Porto Rico", "Puerto Rico"]),
     ("ABW", "AW", &["Aruba"]),
     ("CUW", "CW", &["Curazao", "Curaçao"]),
     ("SXM", "SX", &["Sint Maarten", "San Martín (Países Bajos)"]),
     ("MAF", "MF", &["Saint Martin", "San Martín (Francia)"]),
     ("BLM", "BL", &["San Bartolomé", "São Bartolomeu"]),
-    ("BES", "BQ", &["Bonaire", "Bonaire, Sint Eustatius and Saba", "Caribe Neerlandés"]),
+    (
+        "BES",
+        "BQ",
+        &[
+            "Bonaire",
+            "Bonaire, Sint Eustatius and Saba",
+            "Caribe Neerlandés",
+        ],
+    ),
     ("AIA", "AI", &["Anguila", "Anguilla"]),
     ("MSR", "MS", &["Montserrat"]),
-    ("VGB", "VG", &["Islas Vírgenes Británicas", "Ilhas Virgens Britânicas", "Virgin Islands (British)"]),
-    ("VIR", "VI", &["Islas Vírgenes de los Estados Unidos", "Ilhas Virgens Americanas", "United States Virgin Islands", "Virgin Islands (U.S.)"]),
-    ("CYM", "KY", &["Islas Caimán", "Ilhas Cayman", "Ilhas Caimã"]),
-    ("TCA", "TC", &["Islas Turcas y Caicos", "Ilhas Turcas e Caicos"]),
+    (
+        "VGB",
+        "VG",
+        &[
+            "Islas Vírgenes Británicas",
+            "Ilhas Virgens Britânicas",
+            "Virgin Islands (British)",
+        ],
+    ),
+    (
+        "VIR",
+        "VI",
+        &[
+            "Islas Vírgenes de los Estados Unidos",
+            "Ilhas Virgens Americanas",
+            "United States Virgin Islands",
+            "Virgin Islands (U.S.)",
+        ],
+    ),
+    (
+        "CYM",
+        "KY",
+        &["Islas Caimán", "Ilhas Cayman", "Ilhas Caimã"],
+    ),
+    (
+        "TCA",
+        "TC",
+        &["Islas Turcas y Caicos", "Ilhas Turcas e Caicos"],
+    ),
     ("GUF", "GF", &["Guayana Francesa", "Guiana Francesa"]),
     ("GLP", "GP", &["Guadalupe"]),
     ("MTQ", "MQ", &["Martinica"]),
-    ("FLK", "FK", &["Islas Malvinas", "Ilhas Malvinas", "Falkland Islands (Malvinas)"]),
+    (
+        "FLK",
+        "FK",
+        &[
+            "Islas Malvinas",
+            "Ilhas Malvinas",
+            "Falkland Islands (Malvinas)",
+        ],
+    ),
     ("BMU", "BM", &["Bermudas"]),
     // Frequent partners (funders, events outside the region).
-    ("USA", "US", &["Estados Unidos", "EE.UU.", "EEUU", "EUA", "E.U.A.", "USA", "United States of America", "U.S.A."]),
+    (
+        "USA",
+        "US",
+        &[
+            "Estados Unidos",
+            "EE.UU.",
+            "EEUU",
+            "EUA",
+            "E.U.A.",
+            "USA",
+            "United States of America",
+            "U.S.A.",
+        ],
+    ),
     ("CAN", "CA", &["Canadá"]),
     ("ESP", "ES", &["España", "Espanha"]),
     ("PRT", "PT", &["Portugal"]),
     ("GBR", "GB", &["Reino Unido", "UK", "Great Britain"]),
     ("FRA", "FR", &["Francia", "França"]),
-    ("NLD", "NL", &["Países Bajos", "Países Baixos", "Holanda", "Holland", "The Netherlands"]),
+    (
+        "NLD",
+        "NL",
+        &[
+            "Países Bajos",
+            "Países Baixos",
+            "Holanda",
+            "Holland",
+            "The Netherlands",
+        ],
+    ),
     ("DEU", "DE", &["Alemania", "Alemanha"]),
     ("ITA", "IT", &["Italia", "Itália"]),
     ("JPN", "JP", &["Japón", "Japão"]),
-    ("KOR", "KR", &["Corea del Sur", "Coreia do Sul", "Republic of Korea"]),
+    (
+        "KOR",
+        "KR",
+        &["Corea del Sur", "Coreia do Sul", "Republic of Korea"],
+    ),
     ("TWN", "TW", &["Taiwán", "Taiwan (Republic of China)"]),
     ("ZAF", "ZA", &["Sudáfrica", "África do Sul"]),
 ];
 
 /// Names that say "several countries": the schema wants the main site's country instead.
 const MULTI_COUNTRY: &[&str] = &[
-    "lac", "latin america", "latin america and the caribbean", "america latina", "america latina y el caribe",
-    "america latina e caribe", "america latina e o caribe", "caribbean", "caribe", "el caribe", "central america",
-    "centroamerica", "america central", "regional", "multiple", "varios", "varios paises", "multiplos", "varios paises de la region",
-    "south america", "sudamerica", "suramerica", "america do sul", "andean region", "region andina", "oecs", "caricom",
+    "lac",
+    "latin america",
+    "latin america and the caribbean",
+    "america latina",
+    "america latina y el caribe",
+    "america latina e caribe",
+    "america latina e o caribe",
+    "caribbean",
+    "caribe",
+    "el caribe",
+    "central america",
+    "centroamerica",
+    "america central",
+    "regional",
+    "multiple",
+    "varios",
+    "varios paises",
+    "multiplos",
+    "varios paises de la region",
+    "south america",
+    "sudamerica",
+    "suramerica",
+    "america do sul",
+    "andean region",
+    "region andina",
+    "oecs",
+    "caricom",
 ];
 
 /// Folds a name for matching: no accents or case, punctuation and filler words dropped,
@@ -90,11 +260,14 @@ const MULTI_COUNTRY: &[&str] = &[
 pub fn name_key(s: &str) -> String {
     let folded = fold(s);
     let mut out = String::with_capacity(folded.len());
-    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         let word = match word {
             "st" | "sto" | "sao" | "san" | "santa" | "saint" | "ste" => "saint",
-            "the" | "and" | "y" | "e" | "of" | "de" | "del" | "la" | "las" | "los" | "el" | "da" | "do" | "das" | "dos" | "rep"
-            | "republic" | "republica" => continue,
+            "the" | "and" | "y" | "e" | "of" | "de" | "del" | "la" | "las" | "los" | "el"
+            | "da" | "do" | "das" | "dos" | "rep" | "republic" | "republica" => continue,
             w => w,
         };
         if !out.is_empty() {
@@ -142,7 +315,10 @@ impl CountryMatch {
 }
 
 fn static_code(code: &str) -> Option<&'static str> {
-    COUNTRIES.binary_search_by(|(c, _)| (*c).cmp(code)).ok().map(|i| COUNTRIES[i].0)
+    COUNTRIES
+        .binary_search_by(|(c, _)| (*c).cmp(code))
+        .ok()
+        .map(|i| COUNTRIES[i].0)
 }
 
 fn is_code(s: &str) -> bool {
@@ -172,11 +348,21 @@ pub fn match_country(raw: &str) -> Result<CountryMatch, String> {
     let folded = fold(s);
     let parts: Vec<&str> = folded
         .split([',', ';', '/', '&', '+'])
-        .flat_map(|p| p.split(" y ").flat_map(|q| q.split(" e ")).flat_map(|q| q.split(" and ")))
+        .flat_map(|p| {
+            p.split(" y ")
+                .flat_map(|q| q.split(" e "))
+                .flat_map(|q| q.split(" and "))
+        })
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.len() >= 2 && parts.iter().filter(|p| names().contains_key(&name_key(p)) || is_code(p)).count() >= 2 {
+    if parts.len() >= 2
+        && parts
+            .iter()
+            .filter(|p| names().contains_key(&name_key(p)) || is_code(p))
+            .count()
+            >= 2
+    {
         return Err(format!("\"{s}\" holds several countries: a record has one country (give the main site's and set the level to \"regional\")"));
     }
     if MULTI_COUNTRY.contains(&folded.trim()) {
@@ -191,7 +377,9 @@ pub fn match_country(raw: &str) -> Result<CountryMatch, String> {
             return Ok(CountryMatch::Name(code));
         }
     }
-    Err(format!("\"{s}\" is not a country code (e.g. \"PER\") or a country name this importer knows"))
+    Err(format!(
+        "\"{s}\" is not a country code (e.g. \"PER\") or a country name this importer knows"
+    ))
 }
 
 #[cfg(test)]
@@ -203,11 +391,18 @@ mod tests {
         for (code, a2, names) in NAMES {
             assert!(is_iso_alpha3(code), "{code}");
             assert_eq!(match_country(code).map(|m| m.code()), Ok(*code));
-            assert_eq!(match_country(&code.to_lowercase()).map(|m| m.code()), Ok(*code));
+            assert_eq!(
+                match_country(&code.to_lowercase()).map(|m| m.code()),
+                Ok(*code)
+            );
             assert_eq!(match_country(a2), Ok(CountryMatch::Alpha2(code)), "{a2}");
             for n in *names {
                 assert_eq!(match_country(n).map(|m| m.code()), Ok(*code), "{n}");
-                assert_eq!(match_country(&n.to_uppercase()).map(|m| m.code()), Ok(*code), "{n}");
+                assert_eq!(
+                    match_country(&n.to_uppercase()).map(|m| m.code()),
+                    Ok(*code),
+                    "{n}"
+                );
             }
         }
         // English short names of every ISO country.
@@ -219,10 +414,22 @@ mod tests {
     #[test]
     fn spellings() {
         for (s, code) in [
-            ("Perú", "PER"), ("peru", "PER"), ("PER", "PER"), ("Brasil", "BRA"), ("México", "MEX"), ("Mexico", "MEX"),
-            ("República Dominicana", "DOM"), ("Trinidad y Tobago", "TTO"), ("Haití", "HTI"), ("St. Kitts & Nevis", "KNA"),
-            ("Saint Vincent & the Grenadines", "VCT"), ("Venezuela, Bolivarian Republic of", "VEN"), ("  Colômbia ", "COL"),
-            ("Bolivia (Estado Plurinacional de)", "BOL"), ("São Vicente e Granadinas", "VCT"), ("Panama", "PAN"),
+            ("Perú", "PER"),
+            ("peru", "PER"),
+            ("PER", "PER"),
+            ("Brasil", "BRA"),
+            ("México", "MEX"),
+            ("Mexico", "MEX"),
+            ("República Dominicana", "DOM"),
+            ("Trinidad y Tobago", "TTO"),
+            ("Haití", "HTI"),
+            ("St. Kitts & Nevis", "KNA"),
+            ("Saint Vincent & the Grenadines", "VCT"),
+            ("Venezuela, Bolivarian Republic of", "VEN"),
+            ("  Colômbia ", "COL"),
+            ("Bolivia (Estado Plurinacional de)", "BOL"),
+            ("São Vicente e Granadinas", "VCT"),
+            ("Panama", "PAN"),
         ] {
             assert_eq!(match_country(s).map(|m| m.code()), Ok(code), "{s}");
         }
@@ -233,13 +440,27 @@ mod tests {
 
     #[test]
     fn clear_refusals() {
-        assert!(match_country("Atlantis").unwrap_err().contains("not a country code"));
-        assert!(match_country("LAC").unwrap_err().contains("several countries"));
-        assert!(match_country("América Latina y el Caribe").unwrap_err().contains("several countries"));
-        assert!(match_country("Brasil; Perú").unwrap_err().contains("one country"));
-        assert!(match_country("Peru, Bolivia").unwrap_err().contains("one country"));
-        assert!(match_country("Perú y Bolivia").unwrap_err().contains("one country"));
-        assert!(match_country("BRA/ARG").unwrap_err().contains("one country"));
+        assert!(match_country("Atlantis")
+            .unwrap_err()
+            .contains("not a country code"));
+        assert!(match_country("LAC")
+            .unwrap_err()
+            .contains("several countries"));
+        assert!(match_country("América Latina y el Caribe")
+            .unwrap_err()
+            .contains("several countries"));
+        assert!(match_country("Brasil; Perú")
+            .unwrap_err()
+            .contains("one country"));
+        assert!(match_country("Peru, Bolivia")
+            .unwrap_err()
+            .contains("one country"));
+        assert!(match_country("Perú y Bolivia")
+            .unwrap_err()
+            .contains("one country"));
+        assert!(match_country("BRA/ARG")
+            .unwrap_err()
+            .contains("one country"));
         assert!(match_country("XX").is_err());
         assert!(match_country("").is_err());
     }

@@ -70,7 +70,9 @@ pub fn detect_delimiter(text: &str) -> u8 {
                 None => tally.push((c, 1)),
             }
         }
-        let Some(&(value, agree)) = tally.iter().max_by_key(|(v, n)| (*n, *v)) else { continue };
+        let Some(&(value, agree)) = tally.iter().max_by_key(|(v, n)| (*n, *v)) else {
+            continue;
+        };
         // Records that have more delimiters than the usual count still fit a spreadsheet
         // (trailing cells); records with fewer only when they are few.
         let consistent = agree + counts.iter().filter(|c| **c > value).count();
@@ -85,7 +87,9 @@ pub fn detect_delimiter(text: &str) -> u8 {
 pub fn sep_line(text: &str) -> Option<(u8, usize)> {
     let first = text.split('\n').next()?;
     let line = first.trim_end_matches('\r');
-    let rest = line.strip_prefix("sep=").or_else(|| line.strip_prefix("SEP="))?;
+    let rest = line
+        .strip_prefix("sep=")
+        .or_else(|| line.strip_prefix("SEP="))?;
     let d = match rest.trim_matches('"') {
         "\\t" | "\t" => b'\t',
         s if s.len() == 1 && s.is_ascii() => s.as_bytes()[0],
@@ -116,7 +120,11 @@ struct RowMeta {
 impl Table {
     /// An empty table for a text of `bytes` bytes (cells take about as much).
     fn with_capacity(bytes: usize) -> Table {
-        Table { text: String::with_capacity(bytes), ends: Vec::with_capacity(bytes / 16), rows: Vec::with_capacity(bytes / 256) }
+        Table {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(bytes / 16),
+            rows: Vec::with_capacity(bytes / 256),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -139,7 +147,10 @@ impl Table {
 
     fn cell_range(&self, i: usize) -> std::ops::Range<usize> {
         let first = self.rows[i].first as usize;
-        let end = self.rows.get(i + 1).map_or(self.ends.len(), |r| r.first as usize);
+        let end = self
+            .rows
+            .get(i + 1)
+            .map_or(self.ends.len(), |r| r.first as usize);
         first..end
     }
 
@@ -165,7 +176,11 @@ impl Table {
     }
 
     fn push(&mut self, record: &csv::StringRecord, line: usize, extra_lines: usize) {
-        self.rows.push(RowMeta { first: self.ends.len() as u32, line: line as u32, extra_lines: extra_lines as u32 });
+        self.rows.push(RowMeta {
+            first: self.ends.len() as u32,
+            line: line as u32,
+            extra_lines: extra_lines as u32,
+        });
         for field in record.iter() {
             self.text.push_str(field);
             self.ends.push(self.text.len() as u32);
@@ -174,7 +189,9 @@ impl Table {
 
     #[cfg(test)]
     fn rows_vec(&self) -> Vec<(usize, Vec<String>)> {
-        (0..self.len()).map(|i| (self.line(i), self.row(i).map(str::to_owned).collect())).collect()
+        (0..self.len())
+            .map(|i| (self.line(i), self.row(i).map(str::to_owned).collect()))
+            .collect()
     }
 }
 
@@ -217,7 +234,10 @@ impl CsvReader {
     pub fn new(text: Arc<String>, delimiter: u8, skip: usize) -> CsvReader {
         let skip = skip.min(text.len());
         let len = text.len() - skip;
-        let lines_before = text.as_bytes()[..skip].iter().filter(|b| **b == b'\n').count();
+        let lines_before = text.as_bytes()[..skip]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
         let reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -225,7 +245,10 @@ impl CsvReader {
             .double_quote(true)
             .quoting(true)
             .buffer_capacity(64 * 1024)
-            .from_reader(SharedCursor { data: Arc::clone(&text), pos: skip });
+            .from_reader(SharedCursor {
+                data: Arc::clone(&text),
+                pos: skip,
+            });
         CsvReader {
             text,
             reader,
@@ -277,7 +300,8 @@ impl CsvReader {
         if self.done || self.text.is_empty() {
             return 1.0;
         }
-        ((self.base + self.reader.position().byte() as usize) as f64 / self.text.len() as f64).min(1.0)
+        ((self.base + self.reader.position().byte() as usize) as f64 / self.text.len() as f64)
+            .min(1.0)
     }
 
     pub fn is_done(&self) -> bool {
@@ -333,9 +357,15 @@ mod tests {
         assert_eq!(detect_delimiter("a;b;c\n1,5;2;3\n4;5,5;6\n"), b';');
         assert_eq!(detect_delimiter("a\tb\tc\n1,5\t2;3\t3\n"), b'\t');
         // Commas inside quotes do not count.
-        assert_eq!(detect_delimiter("\"a, b\";c\n\"1, 2, 3\";4\n\"x,y\";z\n"), b';');
+        assert_eq!(
+            detect_delimiter("\"a, b\";c\n\"1, 2, 3\";4\n\"x,y\";z\n"),
+            b';'
+        );
         // A quoted cell over several lines does not confuse the counts.
-        assert_eq!(detect_delimiter("a;b\n\"line, one\nline, two\";2\nx;y\n"), b';');
+        assert_eq!(
+            detect_delimiter("a;b\n\"line, one\nline, two\";2\nx;y\n"),
+            b';'
+        );
         assert_eq!(detect_delimiter("just one column\nvalue\n"), b',');
         assert_eq!(detect_delimiter(""), b',');
     }
@@ -345,7 +375,11 @@ mod tests {
         let text = "h1,h2\r\n\r\n\"a, \"\"b\"\"\",\"two\r\nlines\"\r\n,\r\n  ,  \r\nlast,x";
         assert_eq!(
             rows(text, b','),
-            vec![(1, v(&["h1", "h2"])), (3, v(&["a, \"b\"", "two\r\nlines"])), (7, v(&["last", "x"]))]
+            vec![
+                (1, v(&["h1", "h2"])),
+                (3, v(&["a, \"b\"", "two\r\nlines"])),
+                (7, v(&["last", "x"]))
+            ]
         );
         let t = read_all(text, b',');
         assert_eq!(t.extra_lines(1), 1);
@@ -354,8 +388,22 @@ mod tests {
 
     #[test]
     fn lf_cr_and_ragged_rows() {
-        assert_eq!(rows("a;b\n\n\n1;2;3\n4\n", b';'), vec![(1, v(&["a", "b"])), (4, v(&["1", "2", "3"])), (5, v(&["4"]))]);
-        assert_eq!(rows("a,b\r1,2\r\r3,4", b','), vec![(1, v(&["a", "b"])), (2, v(&["1", "2"])), (4, v(&["3", "4"]))]);
+        assert_eq!(
+            rows("a;b\n\n\n1;2;3\n4\n", b';'),
+            vec![
+                (1, v(&["a", "b"])),
+                (4, v(&["1", "2", "3"])),
+                (5, v(&["4"]))
+            ]
+        );
+        assert_eq!(
+            rows("a,b\r1,2\r\r3,4", b','),
+            vec![
+                (1, v(&["a", "b"])),
+                (2, v(&["1", "2"])),
+                (4, v(&["3", "4"]))
+            ]
+        );
     }
 
     #[test]
@@ -384,6 +432,9 @@ mod tests {
         assert_eq!(sep_line("a;b\n"), None);
         let mut r = CsvReader::new(Arc::new("sep=;\na;b\n1;2\n".to_owned()), b';', 6);
         r.read_rows(10);
-        assert_eq!(r.into_table().rows_vec(), vec![(2, v(&["a", "b"])), (3, v(&["1", "2"]))]);
+        assert_eq!(
+            r.into_table().rows_vec(),
+            vec![(2, v(&["a", "b"])), (3, v(&["1", "2"]))]
+        );
     }
 }

@@ -57,14 +57,25 @@ pub fn encode_windows_1252(text: &str) -> Vec<u8> {
     text.chars()
         .map(|c| match c as u32 {
             0..=0x7F | 0xA0..=0xFF => c as u8,
-            _ => CP1252_HIGH.iter().position(|&h| h == c).map_or(b'?', |i| 0x80 + i as u8),
+            _ => CP1252_HIGH
+                .iter()
+                .position(|&h| h == c)
+                .map_or(b'?', |i| 0x80 + i as u8),
         })
         .collect()
 }
 
 fn decode_utf16(bytes: &[u8], little_endian: bool) -> String {
-    let units = bytes.chunks_exact(2).map(|p| if little_endian { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) });
-    char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    let units = bytes.chunks_exact(2).map(|p| {
+        if little_endian {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
 }
 
 /// UTF-16 without a byte-order mark: most high (or low) bytes of the first characters are zero.
@@ -74,7 +85,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
         return None;
     }
     let pairs = sample.len() / 2;
-    let zero_odd = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let zero_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
     let zero_even = sample.iter().step_by(2).filter(|b| **b == 0).count();
     if zero_odd * 10 >= pairs * 9 && zero_even == 0 {
         Some(true)
@@ -88,7 +104,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
 /// Decodes a file's bytes and says how.
 pub fn decode(bytes: &[u8]) -> (String, Encoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8Bom);
+        return (
+            String::from_utf8_lossy(rest).into_owned(),
+            Encoding::Utf8Bom,
+        );
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return (decode_utf16(rest, true), Encoding::Utf16Le);
@@ -97,7 +116,14 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
         return (decode_utf16(rest, false), Encoding::Utf16Be);
     }
     if let Some(le) = utf16_without_bom(bytes) {
-        return (decode_utf16(bytes, le), if le { Encoding::Utf16Le } else { Encoding::Utf16Be });
+        return (
+            decode_utf16(bytes, le),
+            if le {
+                Encoding::Utf16Le
+            } else {
+                Encoding::Utf16Be
+            },
+        );
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), Encoding::Utf8),
@@ -115,7 +141,11 @@ pub fn looks_double_encoded(text: &str) -> bool {
     let mut chars = text[..end].chars().peekable();
     let mut hits = 0;
     while let Some(c) = chars.next() {
-        if matches!(c, 'Ã' | 'Â') && chars.peek().is_some_and(|n| ('\u{80}'..='\u{BF}').contains(n) || CP1252_HIGH.contains(n)) {
+        if matches!(c, 'Ã' | 'Â')
+            && chars
+                .peek()
+                .is_some_and(|n| ('\u{80}'..='\u{BF}').contains(n) || CP1252_HIGH.contains(n))
+        {
             hits += 1;
             if hits >= 2 {
                 return true;
@@ -131,13 +161,31 @@ mod tests {
 
     #[test]
     fn detects_each_encoding() {
-        assert_eq!(decode("País".as_bytes()), ("País".to_owned(), Encoding::Utf8));
-        assert_eq!(decode("\u{feff}País".as_bytes()), ("País".to_owned(), Encoding::Utf8Bom));
-        assert_eq!(decode(b"Pa\xEDs \x80 \x93x\x94"), ("País € “x”".to_owned(), Encoding::Windows1252));
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Año;1".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(
+            decode("País".as_bytes()),
+            ("País".to_owned(), Encoding::Utf8)
+        );
+        assert_eq!(
+            decode("\u{feff}País".as_bytes()),
+            ("País".to_owned(), Encoding::Utf8Bom)
+        );
+        assert_eq!(
+            decode(b"Pa\xEDs \x80 \x93x\x94"),
+            ("País € “x”".to_owned(), Encoding::Windows1252)
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Año;1".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&utf16), ("Año;1".to_owned(), Encoding::Utf16Le));
-        let be: Vec<u8> = "Country,Name\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(decode(&be), ("Country,Name\n".to_owned(), Encoding::Utf16Be));
+        let be: Vec<u8> = "Country,Name\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            decode(&be),
+            ("Country,Name\n".to_owned(), Encoding::Utf16Be)
+        );
     }
 
     #[test]

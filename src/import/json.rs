@@ -48,7 +48,10 @@ fn lines_of(text: &str, offsets: &[usize]) -> Vec<usize> {
     let mut lines = Vec::with_capacity(offsets.len());
     let (mut line, mut pos) = (1, 0);
     for &o in offsets {
-        line += text.as_bytes()[pos..o].iter().filter(|b| **b == b'\n').count();
+        line += text.as_bytes()[pos..o]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
         pos = o;
         lines.push(line);
     }
@@ -61,7 +64,9 @@ fn top_field(path: &str) -> String {
 }
 
 fn missing_id(v: &Value) -> bool {
-    v.is_object() && v.get("id").is_none_or(|id| id.is_null() || id.as_str().is_some_and(|s| s.trim().is_empty()))
+    v.is_object()
+        && v.get("id")
+            .is_none_or(|id| id.is_null() || id.as_str().is_some_and(|s| s.trim().is_empty()))
 }
 
 /// Loads a JSON array of interventions; records without an id get a generated one.
@@ -71,18 +76,39 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     let mut warnings = Vec::new();
     let lines = lines_of(text, &element_starts(text));
     let line = |i: usize| lines.get(i).copied().unwrap_or(0);
-    if result.rejected.iter().any(|r| r.field == "id" || r.reason.contains("missing field `id`")) {
+    if result
+        .rejected
+        .iter()
+        .any(|r| r.field == "id" || r.reason.contains("missing field `id`"))
+    {
         if let Ok(Value::Array(mut items)) = serde_json::from_str::<Value>(text) {
-            let mut used: HashSet<String> = items.iter().filter_map(|v| v.get("id")?.as_str().map(str::to_owned)).collect();
+            let mut used: HashSet<String> = items
+                .iter()
+                .filter_map(|v| v.get("id")?.as_str().map(str::to_owned))
+                .collect();
             let mut changed = false;
             for (i, item) in items.iter_mut().enumerate() {
                 if !missing_id(item) {
                     continue;
                 }
                 let s = |k: &str| item.get(k).and_then(Value::as_str).map(str::to_owned);
-                let (Some(name), Some(country)) = (s("name"), s("country")) else { continue };
-                let year = item.get("start_year").and_then(Value::as_i64).map(|y| y as i32);
-                let id = super::unique_id(&super::generated_id(&country, &name, s("admin_area").as_deref(), s("city").as_deref(), year), &mut used);
+                let (Some(name), Some(country)) = (s("name"), s("country")) else {
+                    continue;
+                };
+                let year = item
+                    .get("start_year")
+                    .and_then(Value::as_i64)
+                    .map(|y| y as i32);
+                let id = super::unique_id(
+                    &super::generated_id(
+                        &country,
+                        &name,
+                        s("admin_area").as_deref(),
+                        s("city").as_deref(),
+                        year,
+                    ),
+                    &mut used,
+                );
                 warnings.push(Warning {
                     line: line(i),
                     record: i + 1,
@@ -114,7 +140,15 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         .collect();
     let rows = result.total();
     let accepted = result.records.len();
-    Ok(Loaded { records: result.records, report: Report { rows, accepted, rejected, warnings } })
+    Ok(Loaded {
+        records: result.records,
+        report: Report {
+            rows,
+            accepted,
+            rejected,
+            warnings,
+        },
+    })
 }
 
 #[cfg(test)]
@@ -136,11 +170,17 @@ mod tests {
         let loaded = load(text).unwrap();
         assert_eq!(loaded.report.rows, 3);
         assert_eq!(loaded.report.accepted, 2);
-        assert_eq!(loaded.records[1].id, super::super::generated_id("BRA", "Fica Vivo", None, None, None));
+        assert_eq!(
+            loaded.records[1].id,
+            super::super::generated_id("BRA", "Fica Vivo", None, None, None)
+        );
         assert!(loaded.records[1].id.starts_with("bra-fica-vivo-"));
         assert_eq!(loaded.report.warnings[0].line, 3);
         let r = &loaded.report.rejected[0];
-        assert_eq!((r.line, r.record, r.column.as_str(), r.id.as_deref()), (4, 3, "country", Some("c")));
+        assert_eq!(
+            (r.line, r.record, r.column.as_str(), r.id.as_deref()),
+            (4, 3, "country", Some("c"))
+        );
         assert!(load("{}").is_err());
     }
 }

@@ -70,7 +70,10 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::Empty => write!(f, "the file is empty"),
-            ImportError::NotText { what } => write!(f, "this is {what}, not a CSV or JSON file: save it as CSV (UTF-8) and load that"),
+            ImportError::NotText { what } => write!(
+                f,
+                "this is {what}, not a CSV or JSON file: save it as CSV (UTF-8) and load that"
+            ),
             ImportError::Json(e) => write!(f, "{e}"),
         }
     }
@@ -112,12 +115,21 @@ impl Mapping {
 
     /// The columns mapped to `field`.
     pub fn columns_of(&self, field: Field) -> Vec<usize> {
-        self.columns.iter().enumerate().filter(|(_, f)| **f == Some(field)).map(|(i, _)| i).collect()
+        self.columns
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| **f == Some(field))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Required fields (name, country) that no column fills: every row would be rejected.
     pub fn missing_required(&self) -> Vec<Field> {
-        Field::ALL.iter().copied().filter(|f| f.required() && !self.columns.contains(&Some(*f))).collect()
+        Field::ALL
+            .iter()
+            .copied()
+            .filter(|f| f.required() && !self.columns.contains(&Some(*f)))
+            .collect()
     }
 }
 
@@ -177,7 +189,11 @@ pub fn read(bytes: &[u8], name_hint: &str) -> Result<Import, ImportError> {
 }
 
 /// [`read`] with detection overridden by `options`.
-pub fn read_with(bytes: &[u8], name_hint: &str, options: ReadOptions) -> Result<Import, ImportError> {
+pub fn read_with(
+    bytes: &[u8],
+    name_hint: &str,
+    options: ReadOptions,
+) -> Result<Import, ImportError> {
     let mut reading = Reading::start_with(bytes, name_hint, options)?;
     reading.step(usize::MAX);
     Ok(reading.finish())
@@ -195,12 +211,24 @@ pub struct Reading {
 }
 
 enum ReadingInner {
-    Csv { reader: Box<CsvReader>, encoding: Encoding, delimiter: u8, notes: Vec<Warning> },
+    Csv {
+        reader: Box<CsvReader>,
+        encoding: Encoding,
+        delimiter: u8,
+        notes: Vec<Warning>,
+    },
     Done(Box<Import>),
 }
 
 fn file_note(kind: &'static str, message: String) -> Warning {
-    Warning { line: 0, record: 0, column: String::new(), field: String::new(), kind, message }
+    Warning {
+        line: 0,
+        record: 0,
+        column: String::new(),
+        field: String::new(),
+        kind,
+        message,
+    }
 }
 
 /// Recognises files that are not text at all.
@@ -221,13 +249,19 @@ impl Reading {
         Reading::start_with(bytes, name_hint, ReadOptions::default())
     }
 
-    pub fn start_with(bytes: &[u8], name_hint: &str, options: ReadOptions) -> Result<Reading, ImportError> {
+    pub fn start_with(
+        bytes: &[u8],
+        name_hint: &str,
+        options: ReadOptions,
+    ) -> Result<Reading, ImportError> {
         if let Some(what) = binary_kind(bytes) {
             return Err(ImportError::NotText { what });
         }
         let (text, encoding) = encoding::decode(bytes);
         if text.contains('\0') {
-            return Err(ImportError::NotText { what: "a binary file" });
+            return Err(ImportError::NotText {
+                what: "a binary file",
+            });
         }
         if text.trim().is_empty() {
             return Err(ImportError::Empty);
@@ -236,7 +270,10 @@ impl Reading {
         let format = options.format.unwrap_or_else(|| {
             if hint.ends_with(".json") || hint.ends_with(".geojson") {
                 Format::Json
-            } else if [".csv", ".tsv", ".tab", ".txt"].iter().any(|e| hint.ends_with(e)) {
+            } else if [".csv", ".tsv", ".tab", ".txt"]
+                .iter()
+                .any(|e| hint.ends_with(e))
+            {
                 Format::Csv
             } else if text.trim_start().starts_with(['[', '{']) {
                 Format::Json
@@ -288,7 +325,14 @@ impl Reading {
             (None, None) => (detect_delimiter(&text), 0),
         };
         let reader = CsvReader::new(Arc::new(text), delimiter, skip);
-        Ok(Reading { inner: ReadingInner::Csv { reader: Box::new(reader), encoding, delimiter, notes } })
+        Ok(Reading {
+            inner: ReadingInner::Csv {
+                reader: Box::new(reader),
+                encoding,
+                delimiter,
+                notes,
+            },
+        })
     }
 
     /// Reads up to `max_rows` more rows; true once the whole file is read.
@@ -311,7 +355,12 @@ impl Reading {
     pub fn finish(self) -> Import {
         match self.inner {
             ReadingInner::Done(import) => *import,
-            ReadingInner::Csv { mut reader, encoding, delimiter, mut notes } => {
+            ReadingInner::Csv {
+                mut reader,
+                encoding,
+                delimiter,
+                mut notes,
+            } => {
                 reader.read_rows(usize::MAX);
                 let blank = reader.blank_rows;
                 let table = reader.into_table();
@@ -322,17 +371,38 @@ impl Reading {
 }
 
 impl Import {
-    fn from_table(table: Table, encoding: Encoding, delimiter: u8, blank_rows: usize, notes: &mut Vec<Warning>) -> Import {
+    fn from_table(
+        table: Table,
+        encoding: Encoding,
+        delimiter: u8,
+        blank_rows: usize,
+        notes: &mut Vec<Warning>,
+    ) -> Import {
         // The header is the first row, unless it matches nothing and a later row (among the
         // first ten) matches at least two fields: a title above the table.
-        let exact = |i: usize| table.row(i).filter(|h| match_header(h).kind == MatchKind::Exact).count();
+        let exact = |i: usize| {
+            table
+                .row(i)
+                .filter(|h| match_header(h).kind == MatchKind::Exact)
+                .count()
+        };
         let header_row = if table.is_empty() || exact(0) > 0 {
             0
         } else {
-            (1..table.len().min(10)).find(|&i| exact(i) >= 2).unwrap_or(0)
+            (1..table.len().min(10))
+                .find(|&i| exact(i) >= 2)
+                .unwrap_or(0)
         };
         if header_row > 0 {
-            let skipped: Vec<String> = (0..header_row).map(|i| table.row(i).filter(|c| !c.trim().is_empty()).collect::<Vec<_>>().join(" ")).collect();
+            let skipped: Vec<String> = (0..header_row)
+                .map(|i| {
+                    table
+                        .row(i)
+                        .filter(|c| !c.trim().is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
             notes.push(Warning {
                 line: table.line(0),
                 record: 0,
@@ -347,7 +417,14 @@ impl Import {
                 ),
             });
         }
-        let headers: Vec<String> = if table.is_empty() { Vec::new() } else { table.row(header_row).map(|h| h.trim().trim_start_matches('\u{feff}').trim().to_owned()).collect() };
+        let headers: Vec<String> = if table.is_empty() {
+            Vec::new()
+        } else {
+            table
+                .row(header_row)
+                .map(|h| h.trim().trim_start_matches('\u{feff}').trim().to_owned())
+                .collect()
+        };
         let proposals = columns::auto_map(&headers);
         let first_row = if table.is_empty() { 0 } else { header_row + 1 };
         let mut filled = vec![0usize; headers.len()];
@@ -359,22 +436,37 @@ impl Import {
             }
         }
         if blank_rows > 0 {
-            notes.push(file_note("blank-rows", format!("{blank_rows} blank row(s) skipped")));
+            notes.push(file_note(
+                "blank-rows",
+                format!("{blank_rows} blank row(s) skipped"),
+            ));
         }
         let columns: Vec<ColumnInfo> = headers
             .iter()
             .zip(&proposals)
             .zip(&filled)
-            .map(|((h, p), f)| ColumnInfo { header: h.clone(), match_kind: p.kind, currency: p.currency, filled: *f })
+            .map(|((h, p), f)| ColumnInfo {
+                header: h.clone(),
+                match_kind: p.kind,
+                currency: p.currency,
+                filled: *f,
+            })
             .collect();
         let mut import = Import {
             format: Format::Csv,
             encoding,
             delimiter: Some(delimiter),
-            header_line: if table.is_empty() { 0 } else { table.line(header_row) },
+            header_line: if table.is_empty() {
+                0
+            } else {
+                table.line(header_row)
+            },
             headers,
             columns,
-            mapping: Mapping { columns: proposals.iter().map(|p| p.field).collect(), decimal: Decimal::Point },
+            mapping: Mapping {
+                columns: proposals.iter().map(|p| p.field).collect(),
+                decimal: Decimal::Point,
+            },
             notes: std::mem::take(notes),
             table: Arc::new(table),
             first_row,
@@ -395,14 +487,18 @@ impl Import {
     /// The cells of data row `i` (0-based) as written, and its line; `None` past the end.
     pub fn row(&self, i: usize) -> Option<(usize, Vec<&str>)> {
         let k = self.first_row + i;
-        (self.json.is_none() && k < self.table.len()).then(|| (self.table.line(k), self.table.row(k).collect()))
+        (self.json.is_none() && k < self.table.len())
+            .then(|| (self.table.line(k), self.table.row(k).collect()))
     }
 
     /// The first `n` data rows as written, for the mapping step.
     pub fn preview(&self, n: usize) -> Vec<PreviewRow> {
         (0..n.min(self.rows()))
             .filter_map(|i| self.row(i))
-            .map(|(line, cells)| PreviewRow { line, cells: cells.into_iter().map(str::to_owned).collect() })
+            .map(|(line, cells)| PreviewRow {
+                line,
+                cells: cells.into_iter().map(str::to_owned).collect(),
+            })
             .collect()
     }
 
@@ -417,7 +513,10 @@ impl Import {
     /// The decimal separator the amount columns of `mapping` suggest: votes from cells that can
     /// only be read one way; without any, comma for `;`-delimited files and point otherwise.
     pub fn guess_decimal(&self, mapping: &Mapping) -> Decimal {
-        let cols: Vec<usize> = [Field::BudgetAmount, Field::BudgetUsd].iter().flat_map(|f| mapping.columns_of(*f)).collect();
+        let cols: Vec<usize> = [Field::BudgetAmount, Field::BudgetUsd]
+            .iter()
+            .flat_map(|f| mapping.columns_of(*f))
+            .collect();
         let (mut comma, mut point) = (0usize, 0usize);
         for i in self.first_row..self.table.len() {
             for &j in &cols {
@@ -425,7 +524,10 @@ impl Import {
                 if !raw.contains(['.', ',']) {
                     continue;
                 }
-                let cell: String = raw.chars().filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect();
+                let cell: String = raw
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+                    .collect();
                 let (dots, commas) = (cell.matches('.').count(), cell.matches(',').count());
                 let last_is = |c: char| cell.rfind(c);
                 match (dots, commas) {
@@ -496,10 +598,22 @@ fn truncate(s: &str, max: usize) -> String {
 }
 
 /// The id given to a record without one (see the module documentation).
-pub fn generated_id(country: &str, name: &str, admin_area: Option<&str>, city: Option<&str>, start_year: Option<i32>) -> String {
+pub fn generated_id(
+    country: &str,
+    name: &str,
+    admin_area: Option<&str>,
+    city: Option<&str>,
+    start_year: Option<i32>,
+) -> String {
     let year = start_year.map(|y| y.to_string()).unwrap_or_default();
     let n = values::norm;
-    let h = values::fnv1a(&[&n(country), &n(name), &n(admin_area.unwrap_or("")), &n(city.unwrap_or("")), &year]) & 0xff_ffff;
+    let h = values::fnv1a(&[
+        &n(country),
+        &n(name),
+        &n(admin_area.unwrap_or("")),
+        &n(city.unwrap_or("")),
+        &year,
+    ]) & 0xff_ffff;
     let country = country.to_ascii_lowercase();
     match values::slug(name, 40) {
         s if s.is_empty() => format!("{country}-{h:06x}"),
@@ -543,7 +657,16 @@ pub struct Applying {
 
 impl Applying {
     fn new(import: Import, mapping: Mapping) -> Applying {
-        let plan = Field::ALL.iter().map(|f| mapping.columns_of(*f).into_iter().filter(|j| *j < import.headers.len()).collect()).collect();
+        let plan = Field::ALL
+            .iter()
+            .map(|f| {
+                mapping
+                    .columns_of(*f)
+                    .into_iter()
+                    .filter(|j| *j < import.headers.len())
+                    .collect()
+            })
+            .collect();
         let end = import.rows();
         let mut report = Report::default();
         report.warnings.extend(import.notes.iter().cloned());
@@ -556,7 +679,10 @@ impl Applying {
                     column: import.column_name(j),
                     field: String::new(),
                     kind: "unmapped-column",
-                    message: format!("not mapped to a field: its {} value(s) are not loaded", col.filled),
+                    message: format!(
+                        "not mapped to a field: its {} value(s) are not loaded",
+                        col.filled
+                    ),
                 });
             }
             if let (Some(Field::BudgetAmount), Some(c)) = (mapped, col.currency) {
@@ -573,7 +699,16 @@ impl Applying {
         if mapping.columns_of(Field::Id).is_empty() && import.rows() > 0 && import.json.is_none() {
             report.warnings.push(file_note("id-generated", "no id column: every record gets an id made from its country, name and a hash of its identifying fields".into()));
         }
-        Applying { import, mapping, plan, start: 0, next: 0, end, converted: Vec::new(), report }
+        Applying {
+            import,
+            mapping,
+            plan,
+            start: 0,
+            next: 0,
+            end,
+            converted: Vec::new(),
+            report,
+        }
     }
 
     /// Converts up to `max_rows` more rows; true when all are done.
@@ -606,7 +741,10 @@ impl Applying {
         }
         self.step(usize::MAX);
         let converted = std::mem::take(&mut self.converted);
-        let id_col = self.plan[Field::Id as usize].first().map(|j| self.import.column_name(*j)).unwrap_or_default();
+        let id_col = self.plan[Field::Id as usize]
+            .first()
+            .map(|j| self.import.column_name(*j))
+            .unwrap_or_default();
         let mut keep = vec![true; converted.len()];
         {
             let mut first_line: HashMap<&str, usize> = HashMap::with_capacity(converted.len());
@@ -629,7 +767,11 @@ impl Applying {
         }
         // Ids already taken, needed only when some are generated.
         let mut used: HashSet<String> = if converted.iter().any(|c| !c.has_id) {
-            converted.iter().filter(|c| c.has_id).map(|c| c.record.id.clone()).collect()
+            converted
+                .iter()
+                .filter(|c| c.has_id)
+                .map(|c| c.record.id.clone())
+                .collect()
         } else {
             HashSet::new()
         };
@@ -641,7 +783,13 @@ impl Applying {
             let mut record = c.record;
             if !c.has_id {
                 let r = &record;
-                let base = generated_id(&r.country, &r.name, r.admin_area.as_deref(), r.city.as_deref(), r.start_year);
+                let base = generated_id(
+                    &r.country,
+                    &r.name,
+                    r.admin_area.as_deref(),
+                    r.city.as_deref(),
+                    r.start_year,
+                );
                 record.id = unique_id(&base, &mut used);
                 if !self.plan[Field::Id as usize].is_empty() {
                     self.report.warnings.push(Warning {
@@ -659,7 +807,10 @@ impl Applying {
                         column: String::new(),
                         field: "id".into(),
                         kind: "id-suffix",
-                        message: format!("same country, name, place and start year as an earlier row: id \"{}\"", record.id),
+                        message: format!(
+                            "same country, name, place and start year as an earlier row: id \"{}\"",
+                            record.id
+                        ),
                     });
                 }
             }
@@ -670,7 +821,10 @@ impl Applying {
         self.report.warnings.sort_by_key(|w| w.line);
         self.report.rows = self.end - self.start;
         self.report.accepted = records.len();
-        Loaded { records, report: self.report }
+        Loaded {
+            records,
+            report: self.report,
+        }
     }
 
     /// Converts data row `i`.
@@ -691,14 +845,28 @@ impl Applying {
             warnings: Vec::new(),
         };
         let record = row.record();
-        let RowReader { problems, warnings, .. } = row;
+        let RowReader {
+            problems, warnings, ..
+        } = row;
         self.report.warnings.extend(warnings);
         match (record, problems.is_empty()) {
-            (Some((record, has_id)), true) => self.converted.push(Converted { record, line, number, has_id }),
+            (Some((record, has_id)), true) => self.converted.push(Converted {
+                record,
+                line,
+                number,
+                has_id,
+            }),
             _ => {
                 let mut problems = problems.into_iter();
-                let first = problems.next().unwrap_or(Problem { column: String::new(), field: String::new(), reason: "could not be read".into() });
-                let id = self.plan[Field::Id as usize].first().map(|j| table.cell(k, *j).trim().to_owned()).filter(|s| !s.is_empty());
+                let first = problems.next().unwrap_or(Problem {
+                    column: String::new(),
+                    field: String::new(),
+                    reason: "could not be read".into(),
+                });
+                let id = self.plan[Field::Id as usize]
+                    .first()
+                    .map(|j| table.cell(k, *j).trim().to_owned())
+                    .filter(|s| !s.is_empty());
                 self.report.rejected.push(Rejected {
                     line,
                     record: number,
@@ -729,13 +897,24 @@ struct RowReader<'a> {
 impl<'a> RowReader<'a> {
     fn problem(&mut self, j: Option<usize>, field: Field, reason: String) {
         let column = j.map(|j| self.import.column_name(j)).unwrap_or_default();
-        self.problems.push(Problem { column, field: field.key().into(), reason });
+        self.problems.push(Problem {
+            column,
+            field: field.key().into(),
+            reason,
+        });
     }
 
     fn warn(&mut self, j: Option<usize>, field: Field, note: Option<Note>) {
         if let Some(n) = note {
             let column = j.map(|j| self.import.column_name(j)).unwrap_or_default();
-            self.warnings.push(Warning { line: self.line, record: self.number, column, field: field.key().into(), kind: n.kind, message: n.message });
+            self.warnings.push(Warning {
+                line: self.line,
+                record: self.number,
+                column,
+                field: field.key().into(),
+                kind: n.kind,
+                message: n.message,
+            });
         }
     }
 
@@ -756,7 +935,11 @@ impl<'a> RowReader<'a> {
                 None => found = Some((j, cell)),
                 Some((j0, c0)) if c0 != cell => {
                     let (a, b) = (self.import.column_name(j0), self.import.column_name(j));
-                    self.problem(Some(j), field, format!("columns \"{a}\" and \"{b}\" disagree: \"{c0}\" / \"{cell}\""));
+                    self.problem(
+                        Some(j),
+                        field,
+                        format!("columns \"{a}\" and \"{b}\" disagree: \"{c0}\" / \"{cell}\""),
+                    );
                 }
                 Some(_) => {}
             }
@@ -798,7 +981,14 @@ impl<'a> RowReader<'a> {
                     Ok((v, note)) => {
                         self.warn(Some(j), field, note);
                         if out.contains(&v) {
-                            self.warn(Some(j), field, Some(Note { kind: "duplicate-value", message: format!("{} listed twice: kept once", v.key()) }));
+                            self.warn(
+                                Some(j),
+                                field,
+                                Some(Note {
+                                    kind: "duplicate-value",
+                                    message: format!("{} listed twice: kept once", v.key()),
+                                }),
+                            );
                         } else {
                             out.push(v);
                         }
@@ -882,12 +1072,25 @@ impl<'a> RowReader<'a> {
             for item in values::split_sources(cell) {
                 if web_link(item) {
                     out.push(item.to_owned());
-                } else if item.to_ascii_lowercase().starts_with("www.") && is_web_link(&format!("https://{item}")) {
+                } else if item.to_ascii_lowercase().starts_with("www.")
+                    && is_web_link(&format!("https://{item}"))
+                {
                     let url = format!("https://{item}");
-                    self.warn(Some(j), field, Some(Note { kind: "url-scheme", message: format!("\"{item}\" read as {url}") }));
+                    self.warn(
+                        Some(j),
+                        field,
+                        Some(Note {
+                            kind: "url-scheme",
+                            message: format!("\"{item}\" read as {url}"),
+                        }),
+                    );
                     out.push(url);
                 } else {
-                    self.problem(Some(j), field, format!("\"{}\" is not an http(s) URL", truncate(item, 80)));
+                    self.problem(
+                        Some(j),
+                        field,
+                        format!("\"{}\" is not an http(s) URL", truncate(item, 80)),
+                    );
                 }
             }
         }
@@ -899,7 +1102,10 @@ impl<'a> RowReader<'a> {
         let width = self.table.width(self.k);
         let headers = self.import.headers.len();
         if width > headers {
-            let extra: Vec<&str> = (headers..width).map(|j| self.table.cell(self.k, j)).filter(|c| !c.trim().is_empty()).collect();
+            let extra: Vec<&str> = (headers..width)
+                .map(|j| self.table.cell(self.k, j))
+                .filter(|c| !c.trim().is_empty())
+                .collect();
             if !extra.is_empty() {
                 self.problems.push(Problem {
                     column: String::new(),
@@ -942,9 +1148,18 @@ impl<'a> RowReader<'a> {
                 Ok(m) => {
                     let note = match &m {
                         CountryMatch::Code(c) if cell == *c => None,
-                        CountryMatch::Code(c) => Some(Note { kind: "country-code", message: format!("\"{cell}\" read as {c}") }),
-                        CountryMatch::Alpha2(c) => Some(Note { kind: "country-code", message: format!("\"{cell}\" (two-letter code) read as {c}") }),
-                        CountryMatch::Name(c) => Some(Note { kind: "country-name", message: format!("\"{cell}\" read as {c}") }),
+                        CountryMatch::Code(c) => Some(Note {
+                            kind: "country-code",
+                            message: format!("\"{cell}\" read as {c}"),
+                        }),
+                        CountryMatch::Alpha2(c) => Some(Note {
+                            kind: "country-code",
+                            message: format!("\"{cell}\" (two-letter code) read as {c}"),
+                        }),
+                        CountryMatch::Name(c) => Some(Note {
+                            kind: "country-name",
+                            message: format!("\"{cell}\" read as {c}"),
+                        }),
                     };
                     self.warn(Some(j), Field::Country, note);
                     Some(m.code().to_owned())
@@ -989,12 +1204,18 @@ impl<'a> RowReader<'a> {
         let mut currency = currency_cell.as_ref().map(|(_, c)| c.clone());
         let amount_col = amount.as_ref().map(|(j, _)| *j);
         if let Some((j, a)) = &amount {
-            let stated = a.currency.or(self.import.columns.get(*j).and_then(|c| c.currency));
+            let stated = a
+                .currency
+                .or(self.import.columns.get(*j).and_then(|c| c.currency));
             match (&currency, stated) {
                 (None, Some(c)) => currency = Some(c.to_owned()),
                 (Some(cur), Some(c)) if cur != c => {
                     let j = *j;
-                    self.problem(Some(j), Field::BudgetAmount, format!("the amount is in {c} but the currency column says {cur}"));
+                    self.problem(
+                        Some(j),
+                        Field::BudgetAmount,
+                        format!("the amount is in {c} but the currency column says {cur}"),
+                    );
                 }
                 _ => {}
             }
@@ -1003,22 +1224,45 @@ impl<'a> RowReader<'a> {
         let mut budget_usd = None;
         if let Some((j, a)) = usd {
             match a.currency {
-                Some(c) if c != "USD" => self.problem(Some(j), Field::BudgetUsd, format!("budget_usd holds an amount in {c}")),
+                Some(c) if c != "USD" => self.problem(
+                    Some(j),
+                    Field::BudgetUsd,
+                    format!("budget_usd holds an amount in {c}"),
+                ),
                 _ => budget_usd = Some(a.value),
             }
             if budget_amount.is_none() && currency.is_none() {
                 budget_amount = budget_usd;
                 currency = budget_usd.map(|_| "USD".to_owned());
-                self.warn(Some(j), Field::BudgetAmount, Some(Note { kind: "budget-from-usd", message: "budget amount and currency (USD) taken from the US$ budget".into() }));
+                self.warn(
+                    Some(j),
+                    Field::BudgetAmount,
+                    Some(Note {
+                        kind: "budget-from-usd",
+                        message: "budget amount and currency (USD) taken from the US$ budget"
+                            .into(),
+                    }),
+                );
             }
         } else if currency.as_deref() == Some("USD") && budget_amount.is_some() {
             budget_usd = budget_amount;
-            self.warn(amount_col, Field::BudgetUsd, Some(Note { kind: "usd-from-amount", message: "budget_usd set from the amount in USD".into() }));
+            self.warn(
+                amount_col,
+                Field::BudgetUsd,
+                Some(Note {
+                    kind: "usd-from-amount",
+                    message: "budget_usd set from the amount in USD".into(),
+                }),
+            );
         }
 
         if let (Some((_, s)), Some((j, e))) = (start, end) {
             if e < s {
-                self.problem(Some(j), Field::EndYear, format!("ends ({e}) before it starts ({s})"));
+                self.problem(
+                    Some(j),
+                    Field::EndYear,
+                    format!("ends ({e}) before it starts ({s})"),
+                );
             }
         }
         let name = match name {
@@ -1086,8 +1330,13 @@ impl<'a> RowReader<'a> {
 /// `model::is_web_link`, without its allocation for the usual `https://host/...` (the items
 /// come from `split_sources`, so they hold no whitespace).
 fn web_link(url: &str) -> bool {
-    match url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) {
-        Some(rest) if !rest.is_empty() && !rest.starts_with('/') => !url.chars().any(|c| c.is_whitespace() || c.is_control()),
+    match url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') => {
+            !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
         _ => is_web_link(url),
     }
 }
@@ -1112,11 +1361,24 @@ mod tests {
 
     #[test]
     fn minimal_csv_loads_with_generated_ids() {
-        let loaded = load("Nombre;País;Presupuesto (USD)\nFica Vivo;Brasil;1.250.000,50\nPaz;PER;\n");
-        assert!(loaded.report.rejected.is_empty(), "{:?}", loaded.report.rejected);
+        let loaded =
+            load("Nombre;País;Presupuesto (USD)\nFica Vivo;Brasil;1.250.000,50\nPaz;PER;\n");
+        assert!(
+            loaded.report.rejected.is_empty(),
+            "{:?}",
+            loaded.report.rejected
+        );
         assert_eq!(loaded.records.len(), 2);
         let r = &loaded.records[0];
-        assert_eq!((r.country.as_str(), r.budget_usd, r.budget_amount, r.budget_currency.as_deref()), ("BRA", Some(1_250_000.5), Some(1_250_000.5), Some("USD")));
+        assert_eq!(
+            (
+                r.country.as_str(),
+                r.budget_usd,
+                r.budget_amount,
+                r.budget_currency.as_deref()
+            ),
+            ("BRA", Some(1_250_000.5), Some(1_250_000.5), Some("USD"))
+        );
         assert!(r.id.starts_with("bra-fica-vivo-"), "{}", r.id);
         assert_eq!(loaded.report.rows, 2);
         assert!(loaded.report.is_complete());
@@ -1134,7 +1396,9 @@ mod tests {
     #[test]
     fn explicit_ids_win_and_duplicates_are_rejected() {
         let base = generated_id("BRA", "A", None, None, None);
-        let loaded = load(&format!("id,name,country\n,A,BRA\n{base},B,BRA\nx,C,BRA\nx,D,BRA\n"));
+        let loaded = load(&format!(
+            "id,name,country\n,A,BRA\n{base},B,BRA\nx,C,BRA\nx,D,BRA\n"
+        ));
         assert_eq!(loaded.records[0].id, format!("{base}-2"));
         assert_eq!(loaded.records[1].id, base);
         assert_eq!(loaded.report.rejected.len(), 1);
@@ -1144,9 +1408,15 @@ mod tests {
 
     #[test]
     fn mapping_set_moves_single_fields() {
-        let mut m = Mapping { columns: vec![Some(Field::Name), None, Some(Field::Sources)], decimal: Decimal::Point };
+        let mut m = Mapping {
+            columns: vec![Some(Field::Name), None, Some(Field::Sources)],
+            decimal: Decimal::Point,
+        };
         m.set(1, Some(Field::Name));
-        assert_eq!(m.columns, vec![None, Some(Field::Name), Some(Field::Sources)]);
+        assert_eq!(
+            m.columns,
+            vec![None, Some(Field::Name), Some(Field::Sources)]
+        );
         m.set(0, Some(Field::Sources));
         assert_eq!(m.columns_of(Field::Sources), vec![0, 2]);
         assert_eq!(m.missing_required(), vec![Field::Country]);

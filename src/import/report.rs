@@ -92,7 +92,8 @@ impl Report {
     /// Warnings grouped by column and kind, in order of first appearance.
     pub fn warning_groups(&self) -> Vec<WarningGroup> {
         let mut groups: Vec<WarningGroup> = Vec::new();
-        let mut index: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
+        let mut index: std::collections::HashMap<(&str, &str), usize> =
+            std::collections::HashMap::new();
         for w in &self.warnings {
             match index.get(&(w.column.as_str(), w.kind)) {
                 Some(&i) => {
@@ -120,7 +121,13 @@ impl Report {
 
     /// The report as plain text, one problem per line.
     pub fn to_text(&self) -> String {
-        let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("1 {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
         let mut out = format!(
             "{}: {} loaded, {} rejected, {}\n",
             plural(self.rows, "row"),
@@ -133,7 +140,11 @@ impl Report {
             for r in &self.rejected {
                 out.push_str(&format!("  {r}\n"));
                 for p in &r.also {
-                    out.push_str(&format!("      and {}: {}\n", where_(&p.column, &p.field), p.reason));
+                    out.push_str(&format!(
+                        "      and {}: {}\n",
+                        where_(&p.column, &p.field),
+                        p.reason
+                    ));
                 }
             }
         }
@@ -206,7 +217,11 @@ mod tests {
                 column: "País".into(),
                 field: "country".into(),
                 reason: "\"Atlantis\" is not a country".into(),
-                also: vec![Problem { column: "Año".into(), field: "start_year".into(), reason: "\"soon\" is not a year".into() }],
+                also: vec![Problem {
+                    column: "Año".into(),
+                    field: "start_year".into(),
+                    reason: "\"soon\" is not a year".into(),
+                }],
             }],
             warnings: vec![
                 w(2, "Presupuesto", "decimal-comma", "\"2,5\" read as 2.5"),
@@ -231,9 +246,18 @@ mod tests {
     #[test]
     fn text_and_groups() {
         let text = sample().to_text();
-        assert!(text.starts_with("3 rows: 2 loaded, 1 rejected, 2 warnings"), "{text}");
-        assert!(text.contains("line 4, column \"País\" (country): \"Atlantis\" is not a country"), "{text}");
-        assert!(text.contains("and column \"Año\" (start_year): \"soon\" is not a year"), "{text}");
+        assert!(
+            text.starts_with("3 rows: 2 loaded, 1 rejected, 2 warnings"),
+            "{text}"
+        );
+        assert!(
+            text.contains("line 4, column \"País\" (country): \"Atlantis\" is not a country"),
+            "{text}"
+        );
+        assert!(
+            text.contains("and column \"Año\" (start_year): \"soon\" is not a year"),
+            "{text}"
+        );
         let groups = sample().warning_groups();
         assert_eq!(groups.len(), 1);
         assert_eq!((groups[0].count, groups[0].lines.clone()), (2, vec![2, 3]));

@@ -63,7 +63,9 @@ impl Decimal {
 pub fn norm(s: &str) -> String {
     let folded = fold(s);
     let mut out = String::with_capacity(folded.len());
-    for word in folded.split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '/' | '.' | '\'' | '’' | ':')) {
+    for word in folded
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '/' | '.' | '\'' | '’' | ':'))
+    {
         if word.is_empty() {
             continue;
         }
@@ -77,16 +79,48 @@ pub fn norm(s: &str) -> String {
 
 /// Cells that say "not stated".
 const NOT_STATED: &[&str] = &[
-    "-", "--", "---", "—", "–", "?", "n/a", "na", "n.a.", "n/d", "nd", "n.d.", "s/d", "sd", "s.d.", "s/i", "null", "nil",
-    "sin dato", "sin datos", "sin informacion", "sem dados", "sem informacao", "no disponible", "nao disponivel",
-    "not available", "not stated", "no consta", "nao consta", "no aplica", "nao se aplica", "not applicable", "#n/a", "#n/d",
+    "-",
+    "--",
+    "---",
+    "—",
+    "–",
+    "?",
+    "n/a",
+    "na",
+    "n.a.",
+    "n/d",
+    "nd",
+    "n.d.",
+    "s/d",
+    "sd",
+    "s.d.",
+    "s/i",
+    "null",
+    "nil",
+    "sin dato",
+    "sin datos",
+    "sin informacion",
+    "sem dados",
+    "sem informacao",
+    "no disponible",
+    "nao disponivel",
+    "not available",
+    "not stated",
+    "no consta",
+    "nao consta",
+    "no aplica",
+    "nao se aplica",
+    "not applicable",
+    "#n/a",
+    "#n/d",
 ];
 
 /// True when a cell says "not stated" in one of the usual ways (not for empty cells).
 pub fn is_not_stated(s: &str) -> bool {
     let s = s.trim();
     // The longest marker is under 20 bytes: long cells (descriptions) are never markers.
-    if s.is_empty() || s.len() > 24 || !s.starts_with(['-', '—', '–', '?', '#', 'n', 'N', 's', 'S']) {
+    if s.is_empty() || s.len() > 24 || !s.starts_with(['-', '—', '–', '?', '#', 'n', 'N', 's', 'S'])
+    {
         return false;
     }
     let f = fold(s);
@@ -95,7 +129,10 @@ pub fn is_not_stated(s: &str) -> bool {
 
 /// A note for a "not stated" marker read as empty.
 pub fn not_stated_note(raw: &str) -> Option<Note> {
-    note("not-stated", format!("\"{}\" read as not stated", raw.trim()))
+    note(
+        "not-stated",
+        format!("\"{}\" read as not stated", raw.trim()),
+    )
 }
 
 /// Shows an `f64` as people write it: no exponent, no trailing `.0`.
@@ -117,17 +154,66 @@ pub struct Amount {
 }
 
 const APPROX_PREFIXES: &[&str] = &[
-    "~", "≈", "±", "aprox", "approx", "about", "around", "circa", "ca ", "ca.", "c.", "cerca de", "alrededor de", "mas de",
-    "more than", "over ", "menos de", "less than", "under ", "hasta", "up to", "ate ", "mais de", "almost", "casi", "quase",
-    "nearly", "some ", "unos ", "uns ", "por volta de", "estimado", "estimated", "est.",
+    "~",
+    "≈",
+    "±",
+    "aprox",
+    "approx",
+    "about",
+    "around",
+    "circa",
+    "ca ",
+    "ca.",
+    "c.",
+    "cerca de",
+    "alrededor de",
+    "mas de",
+    "more than",
+    "over ",
+    "menos de",
+    "less than",
+    "under ",
+    "hasta",
+    "up to",
+    "ate ",
+    "mais de",
+    "almost",
+    "casi",
+    "quase",
+    "nearly",
+    "some ",
+    "unos ",
+    "uns ",
+    "por volta de",
+    "estimado",
+    "estimated",
+    "est.",
 ];
 
 /// Words that multiply: rejected, but used to suggest the full number.
 const SCALE_WORDS: &[(&str, f64)] = &[
-    ("millones", 1e6), ("millon", 1e6), ("million", 1e6), ("millions", 1e6), ("milhoes", 1e6), ("milhao", 1e6),
-    ("mill", 1e6), ("mm", 1e6), ("mn", 1e6), ("mio", 1e6), ("m", 1e6), ("mil", 1e3), ("thousand", 1e3), ("k", 1e3),
-    ("billion", 1e9), ("billions", 1e9), ("bn", 1e9), ("bilhoes", 1e9), ("bilhao", 1e9), ("bi", 1e9),
-    ("billones", 1e12), ("billon", 1e12),
+    ("millones", 1e6),
+    ("millon", 1e6),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("milhoes", 1e6),
+    ("milhao", 1e6),
+    ("mill", 1e6),
+    ("mm", 1e6),
+    ("mn", 1e6),
+    ("mio", 1e6),
+    ("m", 1e6),
+    ("mil", 1e3),
+    ("thousand", 1e3),
+    ("k", 1e3),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("bn", 1e9),
+    ("bilhoes", 1e9),
+    ("bilhao", 1e9),
+    ("bi", 1e9),
+    ("billones", 1e12),
+    ("billon", 1e12),
 ];
 
 /// Currency marks around a number: what they state (`None`: not enough to know the currency).
@@ -143,11 +229,18 @@ fn currency_mark(token: &str) -> Option<Option<&'static str>> {
         _ => {
             let f = fold(t);
             match f.as_str() {
-                "dolares" | "dolar" | "dollars" | "dollar" | "us dollars" | "dolares estadounidenses" => Some("USD"),
+                "dolares"
+                | "dolar"
+                | "dollars"
+                | "dollar"
+                | "us dollars"
+                | "dolares estadounidenses" => Some("USD"),
                 "reales" | "reais" | "real" => Some("BRL"),
                 "euros" | "euro" => Some("EUR"),
                 "pesos" | "peso" => None,
-                _ if t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase()) => return iso_currency(t).map(Some),
+                _ if t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase()) => {
+                    return iso_currency(t).map(Some)
+                }
                 _ => return None,
             }
         }
@@ -156,9 +249,9 @@ fn currency_mark(token: &str) -> Option<Option<&'static str>> {
 
 /// Currency codes of the region and its partners, as `&'static str`.
 const CURRENCIES: &[&str] = &[
-    "ARS", "AWG", "BBD", "BMD", "BOB", "BRL", "BSD", "BZD", "CAD", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "DOP", "EUR",
-    "GBP", "GTQ", "GYD", "HNL", "HTG", "JMD", "JPY", "KYD", "MXN", "NIO", "PAB", "PEN", "PYG", "SRD", "SVC", "TTD",
-    "USD", "UYU", "VES", "VEF", "XCD",
+    "ARS", "AWG", "BBD", "BMD", "BOB", "BRL", "BSD", "BZD", "CAD", "CHF", "CLP", "CNY", "COP",
+    "CRC", "CUP", "DOP", "EUR", "GBP", "GTQ", "GYD", "HNL", "HTG", "JMD", "JPY", "KYD", "MXN",
+    "NIO", "PAB", "PEN", "PYG", "SRD", "SVC", "TTD", "USD", "UYU", "VES", "VEF", "XCD",
 ];
 
 fn iso_currency(code: &str) -> Option<&'static str> {
@@ -168,8 +261,13 @@ fn iso_currency(code: &str) -> Option<&'static str> {
 /// Splits a leading or trailing currency mark off a number: `("2,5", Some(mark))`.
 #[allow(clippy::type_complexity)]
 fn strip_currency(s: &str) -> Result<(&str, Option<(String, Option<&'static str>)>), ()> {
-    let first = s.find(|c: char| c.is_ascii_digit() || c == '.' || c == ',').ok_or(())?;
-    let last = s.rfind(|c: char| c.is_ascii_digit()).map(|i| i + 1).ok_or(())?;
+    let first = s
+        .find(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+        .ok_or(())?;
+    let last = s
+        .rfind(|c: char| c.is_ascii_digit())
+        .map(|i| i + 1)
+        .ok_or(())?;
     if last <= first {
         return Err(());
     }
@@ -198,22 +296,47 @@ fn grouped(parts: &[&str]) -> bool {
 pub fn parse_amount(raw: &str, decimal: Decimal) -> Result<Amount, String> {
     let s = raw.trim();
     let f = fold(s);
-    if APPROX_PREFIXES.iter().any(|p| f.starts_with(p)) || f.contains(['>', '<', '≈', '±']) || f.ends_with('+') || f.ends_with("aprox") || f.ends_with("aprox.") {
+    if APPROX_PREFIXES.iter().any(|p| f.starts_with(p))
+        || f.contains(['>', '<', '≈', '±'])
+        || f.ends_with('+')
+        || f.ends_with("aprox")
+        || f.ends_with("aprox.")
+    {
         return Err(format!("\"{s}\" is approximate: approximate amounts are left empty (write the exact amount or nothing)"));
     }
     // Amounts in words.
-    let words: Vec<&str> = f.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
-    let scale: f64 = words.iter().filter_map(|w| SCALE_WORDS.iter().find(|(k, _)| k == w).map(|(_, m)| *m)).product();
-    if words.iter().any(|w| SCALE_WORDS.iter().any(|(k, _)| k == w)) {
-        let number: String = s.chars().filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect();
-        let hint = parse_plain(&number, decimal).ok().map(|(v, _, _)| v * scale).filter(|v| v.is_finite() && *v < 1e15);
+    let words: Vec<&str> = f
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let scale: f64 = words
+        .iter()
+        .filter_map(|w| SCALE_WORDS.iter().find(|(k, _)| k == w).map(|(_, m)| *m))
+        .product();
+    if words
+        .iter()
+        .any(|w| SCALE_WORDS.iter().any(|(k, _)| k == w))
+    {
+        let number: String = s
+            .chars()
+            .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+            .collect();
+        let hint = parse_plain(&number, decimal)
+            .ok()
+            .map(|(v, _, _)| v * scale)
+            .filter(|v| v.is_finite() && *v < 1e15);
         return Err(match hint {
-            Some(v) => format!("\"{s}\" is written in words: write the full amount as a number (e.g. {})", show_number(v.round())),
+            Some(v) => format!(
+                "\"{s}\" is written in words: write the full amount as a number (e.g. {})",
+                show_number(v.round())
+            ),
             None => format!("\"{s}\" is written in words: write the full amount as a number"),
         });
     }
     if s.starts_with('-') || (s.starts_with('(') && s.ends_with(')')) || s.contains("-$") {
-        return Err(format!("\"{s}\" is negative: an amount cannot be below zero"));
+        return Err(format!(
+            "\"{s}\" is negative: an amount cannot be below zero"
+        ));
     }
     if s.ends_with('%') {
         return Err(format!("\"{s}\" is a percentage, not an amount"));
@@ -235,18 +358,32 @@ pub fn parse_amount(raw: &str, decimal: Decimal) -> Result<Amount, String> {
         }
         return Err(format!("\"{s}\" is not a number"));
     }
-    let (value, kind, plain) = parse_plain(body, decimal).map_err(|e| if e.is_empty() { format!("\"{s}\" is not a number") } else { format!("\"{s}\" {e}") })?;
+    let (value, kind, plain) = parse_plain(body, decimal).map_err(|e| {
+        if e.is_empty() {
+            format!("\"{s}\" is not a number")
+        } else {
+            format!("\"{s}\" {e}")
+        }
+    })?;
     let currency = mark.as_ref().and_then(|m| m.1);
     let mut message = format!("\"{s}\" read as {}", show_number(value));
     match &mark {
         Some((m, Some(code))) => message.push_str(&format!(" {code} (currency mark \"{m}\")")),
-        Some((m, None)) => message.push_str(&format!("; \"{m}\" does not say which currency: give it in the currency column")),
+        Some((m, None)) => message.push_str(&format!(
+            "; \"{m}\" does not say which currency: give it in the currency column"
+        )),
         None => {}
     }
     if kind == Some("ambiguous-separator") {
         let sep = body.chars().find(|c| matches!(c, '.' | ',')).unwrap_or('.');
-        let how = if sep == decimal.char() { "decimal" } else { "thousands" };
-        message.push_str(&format!(" (\"{sep}\" taken as the {how} separator, as in the rest of the file)"));
+        let how = if sep == decimal.char() {
+            "decimal"
+        } else {
+            "thousands"
+        };
+        message.push_str(&format!(
+            " (\"{sep}\" taken as the {how} separator, as in the rest of the file)"
+        ));
     }
     let kind = match (kind, &mark) {
         (Some("ambiguous-separator"), _) => Some("ambiguous-separator"),
@@ -256,20 +393,35 @@ pub fn parse_amount(raw: &str, decimal: Decimal) -> Result<Amount, String> {
         (None, None) => None,
     };
     let note = kind.map(|kind| Note { kind, message });
-    Ok(Amount { value, currency, note })
+    Ok(Amount {
+        value,
+        currency,
+        note,
+    })
 }
 
 /// Digits with separators; returns the value, a note kind and whether the text was plain.
 fn parse_plain(body: &str, decimal: Decimal) -> Result<(f64, Option<&'static str>, bool), String> {
     let spaced = body.chars().any(|c| c.is_whitespace() || c == '\'');
-    let compact: String = body.chars().filter(|c| !c.is_whitespace() && *c != '\'').collect();
-    if compact.is_empty() || !compact.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') || !compact.bytes().any(|b| b.is_ascii_digit()) {
+    let compact: String = body
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\'')
+        .collect();
+    if compact.is_empty()
+        || !compact
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        || !compact.bytes().any(|b| b.is_ascii_digit())
+    {
         return Err(String::new());
     }
     if spaced {
         // Spaces and apostrophes only group thousands: 1 250 000 or 1 250 000,50.
         let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
-        let groups: Vec<&str> = body.split(|c: char| c.is_whitespace() || c == '\'').filter(|p| !p.is_empty()).collect();
+        let groups: Vec<&str> = body
+            .split(|c: char| c.is_whitespace() || c == '\'')
+            .filter(|p| !p.is_empty())
+            .collect();
         let n = groups.len();
         let ok = n >= 2
             && groups.iter().enumerate().all(|(i, g)| {
@@ -278,11 +430,16 @@ fn parse_plain(body: &str, decimal: Decimal) -> Result<(f64, Option<&'static str
                 } else if i < n - 1 {
                     g.len() == 3 && digits(g)
                 } else {
-                    g.len() >= 3 && digits(&g[..3]) && (g.len() == 3 || (matches!(g.as_bytes()[3], b'.' | b',') && digits(&g[4..])))
+                    g.len() >= 3
+                        && digits(&g[..3])
+                        && (g.len() == 3
+                            || (matches!(g.as_bytes()[3], b'.' | b',') && digits(&g[4..])))
                 }
             });
         if !ok {
-            return Err("is not a number (spaces inside it do not separate groups of three digits)".into());
+            return Err(
+                "is not a number (spaces inside it do not separate groups of three digits)".into(),
+            );
         }
     }
     let dots = compact.matches('.').count();
@@ -292,39 +449,71 @@ fn parse_plain(body: &str, decimal: Decimal) -> Result<(f64, Option<&'static str
         (1.., 1..) => {
             let last_dot = compact.rfind('.').unwrap_or(0);
             let last_comma = compact.rfind(',').unwrap_or(0);
-            let (dec, thou) = if last_dot > last_comma { ('.', ',') } else { (',', '.') };
+            let (dec, thou) = if last_dot > last_comma {
+                ('.', ',')
+            } else {
+                (',', '.')
+            };
             if compact.matches(dec).count() > 1 {
                 return Err("is not a number (two decimal separators)".into());
             }
             let (int, frac) = compact.split_once(dec).unwrap_or((&compact, ""));
             let parts: Vec<&str> = int.split(thou).collect();
             if !grouped(&parts) {
-                return Err(format!("is not a number (\"{thou}\" does not separate groups of three digits)"));
+                return Err(format!(
+                    "is not a number (\"{thou}\" does not separate groups of three digits)"
+                ));
             }
-            (format!("{}.{frac}", parts.concat()), if dec == ',' { Some("decimal-comma") } else { Some("number-format") })
+            (
+                format!("{}.{frac}", parts.concat()),
+                if dec == ',' {
+                    Some("decimal-comma")
+                } else {
+                    Some("number-format")
+                },
+            )
         }
         (n, 0) | (0, n) => {
             let sep = if dots > 0 { '.' } else { ',' };
             let parts: Vec<&str> = compact.split(sep).collect();
             if n > 1 {
                 if !grouped(&parts) {
-                    return Err(format!("is not a number (\"{sep}\" does not separate groups of three digits)"));
+                    return Err(format!(
+                        "is not a number (\"{sep}\" does not separate groups of three digits)"
+                    ));
                 }
                 (parts.concat(), Some("number-format"))
             } else {
                 let (int, frac) = (parts[0], parts[1]);
-                let ambiguous = frac.len() == 3 && (1..=3).contains(&int.len()) && !int.starts_with('0');
-                let as_decimal = if ambiguous { sep == decimal.char() } else { true };
+                let ambiguous =
+                    frac.len() == 3 && (1..=3).contains(&int.len()) && !int.starts_with('0');
+                let as_decimal = if ambiguous {
+                    sep == decimal.char()
+                } else {
+                    true
+                };
                 if as_decimal {
-                    let kind = if ambiguous { Some("ambiguous-separator") } else if sep == ',' { Some("decimal-comma") } else { None };
-                    (format!("{}.{frac}", if int.is_empty() { "0" } else { int }), kind)
+                    let kind = if ambiguous {
+                        Some("ambiguous-separator")
+                    } else if sep == ',' {
+                        Some("decimal-comma")
+                    } else {
+                        None
+                    };
+                    (
+                        format!("{}.{frac}", if int.is_empty() { "0" } else { int }),
+                        kind,
+                    )
                 } else {
                     (format!("{int}{frac}"), Some("ambiguous-separator"))
                 }
             }
         }
     };
-    let value: f64 = normal.trim_end_matches('.').parse().map_err(|_| String::new())?;
+    let value: f64 = normal
+        .trim_end_matches('.')
+        .parse()
+        .map_err(|_| String::new())?;
     if !value.is_finite() {
         return Err("is too large".into());
     }
@@ -335,8 +524,8 @@ fn parse_plain(body: &str, decimal: Decimal) -> Result<(f64, Option<&'static str
 /// Month names (first three letters, folded) in English, Spanish and Portuguese.
 fn is_month(word: &str) -> bool {
     const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "ene", "abr", "ago", "dic", "fev",
-        "mai", "set", "out", "dez", "sept",
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "ene",
+        "abr", "ago", "dic", "fev", "mai", "set", "out", "dez", "sept",
     ];
     let w = word.trim_end_matches('.');
     w.len() >= 3 && w.chars().all(|c| c.is_alphabetic()) && MONTHS.iter().any(|m| w.starts_with(m))
@@ -346,20 +535,50 @@ fn is_month(word: &str) -> bool {
 pub fn parse_year(raw: &str) -> Result<(i32, Option<Note>), String> {
     let s = raw.trim();
     if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.parse().map(|y| (y, None)).map_err(|_| format!("\"{s}\" is not a year"));
+        return s
+            .parse()
+            .map(|y| (y, None))
+            .map_err(|_| format!("\"{s}\" is not a year"));
     }
     let f = fold(s);
-    if ["c.", "c ", "ca.", "ca ", "~", "circa", "aprox", "approx", "around", "about", "cerca de", "hacia", "por volta de", "desde", "antes de", "before", "after", "despues de", "depois de", "since"]
-        .iter()
-        .any(|p| f.starts_with(p))
+    if [
+        "c.",
+        "c ",
+        "ca.",
+        "ca ",
+        "~",
+        "circa",
+        "aprox",
+        "approx",
+        "around",
+        "about",
+        "cerca de",
+        "hacia",
+        "por volta de",
+        "desde",
+        "antes de",
+        "before",
+        "after",
+        "despues de",
+        "depois de",
+        "since",
+    ]
+    .iter()
+    .any(|p| f.starts_with(p))
         || f.ends_with('?')
         || (f.len() == 5 && f.ends_with('s') && f[..4].bytes().all(|b| b.is_ascii_digit()))
     {
-        return Err(format!("\"{s}\" is approximate: give the year a source states, or leave it empty"));
+        return Err(format!(
+            "\"{s}\" is approximate: give the year a source states, or leave it empty"
+        ));
     }
     // "2005.0", "2005,00": a year typed as a number.
     if let Some((int, frac)) = s.split_once(['.', ',']) {
-        if int.len() == 4 && int.bytes().all(|b| b.is_ascii_digit()) && !frac.is_empty() && frac.bytes().all(|b| b == b'0') {
+        if int.len() == 4
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && !frac.is_empty()
+            && frac.bytes().all(|b| b == b'0')
+        {
             let y: i32 = int.parse().map_err(|_| format!("\"{s}\" is not a year"))?;
             return Ok((y, note("year-format", format!("\"{s}\" read as {y}"))));
         }
@@ -372,18 +591,40 @@ pub fn parse_year(raw: &str) -> Result<(i32, Option<Note>), String> {
         });
     }
     // A date: one four-digit token; every other token a day, a month number or a month name.
-    let date = s.split(['T', 't']).next().filter(|d| d.len() == 10 && d.as_bytes().get(4) == Some(&b'-')).unwrap_or(s);
-    let tokens: Vec<&str> = date.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
-    let years: Vec<&str> = tokens.iter().copied().filter(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).collect();
+    let date = s
+        .split(['T', 't'])
+        .next()
+        .filter(|d| d.len() == 10 && d.as_bytes().get(4) == Some(&b'-'))
+        .unwrap_or(s);
+    let tokens: Vec<&str> = date
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let years: Vec<&str> = tokens
+        .iter()
+        .copied()
+        .filter(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
     if years.len() >= 2 {
-        return Err(format!("\"{s}\" is a range: put the first year in the start year and the last in the end year"));
+        return Err(format!(
+            "\"{s}\" is a range: put the first year in the start year and the last in the end year"
+        ));
     }
     let others_ok = tokens.iter().filter(|t| !years.contains(t)).all(|t| {
-        (t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit())) || is_month(&fold(t)) || (t.len() <= 2 && t.chars().all(|c| c.is_alphabetic()) && matches!(fold(t).as_str(), "de" | "of" | "do" | "h"))
+        (t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            || is_month(&fold(t))
+            || (t.len() <= 2
+                && t.chars().all(|c| c.is_alphabetic())
+                && matches!(fold(t).as_str(), "de" | "of" | "do" | "h"))
     });
     if years.len() == 1 && tokens.len() > 1 && others_ok {
-        let y: i32 = years[0].parse().map_err(|_| format!("\"{s}\" is not a year"))?;
-        return Ok((y, note("date-as-year", format!("\"{s}\" read as the year {y}"))));
+        let y: i32 = years[0]
+            .parse()
+            .map_err(|_| format!("\"{s}\" is not a year"))?;
+        return Ok((
+            y,
+            note("date-as-year", format!("\"{s}\" read as the year {y}")),
+        ));
     }
     Err(format!("\"{s}\" is not a year"))
 }
@@ -393,7 +634,11 @@ pub fn parse_currency(raw: &str) -> Result<(String, Option<Note>), String> {
     let s = raw.trim();
     if s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
         let upper = s.to_ascii_uppercase();
-        let n = if upper != s { note("currency-code", format!("\"{s}\" read as {upper}")) } else { None };
+        let n = if upper != s {
+            note("currency-code", format!("\"{s}\" read as {upper}"))
+        } else {
+            None
+        };
         return Ok((upper, n));
     }
     match currency_mark(s) {
@@ -471,57 +716,57 @@ vocab!(Level, "level",
     ambiguous: ["Estatal" => ["national", "subnational"], "Internacional" => ["regional", "national"]]);
 
 vocab!(Focus, "focus",
-    labels: [
-        "Policing" => "policing", "Police" => "policing", "Policía" => "policing", "Policial" => "policing", "Policiamento" => "policing",
-        "Community policing" => "policing", "Policía comunitaria" => "policing", "Policiamento comunitário" => "policing", "Polícia" => "policing",
-        "Justice" => "justice", "Justicia" => "justice", "Justiça" => "justice", "Criminal justice" => "justice", "Justicia penal" => "justice",
-        "Justiça criminal" => "justice", "Sistema de justicia" => "justice", "Reforma judicial" => "justice", "Judicial reform" => "justice",
-        "Prisons and reintegration" => "prisons", "Prisons" => "prisons", "Prison" => "prisons", "Prisiones" => "prisons", "Prisões" => "prisons",
-        "Cárceles" => "prisons", "Cárcel" => "prisons", "Sistema penitenciario" => "prisons", "Penitenciario" => "prisons",
-        "Sistema prisional" => "prisons", "Prisional" => "prisons", "Reinserción" => "prisons", "Reintegración" => "prisons",
-        "Reinserção" => "prisons", "Ressocialização" => "prisons", "Corrections" => "prisons", "Reentry" => "prisons",
-        "Prisiones y reinserción" => "prisons", "Prisões e reinserção" => "prisons",
-        "Youth violence prevention" => "youth", "Youth" => "youth", "Juventud" => "youth", "Jóvenes" => "youth", "Juventude" => "youth",
-        "Jovens" => "youth", "Prevención de la violencia juvenil" => "youth", "Prevenção da violência juvenil" => "youth",
-        "Violencia juvenil" => "youth", "Violência juvenil" => "youth", "Youth violence" => "youth",
-        "Community prevention" => "community", "Community" => "community", "Comunidad" => "community", "Comunitario" => "community",
-        "Comunitaria" => "community", "Prevención comunitaria" => "community", "Comunidade" => "community", "Comunitário" => "community",
-        "Prevenção comunitária" => "community",
-        "Urban upgrading" => "urban", "Urban" => "urban", "Urbano" => "urban", "Urbana" => "urban", "Mejoramiento urbano" => "urban",
-        "Mejoramiento de barrios" => "urban", "Urbanización" => "urban", "Urbanização" => "urban", "Requalificação urbana" => "urban",
-        "Espacio público" => "urban", "Espaço público" => "urban", "Prevención situacional" => "urban", "Prevenção situacional" => "urban",
-        "Situational prevention" => "urban", "CPTED" => "urban", "Urban renewal" => "urban",
-        "Violence against women" => "gender", "Gender" => "gender", "Género" => "gender", "Gênero" => "gender",
-        "Violencia de género" => "gender", "Violência de gênero" => "gender", "Violencia contra la mujer" => "gender",
-        "Violencia contra las mujeres" => "gender", "Violência contra a mulher" => "gender", "Violência contra as mulheres" => "gender",
-        "Gender-based violence" => "gender", "Gender violence" => "gender", "Mujeres" => "gender", "Mulheres" => "gender", "Women" => "gender",
-        "Firearms" => "firearms", "Armas" => "firearms", "Armas de fuego" => "firearms", "Armas de fogo" => "firearms", "Guns" => "firearms",
-        "Gun control" => "firearms", "Control de armas" => "firearms", "Controle de armas" => "firearms", "Desarme" => "firearms",
-        "Desarmamento" => "firearms", "Disarmament" => "firearms", "Small arms" => "firearms",
-        "Drugs" => "drugs", "Drogas" => "drugs", "Drug policy" => "drugs", "Política de drogas" => "drugs", "Consumo de drogas" => "drugs",
-        "Prevención de drogas" => "drugs", "Prevenção de drogas" => "drugs",
-        "Crime information" => "information", "Information" => "information", "Información" => "information", "Informação" => "information",
-        "Información delictiva" => "information", "Información criminal" => "information", "Informação criminal" => "information",
-        "Sistemas de información" => "information", "Estadísticas" => "information", "Estatísticas" => "information", "Statistics" => "information",
-        "Observatorio" => "information", "Observatório" => "information", "Crime analysis" => "information", "Análisis criminal" => "information",
-        "Análise criminal" => "information", "Datos" => "information", "Dados" => "information", "Data" => "information",
-        "Institutional reform" => "institutions", "Institutions" => "institutions", "Instituciones" => "institutions",
-        "Instituições" => "institutions", "Reforma institucional" => "institutions", "Fortalecimiento institucional" => "institutions",
-        "Fortalecimento institucional" => "institutions", "Institutional strengthening" => "institutions", "Gobernanza" => "institutions",
-        "Governança" => "institutions", "Governance" => "institutions",
-        "Organised crime" => "organized-crime", "Organized crime" => "organized-crime", "Crimen organizado" => "organized-crime",
-        "Crime organizado" => "organized-crime", "Delincuencia organizada" => "organized-crime", "Criminalidad organizada" => "organized-crime",
-    ],
-    ambiguous: [
-        "Prevención" => ["youth", "community", "urban"], "Prevenção" => ["youth", "community", "urban"], "Prevention" => ["youth", "community", "urban"],
-        "Pandillas" => ["youth", "organized-crime"], "Gangs" => ["youth", "organized-crime"], "Maras" => ["youth", "organized-crime"],
-        "Gangues" => ["youth", "organized-crime"], "Narcotráfico" => ["drugs", "organized-crime"], "Tráfico de drogas" => ["drugs", "organized-crime"],
-        "Drug trafficking" => ["drugs", "organized-crime"], "Seguridad ciudadana" => ["policing", "community", "institutions"],
-        "Segurança cidadã" => ["policing", "community", "institutions"], "Citizen security" => ["policing", "community", "institutions"],
-        "Violencia" => ["youth", "gender", "community"], "Violência" => ["youth", "gender", "community"], "Violence" => ["youth", "gender", "community"],
-        "Rehabilitación" => ["prisons", "drugs"], "Reabilitação" => ["prisons", "drugs"], "Rehabilitation" => ["prisons", "drugs"],
-        "Seguridad" => ["policing", "institutions"], "Segurança" => ["policing", "institutions"], "Security" => ["policing", "institutions"],
-    ]);
+labels: [
+    "Policing" => "policing", "Police" => "policing", "Policía" => "policing", "Policial" => "policing", "Policiamento" => "policing",
+    "Community policing" => "policing", "Policía comunitaria" => "policing", "Policiamento comunitário" => "policing", "Polícia" => "policing",
+    "Justice" => "justice", "Justicia" => "justice", "Justiça" => "justice", "Criminal justice" => "justice", "Justicia penal" => "justice",
+    "Justiça criminal" => "justice", "Sistema de justicia" => "justice", "Reforma judicial" => "justice", "Judicial reform" => "justice",
+    "Prisons and reintegration" => "prisons", "Prisons" => "prisons", "Prison" => "prisons", "Prisiones" => "prisons", "Prisões" => "prisons",
+    "Cárceles" => "prisons", "Cárcel" => "prisons", "Sistema penitenciario" => "prisons", "Penitenciario" => "prisons",
+    "Sistema prisional" => "prisons", "Prisional" => "prisons", "Reinserción" => "prisons", "Reintegración" => "prisons",
+    "Reinserção" => "prisons", "Ressocialização" => "prisons", "Corrections" => "prisons", "Reentry" => "prisons",
+    "Prisiones y reinserción" => "prisons", "Prisões e reinserção" => "prisons",
+    "Youth violence prevention" => "youth", "Youth" => "youth", "Juventud" => "youth", "Jóvenes" => "youth", "Juventude" => "youth",
+    "Jovens" => "youth", "Prevención de la violencia juvenil" => "youth", "Prevenção da violência juvenil" => "youth",
+    "Violencia juvenil" => "youth", "Violência juvenil" => "youth", "Youth violence" => "youth",
+    "Community prevention" => "community", "Community" => "community", "Comunidad" => "community", "Comunitario" => "community",
+    "Comunitaria" => "community", "Prevención comunitaria" => "community", "Comunidade" => "community", "Comunitário" => "community",
+    "Prevenção comunitária" => "community",
+    "Urban upgrading" => "urban", "Urban" => "urban", "Urbano" => "urban", "Urbana" => "urban", "Mejoramiento urbano" => "urban",
+    "Mejoramiento de barrios" => "urban", "Urbanización" => "urban", "Urbanização" => "urban", "Requalificação urbana" => "urban",
+    "Espacio público" => "urban", "Espaço público" => "urban", "Prevención situacional" => "urban", "Prevenção situacional" => "urban",
+    "Situational prevention" => "urban", "CPTED" => "urban", "Urban renewal" => "urban",
+    "Violence against women" => "gender", "Gender" => "gender", "Género" => "gender", "Gênero" => "gender",
+    "Violencia de género" => "gender", "Violência de gênero" => "gender", "Violencia contra la mujer" => "gender",
+    "Violencia contra las mujeres" => "gender", "Violência contra a mulher" => "gender", "Violência contra as mulheres" => "gender",
+    "Gender-based violence" => "gender", "Gender violence" => "gender", "Mujeres" => "gender", "Mulheres" => "gender", "Women" => "gender",
+    "Firearms" => "firearms", "Armas" => "firearms", "Armas de fuego" => "firearms", "Armas de fogo" => "firearms", "Guns" => "firearms",
+    "Gun control" => "firearms", "Control de armas" => "firearms", "Controle de armas" => "firearms", "Desarme" => "firearms",
+    "Desarmamento" => "firearms", "Disarmament" => "firearms", "Small arms" => "firearms",
+    "Drugs" => "drugs", "Drogas" => "drugs", "Drug policy" => "drugs", "Política de drogas" => "drugs", "Consumo de drogas" => "drugs",
+    "Prevención de drogas" => "drugs", "Prevenção de drogas" => "drugs",
+    "Crime information" => "information", "Information" => "information", "Información" => "information", "Informação" => "information",
+    "Información delictiva" => "information", "Información criminal" => "information", "Informação criminal" => "information",
+    "Sistemas de información" => "information", "Estadísticas" => "information", "Estatísticas" => "information", "Statistics" => "information",
+    "Observatorio" => "information", "Observatório" => "information", "Crime analysis" => "information", "Análisis criminal" => "information",
+    "Análise criminal" => "information", "Datos" => "information", "Dados" => "information", "Data" => "information",
+    "Institutional reform" => "institutions", "Institutions" => "institutions", "Instituciones" => "institutions",
+    "Instituições" => "institutions", "Reforma institucional" => "institutions", "Fortalecimiento institucional" => "institutions",
+    "Fortalecimento institucional" => "institutions", "Institutional strengthening" => "institutions", "Gobernanza" => "institutions",
+    "Governança" => "institutions", "Governance" => "institutions",
+    "Organised crime" => "organized-crime", "Organized crime" => "organized-crime", "Crimen organizado" => "organized-crime",
+    "Crime organizado" => "organized-crime", "Delincuencia organizada" => "organized-crime", "Criminalidad organizada" => "organized-crime",
+],
+ambiguous: [
+    "Prevención" => ["youth", "community", "urban"], "Prevenção" => ["youth", "community", "urban"], "Prevention" => ["youth", "community", "urban"],
+    "Pandillas" => ["youth", "organized-crime"], "Gangs" => ["youth", "organized-crime"], "Maras" => ["youth", "organized-crime"],
+    "Gangues" => ["youth", "organized-crime"], "Narcotráfico" => ["drugs", "organized-crime"], "Tráfico de drogas" => ["drugs", "organized-crime"],
+    "Drug trafficking" => ["drugs", "organized-crime"], "Seguridad ciudadana" => ["policing", "community", "institutions"],
+    "Segurança cidadã" => ["policing", "community", "institutions"], "Citizen security" => ["policing", "community", "institutions"],
+    "Violencia" => ["youth", "gender", "community"], "Violência" => ["youth", "gender", "community"], "Violence" => ["youth", "gender", "community"],
+    "Rehabilitación" => ["prisons", "drugs"], "Reabilitação" => ["prisons", "drugs"], "Rehabilitation" => ["prisons", "drugs"],
+    "Seguridad" => ["policing", "institutions"], "Segurança" => ["policing", "institutions"], "Security" => ["policing", "institutions"],
+]);
 
 vocab!(ActorType, "actor type",
     labels: [
@@ -659,21 +904,30 @@ pub fn parse_vocab<T: Vocab>(raw: &str) -> Result<(T, Option<Note>), String> {
         None => Err(format!(
             "\"{s}\" is not a known {} value; use one of: {}",
             T::FIELD,
-            T::all().iter().map(|v| v.key()).collect::<Vec<_>>().join(", ")
+            T::all()
+                .iter()
+                .map(|v| v.key())
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     }
 }
 
 /// Splits a cell of vocabulary values: `;`, `,`, `|`, `/` or line breaks.
 pub fn split_values(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split([';', ',', '|', '/', '\n', '\r']).map(str::trim).filter(|s| !s.is_empty())
+    cell.split([';', ',', '|', '/', '\n', '\r'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 /// Splits a cell of links: `;`, whitespace and line breaks always; a comma only where the next
 /// item starts a new link (URLs may contain commas).
 pub fn split_sources(cell: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    for part in cell.split(|c: char| c == ';' || c == '|' || c.is_whitespace()).filter(|p| !p.is_empty()) {
+    for part in cell
+        .split(|c: char| c == ';' || c == '|' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+    {
         if !part.contains(',') {
             out.push(part);
             continue;
@@ -708,7 +962,9 @@ pub fn split_sources(cell: &str) -> Vec<&str> {
 /// The type named in a trailing parenthesis of an actor: `Name (multilateral)`.
 fn actor_suffix(item: &str) -> Option<(&str, ActorType)> {
     let t = item.trim_end();
-    let inner_start = t.strip_suffix(')').and_then(|body| body.rfind('(').map(|i| (i, body)))?;
+    let inner_start = t
+        .strip_suffix(')')
+        .and_then(|body| body.rfind('(').map(|i| (i, body)))?;
     let (open, body) = inner_start;
     let inner = &body[open + 1..];
     if let Some(k) = ActorType::from_key(inner) {
@@ -728,7 +984,11 @@ fn actor_suffix(item: &str) -> Option<(&str, ActorType)> {
 /// names contain commas ("Ministry of Human Development, Social Transformation ...").
 pub fn split_actors(cell: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    for part in cell.split([';', '|', '\n', '\r']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in cell
+        .split([';', '|', '\n', '\r'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let mut start = 0;
         for (i, _) in part.match_indices(',') {
             let piece = &part[start..i];
@@ -753,7 +1013,11 @@ pub fn parse_actor(item: &str) -> Result<(String, Option<ActorType>, Option<Note
         Some((name, kind)) => {
             let written = &item[name.len()..].trim_start();
             let inner = written.trim_start_matches('(').trim_end_matches(')');
-            let n = if inner == kind.key() { None } else { note("label", format!("\"{inner}\" read as {}", kind.key())) };
+            let n = if inner == kind.key() {
+                None
+            } else {
+                note("label", format!("\"{inner}\" read as {}", kind.key()))
+            };
             Ok((name.to_owned(), Some(kind), n))
         }
         None => Ok((item.to_owned(), None, None)),
@@ -788,7 +1052,10 @@ pub fn slug(s: &str, max: usize) -> String {
     }
     let mut out = out.trim_end_matches('-').to_owned();
     if out.len() > max {
-        let cut = out[..=max].rfind('-').filter(|i| *i > max / 2).unwrap_or(max);
+        let cut = out[..=max]
+            .rfind('-')
+            .filter(|i| *i > max / 2)
+            .unwrap_or(max);
         out.truncate(cut);
     }
     out.trim_end_matches('-').to_owned()
@@ -808,20 +1075,56 @@ mod tests {
         assert_eq!(amount("21000000", Point), Ok((21_000_000.0, None)));
         assert_eq!(amount("1234.5", Point), Ok((1234.5, None)));
         assert_eq!(amount("0.125", Comma), Ok((0.125, None)));
-        assert_eq!(amount("1.250.000,50", Point), Ok((1_250_000.5, Some("decimal-comma"))));
-        assert_eq!(amount("1,250,000.50", Comma), Ok((1_250_000.5, Some("number-format"))));
-        assert_eq!(amount("1 250 000", Point), Ok((1_250_000.0, Some("number-format"))));
-        assert_eq!(amount("1\u{a0}250\u{a0}000,5", Point), Ok((1_250_000.5, Some("decimal-comma"))));
-        assert_eq!(amount("1'250'000", Point), Ok((1_250_000.0, Some("number-format"))));
-        assert_eq!(amount("1.250.000", Point), Ok((1_250_000.0, Some("number-format"))));
+        assert_eq!(
+            amount("1.250.000,50", Point),
+            Ok((1_250_000.5, Some("decimal-comma")))
+        );
+        assert_eq!(
+            amount("1,250,000.50", Comma),
+            Ok((1_250_000.5, Some("number-format")))
+        );
+        assert_eq!(
+            amount("1 250 000", Point),
+            Ok((1_250_000.0, Some("number-format")))
+        );
+        assert_eq!(
+            amount("1\u{a0}250\u{a0}000,5", Point),
+            Ok((1_250_000.5, Some("decimal-comma")))
+        );
+        assert_eq!(
+            amount("1'250'000", Point),
+            Ok((1_250_000.0, Some("number-format")))
+        );
+        assert_eq!(
+            amount("1.250.000", Point),
+            Ok((1_250_000.0, Some("number-format")))
+        );
         assert_eq!(amount("2,5", Point), Ok((2.5, Some("decimal-comma"))));
-        assert_eq!(amount("1234,567", Point), Ok((1234.567, Some("decimal-comma"))));
+        assert_eq!(
+            amount("1234,567", Point),
+            Ok((1234.567, Some("decimal-comma")))
+        );
         // Ambiguous: the file's decimal separator decides.
-        assert_eq!(amount("1.250", Comma), Ok((1250.0, Some("ambiguous-separator"))));
-        assert_eq!(amount("1.250", Point), Ok((1.25, Some("ambiguous-separator"))));
-        assert_eq!(amount("12,500", Point), Ok((12500.0, Some("ambiguous-separator"))));
-        assert_eq!(amount("12,500", Comma), Ok((12.5, Some("ambiguous-separator"))));
-        assert_eq!(amount("2.5E+06", Point), Ok((2_500_000.0, Some("scientific-notation"))));
+        assert_eq!(
+            amount("1.250", Comma),
+            Ok((1250.0, Some("ambiguous-separator")))
+        );
+        assert_eq!(
+            amount("1.250", Point),
+            Ok((1.25, Some("ambiguous-separator")))
+        );
+        assert_eq!(
+            amount("12,500", Point),
+            Ok((12500.0, Some("ambiguous-separator")))
+        );
+        assert_eq!(
+            amount("12,500", Comma),
+            Ok((12.5, Some("ambiguous-separator")))
+        );
+        assert_eq!(
+            amount("2.5E+06", Point),
+            Ok((2_500_000.0, Some("scientific-notation")))
+        );
         let a = parse_amount("US$ 2.500.000", Decimal::Comma).unwrap();
         assert_eq!((a.value, a.currency), (2_500_000.0, Some("USD")));
         let a = parse_amount("R$ 1.000.000,00", Decimal::Point).unwrap();
@@ -830,24 +1133,44 @@ mod tests {
         assert_eq!((a.value, a.currency), (1_500_000.0, Some("USD")));
         let a = parse_amount("$ 1,500", Decimal::Point).unwrap();
         assert_eq!((a.value, a.currency), (1500.0, None));
-        assert!(a.note.unwrap().message.contains("does not say which currency"));
+        assert!(a
+            .note
+            .unwrap()
+            .message
+            .contains("does not say which currency"));
     }
 
     #[test]
     fn amounts_refused_with_reasons() {
         let e = parse_amount("US$ 2,5 millones", Decimal::Point).unwrap_err();
         assert!(e.contains("in words") && e.contains("2500000"), "{e}");
-        assert!(parse_amount("3 mil", Decimal::Point).unwrap_err().contains("3000"));
-        assert!(parse_amount("2.5M", Decimal::Point).unwrap_err().contains("2500000"));
-        assert!(parse_amount("aprox. 5000000", Decimal::Point).unwrap_err().contains("approximate"));
-        assert!(parse_amount("más de 1.000", Decimal::Point).unwrap_err().contains("approximate"));
-        assert!(parse_amount(">100", Decimal::Point).unwrap_err().contains("approximate"));
-        assert!(parse_amount("-5", Decimal::Point).unwrap_err().contains("negative"));
-        assert!(parse_amount("12%", Decimal::Point).unwrap_err().contains("percentage"));
+        assert!(parse_amount("3 mil", Decimal::Point)
+            .unwrap_err()
+            .contains("3000"));
+        assert!(parse_amount("2.5M", Decimal::Point)
+            .unwrap_err()
+            .contains("2500000"));
+        assert!(parse_amount("aprox. 5000000", Decimal::Point)
+            .unwrap_err()
+            .contains("approximate"));
+        assert!(parse_amount("más de 1.000", Decimal::Point)
+            .unwrap_err()
+            .contains("approximate"));
+        assert!(parse_amount(">100", Decimal::Point)
+            .unwrap_err()
+            .contains("approximate"));
+        assert!(parse_amount("-5", Decimal::Point)
+            .unwrap_err()
+            .contains("negative"));
+        assert!(parse_amount("12%", Decimal::Point)
+            .unwrap_err()
+            .contains("percentage"));
         assert!(parse_amount("1.2.3", Decimal::Point).is_err());
         assert!(parse_amount("1,2,3.4", Decimal::Point).is_err());
         assert!(parse_amount("12 34", Decimal::Point).is_err());
-        assert!(parse_amount("abc", Decimal::Point).unwrap_err().contains("not a number"));
+        assert!(parse_amount("abc", Decimal::Point)
+            .unwrap_err()
+            .contains("not a number"));
         assert!(parse_amount("5 apples", Decimal::Point).is_err());
         assert!(parse_amount("1,5.2", Decimal::Point).is_err());
     }
@@ -856,7 +1179,18 @@ mod tests {
     fn years() {
         assert_eq!(parse_year("2005"), Ok((2005, None)));
         assert_eq!(parse_year(" 2005 ").map(|y| y.0), Ok(2005));
-        for s in ["2005.0", "2005,00", "2005-03-10", "10/03/2005", "3/2005", "2005-03", "marzo 2005", "Mar-2005", "10 de março de 2005", "2005-03-10T00:00:00"] {
+        for s in [
+            "2005.0",
+            "2005,00",
+            "2005-03-10",
+            "10/03/2005",
+            "3/2005",
+            "2005-03",
+            "marzo 2005",
+            "Mar-2005",
+            "10 de março de 2005",
+            "2005-03-10T00:00:00",
+        ] {
             let (y, n) = parse_year(s).unwrap_or_else(|e| panic!("{s}: {e}"));
             assert_eq!(y, 2005, "{s}");
             assert!(n.is_some(), "{s}");
@@ -877,38 +1211,86 @@ mod tests {
         assert_eq!(parse_currency("brl").map(|c| c.0), Ok("BRL".into()));
         assert_eq!(parse_currency("US$").map(|c| c.0), Ok("USD".into()));
         assert_eq!(parse_currency("dólares").map(|c| c.0), Ok("USD".into()));
-        assert!(parse_currency("pesos").unwrap_err().contains("several countries"));
+        assert!(parse_currency("pesos")
+            .unwrap_err()
+            .contains("several countries"));
         assert!(parse_currency("dollars of 2010").is_err());
     }
 
     #[test]
     fn vocabularies_by_key_and_label() {
-        assert_eq!(parse_vocab::<Focus>("policing"), Ok((Focus::Policing, None)));
-        assert_eq!(parse_vocab::<Focus>("Organized_Crime").map(|v| v.0), Ok(Focus::OrganizedCrime));
-        assert_eq!(parse_vocab::<Focus>("Policía").map(|v| v.0), Ok(Focus::Policing));
-        assert_eq!(parse_vocab::<Focus>("policiamento").map(|v| v.0), Ok(Focus::Policing));
+        assert_eq!(
+            parse_vocab::<Focus>("policing"),
+            Ok((Focus::Policing, None))
+        );
+        assert_eq!(
+            parse_vocab::<Focus>("Organized_Crime").map(|v| v.0),
+            Ok(Focus::OrganizedCrime)
+        );
+        assert_eq!(
+            parse_vocab::<Focus>("Policía").map(|v| v.0),
+            Ok(Focus::Policing)
+        );
+        assert_eq!(
+            parse_vocab::<Focus>("policiamento").map(|v| v.0),
+            Ok(Focus::Policing)
+        );
         assert!(parse_vocab::<Focus>("Policía").unwrap().1.is_some());
-        assert_eq!(parse_vocab::<Effect>("No efectiva").map(|v| v.0), Ok(Effect::NoEffect));
-        assert_eq!(parse_vocab::<Effect>("no effect").map(|v| v.0), Ok(Effect::NoEffect));
-        assert_eq!(parse_vocab::<Evaluation>("Cuasiexperimental").map(|v| v.0), Ok(Evaluation::QuasiExperimental));
-        assert_eq!(parse_vocab::<Evaluation>("quasi experimental").map(|v| v.0), Ok(Evaluation::QuasiExperimental));
-        assert_eq!(parse_vocab::<Level>("Nacional").map(|v| v.0), Ok(Level::National));
-        assert_eq!(parse_vocab::<Outcome>("Homicidios").map(|v| v.0), Ok(Outcome::Homicide));
+        assert_eq!(
+            parse_vocab::<Effect>("No efectiva").map(|v| v.0),
+            Ok(Effect::NoEffect)
+        );
+        assert_eq!(
+            parse_vocab::<Effect>("no effect").map(|v| v.0),
+            Ok(Effect::NoEffect)
+        );
+        assert_eq!(
+            parse_vocab::<Evaluation>("Cuasiexperimental").map(|v| v.0),
+            Ok(Evaluation::QuasiExperimental)
+        );
+        assert_eq!(
+            parse_vocab::<Evaluation>("quasi experimental").map(|v| v.0),
+            Ok(Evaluation::QuasiExperimental)
+        );
+        assert_eq!(
+            parse_vocab::<Level>("Nacional").map(|v| v.0),
+            Ok(Level::National)
+        );
+        assert_eq!(
+            parse_vocab::<Outcome>("Homicidios").map(|v| v.0),
+            Ok(Outcome::Homicide)
+        );
         let e = parse_vocab::<Focus>("Prevención").unwrap_err();
-        assert!(e.contains("ambiguous") && e.contains("youth or community"), "{e}");
+        assert!(
+            e.contains("ambiguous") && e.contains("youth or community"),
+            "{e}"
+        );
         let e = parse_vocab::<Focus>("policeing").unwrap_err();
-        assert!(e.contains("not a known focus value") && e.contains("organized-crime"), "{e}");
+        assert!(
+            e.contains("not a known focus value") && e.contains("organized-crime"),
+            "{e}"
+        );
         // Every label table entry names a real key, and no label is both plain and ambiguous.
         fn check<T: Vocab>() {
             for (label, key) in T::LABELS {
                 assert!(T::all().iter().any(|v| v.key() == *key), "{label} -> {key}");
-                assert!(!T::AMBIGUOUS.iter().any(|(a, _)| norm(a) == norm(label)), "{label} is also ambiguous");
+                assert!(
+                    !T::AMBIGUOUS.iter().any(|(a, _)| norm(a) == norm(label)),
+                    "{label} is also ambiguous"
+                );
             }
             for (label, keys) in T::AMBIGUOUS {
-                assert!(keys.iter().all(|k| T::all().iter().any(|v| v.key() == *k)), "{label}");
+                assert!(
+                    keys.iter().all(|k| T::all().iter().any(|v| v.key() == *k)),
+                    "{label}"
+                );
             }
             for (label, key) in T::LABELS {
-                let same: Vec<_> = T::LABELS.iter().filter(|(l, _)| norm(l) == norm(label)).map(|(_, k)| *k).collect();
+                let same: Vec<_> = T::LABELS
+                    .iter()
+                    .filter(|(l, _)| norm(l) == norm(label))
+                    .map(|(_, k)| *k)
+                    .collect();
                 assert!(same.iter().all(|k| k == key), "{label} maps to {same:?}");
             }
             assert!(!T::LABELS.is_empty(), "{}", T::FIELD);
@@ -923,31 +1305,58 @@ mod tests {
 
     #[test]
     fn english_interface_labels_are_understood() {
-        use crate::i18n::{actor_type_label, effect_label, evaluation_label, focus_label, level_label, outcome_label, Lang};
+        use crate::i18n::{
+            actor_type_label, effect_label, evaluation_label, focus_label, level_label,
+            outcome_label, Lang,
+        };
         for v in Focus::ALL {
-            assert_eq!(parse_vocab::<Focus>(focus_label(Lang::En, *v)).map(|r| r.0), Ok(*v));
+            assert_eq!(
+                parse_vocab::<Focus>(focus_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
         }
         for v in Level::ALL {
-            assert_eq!(parse_vocab::<Level>(level_label(Lang::En, *v)).map(|r| r.0), Ok(*v));
+            assert_eq!(
+                parse_vocab::<Level>(level_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
         }
         for v in ActorType::ALL {
-            assert_eq!(parse_vocab::<ActorType>(actor_type_label(Lang::En, *v)).map(|r| r.0), Ok(*v));
+            assert_eq!(
+                parse_vocab::<ActorType>(actor_type_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
         }
         for v in Evaluation::ALL {
-            assert_eq!(parse_vocab::<Evaluation>(evaluation_label(Lang::En, *v)).map(|r| r.0), Ok(*v));
+            assert_eq!(
+                parse_vocab::<Evaluation>(evaluation_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
         }
         for v in Effect::ALL {
-            assert_eq!(parse_vocab::<Effect>(effect_label(Lang::En, *v)).map(|r| r.0), Ok(*v));
+            assert_eq!(
+                parse_vocab::<Effect>(effect_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
         }
         for v in Outcome::ALL {
-            assert_eq!(parse_vocab::<Outcome>(outcome_label(Lang::En, *v)).map(|r| r.0), Ok(*v));
+            assert_eq!(
+                parse_vocab::<Outcome>(outcome_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
         }
     }
 
     #[test]
     fn lists_sources_and_actors() {
-        assert_eq!(split_values("urban; community").collect::<Vec<_>>(), ["urban", "community"]);
-        assert_eq!(split_values("Policía, Justicia\nJuventud").collect::<Vec<_>>(), ["Policía", "Justicia", "Juventud"]);
+        assert_eq!(
+            split_values("urban; community").collect::<Vec<_>>(),
+            ["urban", "community"]
+        );
+        assert_eq!(
+            split_values("Policía, Justicia\nJuventud").collect::<Vec<_>>(),
+            ["Policía", "Justicia", "Juventud"]
+        );
         assert_eq!(
             split_sources("https://a.org/x; https://b.org/noticias/geral,y,1 https://c.org, https://d.org\nhttps://e.org"),
             ["https://a.org/x", "https://b.org/noticias/geral,y,1", "https://c.org", "https://d.org", "https://e.org"]
@@ -956,10 +1365,26 @@ mod tests {
             split_actors("BID (multilateral); Ministry of Human Development, Social Transformation (national-government)"),
             ["BID (multilateral)", "Ministry of Human Development, Social Transformation (national-government)"]
         );
-        assert_eq!(split_actors("BID (multilateral), USAID (bilateral), Alcaldía"), ["BID (multilateral)", "USAID (bilateral)", "Alcaldía"]);
-        assert_eq!(split_actors("Norway, Sweden and the EU (international cooperation)"), ["Norway, Sweden and the EU (international cooperation)"]);
-        assert_eq!(parse_actor("World Bank (IBRD) (multilateral)"), Ok(("World Bank (IBRD)".into(), Some(ActorType::Multilateral), None)));
-        assert_eq!(parse_actor("FICOSEC (Fideicomiso)"), Ok(("FICOSEC (Fideicomiso)".into(), None, None)));
+        assert_eq!(
+            split_actors("BID (multilateral), USAID (bilateral), Alcaldía"),
+            ["BID (multilateral)", "USAID (bilateral)", "Alcaldía"]
+        );
+        assert_eq!(
+            split_actors("Norway, Sweden and the EU (international cooperation)"),
+            ["Norway, Sweden and the EU (international cooperation)"]
+        );
+        assert_eq!(
+            parse_actor("World Bank (IBRD) (multilateral)"),
+            Ok((
+                "World Bank (IBRD)".into(),
+                Some(ActorType::Multilateral),
+                None
+            ))
+        );
+        assert_eq!(
+            parse_actor("FICOSEC (Fideicomiso)"),
+            Ok(("FICOSEC (Fideicomiso)".into(), None, None))
+        );
         let (n, k, note) = parse_actor("BID (Organismo multilateral)").unwrap();
         assert_eq!((n.as_str(), k), ("BID", Some(ActorType::Multilateral)));
         assert!(note.is_some());
@@ -982,7 +1407,10 @@ mod tests {
 
     #[test]
     fn slugs_and_hashes() {
-        assert_eq!(slug("Programa \"Fica Vivo!\" – Minas Gerais", 40), "programa-fica-vivo-minas-gerais");
+        assert_eq!(
+            slug("Programa \"Fica Vivo!\" – Minas Gerais", 40),
+            "programa-fica-vivo-minas-gerais"
+        );
         assert_eq!(slug("Ωλ", 40), "");
         assert!(slug(&"palabra ".repeat(20), 40).len() <= 40);
         assert_eq!(fnv1a(&["a", "b"]), fnv1a(&["a", "b"]));

@@ -16,7 +16,14 @@ use wasm_bindgen::prelude::*;
 /// The facets both engines hold and the comparison checks, in `compare.mjs`'s order. Ours also
 /// keeps the outcome facet up to date on every change (extra work counted in our times); the
 /// crossfilter model has no such dimension, so its counts are not compared.
-const COMPARED: [Facet; 6] = [Facet::Country, Facet::Focus, Facet::Level, Facet::Funder, Facet::Evaluation, Facet::Effect];
+const COMPARED: [Facet; 6] = [
+    Facet::Country,
+    Facet::Focus,
+    Facet::Level,
+    Facet::Funder,
+    Facet::Evaluation,
+    Facet::Effect,
+];
 
 fn facet_of(key: &str) -> Facet {
     Facet::from_key(key).unwrap_or_else(|| panic!("no facet {key}"))
@@ -52,7 +59,8 @@ pub fn synthetic_fingerprint() -> String {
         .fold(0u64, |h, r| {
             let b = r.budget_usd.unwrap_or(-1.0).to_bits();
             let y = r.start_year.unwrap_or(0) as u64;
-            (h ^ b ^ y ^ r.focus.len() as u64 ^ r.country.as_bytes()[0] as u64).wrapping_mul(0x100_0000_01b3)
+            (h ^ b ^ y ^ r.focus.len() as u64 ^ r.country.as_bytes()[0] as u64)
+                .wrapping_mul(0x100_0000_01b3)
         })
         .to_string()
 }
@@ -65,7 +73,12 @@ impl Bench {
         let seed = seed as u64;
         let columns = Arc::new(Columns::build(synthetic::records(seed, n)));
         let engine = Engine::new(Arc::clone(&columns));
-        Bench { seed, columns, engine, sel: Selection::new() }
+        Bench {
+            seed,
+            columns,
+            engine,
+            sel: Selection::new(),
+        }
     }
 
     /// Forces an update path ("delta", "recount") or lets the engine choose ("auto").
@@ -98,7 +111,11 @@ impl Bench {
     /// Lengths of the flat counts' parts: budget bins, then each facet's values.
     pub fn layout(&self) -> Vec<u32> {
         let mut l = vec![self.columns.budget_bins().len() as u32];
-        l.extend(COMPARED.iter().map(|f| self.columns.facet_keys(*f).len() as u32));
+        l.extend(
+            COMPARED
+                .iter()
+                .map(|f| self.columns.facet_keys(*f).len() as u32),
+        );
         l
     }
 
@@ -126,7 +143,11 @@ impl Bench {
     pub fn update(&mut self) -> Vec<u32> {
         let c = self.engine.update(&self.sel);
         let mut out = Vec::with_capacity(64);
-        out.extend([c.matching as u32, c.matching_with_budget as u32, c.budget_unknown as u32]);
+        out.extend([
+            c.matching as u32,
+            c.matching_with_budget as u32,
+            c.budget_unknown as u32,
+        ]);
         out.extend(c.budget_counts.iter().map(|v| *v as u32));
         for f in COMPARED {
             out.extend(c.facet_counts[f.index()].iter().map(|v| *v as u32));
@@ -145,7 +166,14 @@ impl Bench {
     pub fn rows(&self, start: usize, end: usize) -> Rows {
         let ids: Vec<HashMap<&str, u32>> = Facet::ALL
             .iter()
-            .map(|f| self.columns.facet_keys(*f).iter().enumerate().map(|(i, k)| (k.as_str(), i as u32)).collect())
+            .map(|f| {
+                self.columns
+                    .facet_keys(*f)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| (k.as_str(), i as u32))
+                    .collect()
+            })
             .collect();
         let id = |f: Facet, key: &str| ids[f.index()][key];
         let mut rows = Rows::default();
@@ -153,9 +181,12 @@ impl Bench {
             let r: Intervention = synthetic::record(self.seed, i);
             let single = |f: Facet, v: Option<&str>| id(f, v.unwrap_or(NOT_STATED));
             rows.country.push(id(Facet::Country, &r.country));
-            rows.level.push(single(Facet::Level, r.level.map(|v| v.key())));
-            rows.evaluation.push(single(Facet::Evaluation, r.evaluation.map(Evaluation::key)));
-            rows.effect.push(single(Facet::Effect, r.effect.map(|v| v.key())));
+            rows.level
+                .push(single(Facet::Level, r.level.map(|v| v.key())));
+            rows.evaluation
+                .push(single(Facet::Evaluation, r.evaluation.map(Evaluation::key)));
+            rows.effect
+                .push(single(Facet::Effect, r.effect.map(|v| v.key())));
             let set = |f: Facet| {
                 let mut keys = mirador::engine::record_values(&r, f);
                 if keys.is_empty() {
