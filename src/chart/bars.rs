@@ -2,14 +2,13 @@
 //! Used for the country, focus and effectiveness charts.
 
 use super::paint::{Align, Painter, Palette};
-use super::{fit_text, text_width, wrap_text};
+use super::{fit_text, text_width};
 use crate::aggregate::Series;
 use plotters::prelude::*;
 
 const PAD: f64 = 8.0;
 const TITLE_H: f64 = 26.0;
 const FONT: f64 = 12.0;
-const TITLE_FONT: f64 = 14.0;
 const ROW_MAX: f64 = 24.0;
 const COUNT_W: f64 = 44.0;
 /// Room for a two-line note under the bars.
@@ -90,15 +89,7 @@ pub fn draw<DB: DrawingBackend>(
     series: &Series,
     hover: Option<usize>,
 ) -> Result<(), String> {
-    p.text(
-        &fit_text(&series.title, TITLE_FONT, l.width - 2.0 * PAD),
-        PAD,
-        PAD + TITLE_H / 2.0 - 2.0,
-        TITLE_FONT,
-        Align::Left,
-        Palette::TEXT,
-        true,
-    )?;
+    p.title(&series.title, l.width)?;
     let font = FONT.min(l.row_height * 0.8);
     for (i, bar) in series.bars.iter().enumerate() {
         let (x0, y0, x1, y1) = l.bar_rect(i).expect("one rect a bar");
@@ -153,21 +144,13 @@ pub fn draw<DB: DrawingBackend>(
         )?;
     }
     if let Some(note) = &series.note {
-        let top = l.top + series.bars.len() as f64 * l.row_height + 10.0;
-        for (i, line) in wrap_text(note, 11.0, l.width - 2.0 * PAD, 2)
-            .iter()
-            .enumerate()
-        {
-            p.text(
-                line,
-                PAD,
-                top + i as f64 * 14.0,
-                11.0,
-                Align::Left,
-                Palette::SUBTLE,
-                false,
-            )?;
-        }
+        p.note(
+            note,
+            PAD,
+            l.top + series.bars.len() as f64 * l.row_height + 10.0,
+            l.width - 2.0 * PAD,
+            2,
+        )?;
     }
     Ok(())
 }

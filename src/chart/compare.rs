@@ -70,15 +70,7 @@ pub fn draw<DB: DrawingBackend>(
     s: &CompareSeries,
     hover: Option<usize>,
 ) -> Result<(), String> {
-    p.text(
-        &fit_text(&s.title, 14.0, l.width - 2.0 * PAD),
-        PAD,
-        PAD + TITLE_H / 2.0 - 2.0,
-        14.0,
-        Align::Left,
-        Palette::TEXT,
-        true,
-    )?;
+    p.title(&s.title, l.width)?;
     let max = s.focus_max().max(1) as f64;
     for (r, label) in s.focus_labels.iter().enumerate() {
         let y = l.top + (r as f64 + 0.5) * ROW_H;

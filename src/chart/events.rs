@@ -2,7 +2,7 @@
 //! a dot at each event's start date. Hit-testing returns the event under the pointer.
 
 use super::paint::{Align, Painter, Palette};
-use super::{fit_text, text_width, wrap_text};
+use super::{fit_text, text_width};
 use crate::aggregate::views::EventSeries;
 use plotters::prelude::*;
 
@@ -79,15 +79,7 @@ pub fn draw<DB: DrawingBackend>(
     s: &EventSeries,
     hover: Option<usize>,
 ) -> Result<(), String> {
-    p.text(
-        &fit_text(&s.title, 14.0, l.width - 2.0 * PAD),
-        PAD,
-        PAD + TITLE_H / 2.0 - 2.0,
-        14.0,
-        Align::Left,
-        Palette::TEXT,
-        true,
-    )?;
+    p.title(&s.title, l.width)?;
     let bottom = l.top + s.lanes.len().max(1) as f64 * LANE_H;
     for (i, lane) in s.lanes.iter().enumerate() {
         let y = l.top + (i as f64 + 0.5) * LANE_H;
@@ -131,15 +123,12 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     if let Some(note) = &s.note {
-        let lines = wrap_text(note, FONT, l.width - 2.0 * PAD, 1);
-        p.text(
-            &lines[0],
+        p.note(
+            note,
             PAD,
             l.height - PAD - NOTE_H / 2.0,
-            FONT,
-            Align::Left,
-            Palette::SUBTLE,
-            false,
+            l.width - 2.0 * PAD,
+            1,
         )?;
     }
     Ok(())

@@ -94,15 +94,7 @@ pub fn draw<DB: DrawingBackend>(
     s: &GapSeries,
     hover: Option<usize>,
 ) -> Result<(), String> {
-    p.text(
-        &fit_text(&s.title, 14.0, l.width - 2.0 * PAD),
-        PAD,
-        PAD + TITLE_H / 2.0 - 2.0,
-        14.0,
-        Align::Left,
-        Palette::TEXT,
-        true,
-    )?;
+    p.title(&s.title, l.width)?;
     // Column headers, written in two short lines under the title.
     for (c, col) in s.cols.iter().enumerate() {
         let (x, _) = l.centre(0, c);
@@ -203,20 +195,13 @@ pub fn draw<DB: DrawingBackend>(
         )?;
     }
     if let Some(note) = &s.note {
-        for (i, line) in wrap_text(note, FONT, l.width - 2.0 * PAD, 2)
-            .iter()
-            .enumerate()
-        {
-            p.text(
-                line,
-                PAD,
-                l.height - PAD - NOTE_H + 8.0 + i as f64 * 14.0,
-                FONT,
-                Align::Left,
-                Palette::SUBTLE,
-                false,
-            )?;
-        }
+        p.note(
+            note,
+            PAD,
+            l.height - PAD - NOTE_H + 8.0,
+            l.width - 2.0 * PAD,
+            2,
+        )?;
     }
     Ok(())
 }

@@ -3,7 +3,6 @@
 //! note below says what is not drawn (unknown budgets).
 
 use super::paint::{Align, Painter, Palette};
-use super::{fit_text, wrap_text};
 use crate::aggregate::{BarAction, Series};
 use plotters::prelude::*;
 
@@ -13,7 +12,6 @@ const AXIS_W: f64 = 36.0;
 const AXIS_H: f64 = 22.0;
 const NOTE_H: f64 = 30.0;
 const FONT: f64 = 11.0;
-const TITLE_FONT: f64 = 14.0;
 
 /// Geometry of the histogram in logical pixels.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,33 +113,8 @@ pub fn draw<DB: DrawingBackend>(
     series: &Series,
     hover: Option<usize>,
 ) -> Result<(), String> {
-    p.text(
-        &fit_text(&series.title, TITLE_FONT, l.width - 2.0 * PAD),
-        PAD,
-        PAD + TITLE_H / 2.0 - 2.0,
-        TITLE_FONT,
-        Align::Left,
-        Palette::TEXT,
-        true,
-    )?;
-    // Count axis: 0, half and top, with grid lines.
-    let mut ticks = vec![0, l.y_max];
-    if l.y_max >= 2 && l.y_max % 2 == 0 {
-        ticks.insert(1, l.y_max / 2);
-    }
-    for tick in ticks {
-        let y = l.bottom - (l.bottom - l.top) * tick as f64 / l.y_max as f64;
-        p.line(l.left, y, l.right, y, Palette::GRID)?;
-        p.text(
-            &tick.to_string(),
-            l.left - 6.0,
-            y,
-            FONT,
-            Align::Right,
-            Palette::SUBTLE,
-            false,
-        )?;
-    }
+    p.title(&series.title, l.width)?;
+    p.count_axis(l.left, l.right, l.top, l.bottom, l.y_max)?;
     for (i, bar) in series.bars.iter().enumerate() {
         let (x0, y0, x1, y1) = l.bar_rect(i).expect("one rect a bar");
         let color = if bar.selected {
@@ -180,11 +153,13 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     if let Some(note) = &series.note {
-        let lines = wrap_text(note, FONT, l.width - 2.0 * PAD, 2);
-        for (i, line) in lines.iter().enumerate() {
-            let y = l.height - PAD - NOTE_H + 8.0 + i as f64 * (FONT + 3.0);
-            p.text(line, PAD, y, FONT, Align::Left, Palette::SUBTLE, false)?;
-        }
+        p.note(
+            note,
+            PAD,
+            l.height - PAD - NOTE_H + 8.0,
+            l.width - 2.0 * PAD,
+            2,
+        )?;
     }
     Ok(())
 }

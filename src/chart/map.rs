@@ -7,8 +7,8 @@
 //! the UI can keep one per canvas size. The legend sits in the empty Pacific corner when it fits
 //! there, else to the right of or below the map.
 
+use super::fit_text;
 use super::paint::{Align, Painter, Palette};
-use super::{fit_text, wrap_text};
 use crate::geo::{hatch, Atlas, Bounds, Marker, PixelMap, PixelShape, Projection, Ring};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -16,7 +16,6 @@ use std::collections::{HashMap, HashSet};
 
 const PAD: f64 = 8.0;
 const TITLE_H: f64 = 26.0;
-const TITLE_FONT: f64 = 14.0;
 const FONT: f64 = 11.0;
 const LEGEND_FONT: f64 = 12.0;
 /// Room for a two-line note under the map (kept whether or not there is a note, so that the
@@ -364,15 +363,7 @@ fn draw_layout<DB: DrawingBackend>(
     series: &MapSeries,
     hover: Option<&str>,
 ) -> Result<(), String> {
-    p.text(
-        &fit_text(&series.title, TITLE_FONT, l.width - 2.0 * PAD),
-        PAD,
-        PAD + TITLE_H / 2.0 - 2.0,
-        TITLE_FONT,
-        Align::Left,
-        Palette::TEXT,
-        true,
-    )?;
+    p.title(&series.title, l.width)?;
     let classes = series.classes();
     let values: HashMap<&str, f64> = series
         .values
@@ -454,20 +445,7 @@ fn draw_layout<DB: DrawingBackend>(
     }
     draw_legend(p, l, series, &classes)?;
     if let Some(note) = &series.note {
-        for (i, line) in wrap_text(note, FONT, l.width - 2.0 * PAD, 2)
-            .iter()
-            .enumerate()
-        {
-            p.text(
-                line,
-                PAD,
-                l.note_top + i as f64 * (FONT + 3.0),
-                FONT,
-                Align::Left,
-                Palette::SUBTLE,
-                false,
-            )?;
-        }
+        p.note(note, PAD, l.note_top, l.width - 2.0 * PAD, 2)?;
     }
     Ok(())
 }

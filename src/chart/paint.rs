@@ -209,6 +209,83 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .map_err(|e| e.to_string())
     }
 
+    /// A chart's title, top left, bold, shortened to the chart's width. Every chart uses the same
+    /// title band: 8 px padding, 26 px high.
+    pub fn title(&self, title: &str, chart_width: f64) -> Result<(), String> {
+        const PAD: f64 = 8.0;
+        const TITLE_H: f64 = 26.0;
+        const SIZE: f64 = 14.0;
+        let text = super::fit_text(title, SIZE, chart_width - 2.0 * PAD);
+        self.text(
+            &text,
+            PAD,
+            PAD + TITLE_H / 2.0 - 2.0,
+            SIZE,
+            Align::Left,
+            Palette::TEXT,
+            true,
+        )
+    }
+
+    /// A note under a chart (what it leaves out), 11 px grey text wrapped into at most
+    /// `max_lines` lines of `width`, the first centred at `top`.
+    pub fn note(
+        &self,
+        note: &str,
+        x: f64,
+        top: f64,
+        width: f64,
+        max_lines: usize,
+    ) -> Result<(), String> {
+        const SIZE: f64 = 11.0;
+        const LINE_H: f64 = 14.0;
+        for (i, line) in super::wrap_text(note, SIZE, width, max_lines)
+            .iter()
+            .enumerate()
+        {
+            self.text(
+                line,
+                x,
+                top + i as f64 * LINE_H,
+                SIZE,
+                Align::Left,
+                Palette::SUBTLE,
+                false,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// A count axis on the left of a plot: grid lines and labels at 0, the top (`y_max`) and, when
+    /// it is even, half way.
+    pub fn count_axis(
+        &self,
+        left: f64,
+        right: f64,
+        top: f64,
+        bottom: f64,
+        y_max: usize,
+    ) -> Result<(), String> {
+        let mut ticks = vec![0, y_max];
+        if y_max >= 2 && y_max % 2 == 0 {
+            ticks.insert(1, y_max / 2);
+        }
+        for tick in ticks {
+            let y = bottom - (bottom - top) * tick as f64 / y_max as f64;
+            self.line(left, y, right, y, Palette::GRID)?;
+            self.text(
+                &tick.to_string(),
+                left - 6.0,
+                y,
+                11.0,
+                Align::Right,
+                Palette::SUBTLE,
+                false,
+            )?;
+        }
+        Ok(())
+    }
+
     /// Text whose vertical centre is at `y`.
     pub fn text(
         &self,

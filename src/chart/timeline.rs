@@ -2,8 +2,8 @@
 //! band over the selected years, and a row of event marks on the same time axis. Hit-testing
 //! returns the year under the pointer, so the UI can turn a drag into a year range.
 
+use super::fit_text;
 use super::paint::{Align, Painter, Palette};
-use super::{fit_text, wrap_text};
 use crate::aggregate::views::{Stack, TimelineSeries};
 use plotters::prelude::*;
 
@@ -113,15 +113,7 @@ pub fn draw<DB: DrawingBackend>(
     s: &TimelineSeries,
     hover: Option<usize>,
 ) -> Result<(), String> {
-    p.text(
-        &fit_text(&s.title, 14.0, l.width - 2.0 * PAD),
-        PAD,
-        PAD + TITLE_H / 2.0 - 2.0,
-        14.0,
-        Align::Left,
-        Palette::TEXT,
-        true,
-    )?;
+    p.title(&s.title, l.width)?;
     if let Some((a, b)) = s.selected {
         let (x0, _) = l.column(a);
         let (_, x1) = l.column(b);
@@ -133,23 +125,7 @@ pub fn draw<DB: DrawingBackend>(
             RGBColor(0xfd, 0xf1, 0xd6),
         )?;
     }
-    let mut ticks = vec![0, l.y_max];
-    if l.y_max >= 2 && l.y_max % 2 == 0 {
-        ticks.insert(1, l.y_max / 2);
-    }
-    for t in ticks {
-        let y = l.bottom - (l.bottom - l.top) * t as f64 / l.y_max as f64;
-        p.line(l.left, y, l.right, y, Palette::GRID)?;
-        p.text(
-            &t.to_string(),
-            l.left - 6.0,
-            y,
-            FONT,
-            Align::Right,
-            Palette::SUBTLE,
-            false,
-        )?;
-    }
+    p.count_axis(l.left, l.right, l.top, l.bottom, l.y_max)?;
     let unit = (l.bottom - l.top) / l.y_max as f64;
     for (i, counts) in s.counts.iter().enumerate() {
         let (x0, x1) = l.column(i);
@@ -228,20 +204,13 @@ pub fn draw<DB: DrawingBackend>(
         )?;
     }
     if let Some(note) = &s.note {
-        for (i, line) in wrap_text(note, FONT, l.width - 2.0 * PAD, 2)
-            .iter()
-            .enumerate()
-        {
-            p.text(
-                line,
-                PAD,
-                l.height - PAD - NOTE_H + 8.0 + i as f64 * 14.0,
-                FONT,
-                Align::Left,
-                Palette::SUBTLE,
-                false,
-            )?;
-        }
+        p.note(
+            note,
+            PAD,
+            l.height - PAD - NOTE_H + 8.0,
+            l.width - 2.0 * PAD,
+            2,
+        )?;
     }
     Ok(())
 }
