@@ -116,10 +116,10 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     for (i, (x, y)) in l.points.iter().enumerate() {
-        p.dot(*x, *y, DOT, Palette::BAR, true)?;
-        p.dot(*x, *y, DOT, Palette::SELECTED, false)?;
+        p.circle(*x, *y, DOT, Palette::BAR)?;
+        p.circle_outline(*x, *y, DOT, Palette::SELECTED, 1.0)?;
         if hover == Some(i) {
-            p.dot(*x, *y, DOT + 3.0, Palette::HOVER, false)?;
+            p.circle_outline(*x, *y, DOT + 3.0, Palette::HOVER, 1.0)?;
         }
     }
     if let Some(note) = &s.note {

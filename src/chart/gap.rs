@@ -150,7 +150,7 @@ pub fn draw<DB: DrawingBackend>(
             let cell = s.cells[r][c];
             let (x, y) = l.centre(r, c);
             if cell.count == 0 {
-                p.dot(x, y, 2.0, Palette::GRID, false)?;
+                p.circle_outline(x, y, 2.0, Palette::GRID, 1.0)?;
             } else {
                 let colour = match s.colour {
                     GapColour::Evaluation => cell
@@ -160,8 +160,8 @@ pub fn draw<DB: DrawingBackend>(
                         .best
                         .map_or(Palette::EFFECT[6], |e| Palette::EFFECT[e.index()]),
                 };
-                p.dot(x, y, l.radius(cell.count), colour, true)?;
-                p.dot(x, y, l.radius(cell.count), Palette::SUBTLE, false)?;
+                p.circle(x, y, l.radius(cell.count), colour)?;
+                p.circle_outline(x, y, l.radius(cell.count), Palette::SUBTLE, 1.0)?;
             }
             if hover == Some(r * l.cols + c) {
                 p.outline(
@@ -183,7 +183,7 @@ pub fn draw<DB: DrawingBackend>(
     let step = (l.width - 2.0 * PAD) / s.legend.len().max(1) as f64;
     for (i, label) in s.legend.iter().enumerate() {
         let x = PAD + i as f64 * step;
-        p.dot(x + 5.0, y, 5.0, palette[i.min(palette.len() - 1)], true)?;
+        p.circle(x + 5.0, y, 5.0, palette[i.min(palette.len() - 1)])?;
         p.text(
             &fit_text(label, 10.0, step - 16.0),
             x + 14.0,

@@ -125,19 +125,6 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .map_err(|e| e.to_string())
     }
 
-    /// A disc (`filled`) or a ring of radius `r`.
-    pub fn dot(&self, x: f64, y: f64, r: f64, color: RGBColor, filled: bool) -> Result<(), String> {
-        let radius = (r * self.scale).round().max(1.0) as u32;
-        let style = if filled {
-            color.filled()
-        } else {
-            color.stroke_width(self.scale.round().max(1.0) as u32)
-        };
-        self.area
-            .draw(&Circle::new((self.px(x), self.px(y)), radius, style))
-            .map_err(|e| e.to_string())
-    }
-
     /// Device points of a path, without consecutive repeats (sub-pixel detail adds nothing).
     fn device_points(&self, points: &[(f64, f64)]) -> Vec<(i32, i32)> {
         let mut out: Vec<(i32, i32)> = Vec::with_capacity(points.len());

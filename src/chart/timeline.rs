@@ -144,7 +144,7 @@ pub fn draw<DB: DrawingBackend>(
         if !s.events[i].is_empty() {
             let cx = (x0 + x1) / 2.0;
             let cy = l.bottom + AXIS_H + EVENTS_H / 2.0;
-            p.dot(cx, cy, 4.0, Palette::HOVER, true)?;
+            p.circle(cx, cy, 4.0, Palette::HOVER)?;
             if s.events[i].len() > 1 {
                 p.text(
                     &s.events[i].len().to_string(),
