@@ -113,7 +113,6 @@ pub enum Msg {
     IgnoredSettings,
     Dismiss,
     Overview,
-    ViewNotYet,
     Embed,
     EmbedHelp,
     DownloadPng,
@@ -179,7 +178,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every `Msg`, for checks that each language translates them all.
-    pub const ALL: [Msg; 123] = [
+    pub const ALL: [Msg; 122] = [
         Msg::AppTitle,
         Msg::AppSubtitle,
         Msg::Loading,
@@ -241,7 +240,6 @@ impl Msg {
         Msg::IgnoredSettings,
         Msg::Dismiss,
         Msg::Overview,
-        Msg::ViewNotYet,
         Msg::Embed,
         Msg::EmbedHelp,
         Msg::DownloadPng,
@@ -379,7 +377,6 @@ fn english(msg: Msg) -> &'static str {
         IgnoredSettings => "Some settings in this link were ignored:",
         Dismiss => "Dismiss",
         Overview => "Overview",
-        ViewNotYet => "this view is not available yet; showing the overview",
         Embed => "Embed",
         EmbedHelp => "Paste this into a web page to show this chart with the current filters:",
         DownloadPng => "PNG",
@@ -508,7 +505,6 @@ fn spanish(msg: Msg) -> &'static str {
         IgnoredSettings => "Se ignoraron algunos ajustes de este enlace:",
         Dismiss => "Descartar",
         Overview => "Panorama general",
-        ViewNotYet => "esta vista aún no está disponible; se muestra el panorama general",
         Embed => "Insertar",
         EmbedHelp => "Pegue este código en una página web para mostrar este gráfico con los filtros actuales:",
         DownloadPng => "PNG",
@@ -637,7 +633,6 @@ fn portuguese(msg: Msg) -> &'static str {
         IgnoredSettings => "Algumas configurações deste link foram ignoradas:",
         Dismiss => "Dispensar",
         Overview => "Visão geral",
-        ViewNotYet => "esta visualização ainda não está disponível; exibindo a visão geral",
         Embed => "Incorporar",
         EmbedHelp => "Cole este código em uma página web para exibir este gráfico com os filtros atuais:",
         DownloadPng => "PNG",

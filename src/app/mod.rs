@@ -400,7 +400,7 @@ fn Tabs() -> impl IntoView {
     let tab = move |v: View, label: Msg| {
         view! {
             <button role="tab" class="tab" id=format!("tab-{}", v.key())
-                aria-selected=move || (shown_view(ctx.view.get()) == v).to_string()
+                aria-selected=move || (ctx.view.get() == v).to_string()
                 on:click=move |_| ctx.view.set(v)>
                 {i18n::text(lang, label)}
             </button>
@@ -419,11 +419,6 @@ fn Tabs() -> impl IntoView {
     }
 }
 
-/// Every view exists now; kept as the one place that maps a link's view to a page.
-fn shown_view(v: View) -> View {
-    v
-}
-
 #[component]
 fn Dashboard() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -439,23 +434,9 @@ fn Dashboard() -> impl IntoView {
         ctx.data
             .with(|d| d.as_ref().map(|d| d.rejected.clone()).unwrap_or_default())
     };
-    // A link to a view that does not exist yet says so.
-    let view_now = ctx.view.get_untracked();
-    if shown_view(view_now) != view_now {
-        ctx.notices.update(|n| {
-            n.push(format!(
-                "view={}: {}",
-                view_now.key(),
-                i18n::text(lang, Msg::ViewNotYet)
-            ))
-        });
-    }
-    let is = move |v: View| move || shown_view(ctx.view.get()) == v;
-    let overview_or = move |v: View| {
-        move || {
-            matches!(shown_view(ctx.view.get()), View::Overview) || shown_view(ctx.view.get()) == v
-        }
-    };
+    let is = move |v: View| move || ctx.view.get() == v;
+    let overview_or =
+        move |v: View| move || matches!(ctx.view.get(), View::Overview) || ctx.view.get() == v;
     view! {
         <div class="layout">
             <filters::FilterPanel/>
