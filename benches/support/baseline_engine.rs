@@ -2,14 +2,16 @@
 //! `Intervention`s), kept only as a baseline for `benches/engine.rs`. Not used by the crate.
 #![allow(dead_code)]
 
+use mirador::engine::{record_values, search_haystack, vocabulary, BudgetBins};
 use mirador::model::Intervention;
 use mirador::selection::{Facet, Selection, NOT_STATED};
-use mirador::text::{fold, SearchTerms};
+use mirador::text::SearchTerms;
 
-/// Bits 0..6 are the facets (`Facet::index()`); then the ranges and the search.
-const YEAR_BIT: u16 = 1 << 6;
-const BUDGET_BIT: u16 = 1 << 7;
-const SEARCH_BIT: u16 = 1 << 8;
+/// The first bits are the facets (`Facet::index()`); then the ranges and the search.
+const FACETS: usize = Facet::ALL.len();
+const YEAR_BIT: u16 = 1 << FACETS;
+const BUDGET_BIT: u16 = 1 << (FACETS + 1);
+const SEARCH_BIT: u16 = 1 << (FACETS + 2);
 
 /// One facet column: the dictionary of value keys and each record's value ids.
 #[derive(Debug, Clone)]
@@ -78,103 +80,6 @@ impl FacetColumn {
     fn values(&self, record: usize) -> &[u16] {
         &self.ids[self.starts[record] as usize..self.starts[record + 1] as usize]
     }
-}
-
-/// The keys a facet offers before looking at the data (the schema's vocabulary).
-fn vocabulary(facet: Facet) -> Vec<&'static str> {
-    use mirador::model::*;
-    match facet {
-        Facet::Country => vec![],
-        Facet::Focus => Focus::ALL.iter().map(|v| v.key()).collect(),
-        Facet::Level => Level::ALL.iter().map(|v| v.key()).collect(),
-        Facet::Funder => ActorType::ALL.iter().map(|v| v.key()).collect(),
-        Facet::Evaluation => Evaluation::ALL.iter().map(|v| v.key()).collect(),
-        Facet::Effect => Effect::ALL.iter().map(|v| v.key()).collect(),
-    }
-}
-
-/// A record's value keys for a facet (empty when the sources do not state it).
-pub fn record_values(r: &Intervention, facet: Facet) -> Vec<String> {
-    match facet {
-        Facet::Country => vec![r.country.clone()],
-        Facet::Focus => r.focus.iter().map(|f| f.key().to_owned()).collect(),
-        Facet::Level => r.level.iter().map(|v| v.key().to_owned()).collect(),
-        Facet::Funder => r
-            .funder_types()
-            .iter()
-            .map(|v| v.key().to_owned())
-            .collect(),
-        Facet::Evaluation => r.evaluation.iter().map(|v| v.key().to_owned()).collect(),
-        Facet::Effect => r.effect.iter().map(|v| v.key().to_owned()).collect(),
-    }
-}
-
-/// The text a search looks in: name, description, country, area, city, implementers and funders.
-pub fn search_haystack(r: &Intervention) -> String {
-    let mut parts: Vec<&str> = vec![&r.name];
-    parts.extend(r.description.as_deref());
-    parts.extend(r.admin_area.as_deref());
-    parts.extend(r.city.as_deref());
-    parts.extend(r.implementers.iter().map(|a| a.name.as_str()));
-    parts.extend(r.funders.iter().map(|a| a.name.as_str()));
-    fold(&parts.join(" \u{1f} "))
-}
-
-/// Fixed log-scale bins for the budget histogram, spanning the whole dataset so the axis does not
-/// move while a person filters. Bin `i` holds `edges[i] <= budget_usd < edges[i + 1]`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BudgetBins {
-    pub edges: Vec<f64>,
-}
-
-impl BudgetBins {
-    /// Two bins per decade (edges at 10^k and 10^(k+1/2)) from the decade below the smallest
-    /// known budget to the one above the largest; a single default decade range when none is known.
-    pub fn for_amounts(amounts: impl Iterator<Item = f64>) -> BudgetBins {
-        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-        for a in amounts.filter(|a| *a > 0.0 && a.is_finite()) {
-            lo = lo.min(a);
-            hi = hi.max(a);
-        }
-        let (k0, k1) = if lo.is_finite() {
-            (
-                lo.log10().floor() as i32,
-                (hi.log10().floor() as i32 + 1).max(lo.log10().floor() as i32 + 1),
-            )
-        } else {
-            (5, 9)
-        };
-        let mut edges = Vec::new();
-        for k in k0..k1 {
-            edges.push(10f64.powi(k));
-            edges.push(round_sig(10f64.powf(k as f64 + 0.5)));
-        }
-        edges.push(10f64.powi(k1));
-        BudgetBins { edges }
-    }
-
-    pub fn len(&self) -> usize {
-        self.edges.len() - 1
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The bin holding `amount`, if it lies inside the axis (zero budgets lie below it).
-    pub fn bin_of(&self, amount: f64) -> Option<usize> {
-        if amount < self.edges[0] || amount >= *self.edges.last().expect("edges") {
-            return None;
-        }
-        Some(self.edges.partition_point(|e| *e <= amount) - 1)
-    }
-}
-
-/// 10^(k+1/2) rounded to two significant digits (3,200,000 rather than 3,162,277.66), so bin
-/// edges read well in labels and URLs.
-fn round_sig(x: f64) -> f64 {
-    let p = 10f64.powi(x.log10().floor() as i32 - 1);
-    (x / p).round() * p
 }
 
 /// A dataset prepared for filtering.

@@ -124,7 +124,7 @@ impl std::fmt::Debug for Columns {
 }
 
 /// The keys an enum facet offers before looking at the data (the schema's vocabulary).
-fn vocabulary(facet: Facet) -> Vec<&'static str> {
+pub fn vocabulary(facet: Facet) -> Vec<&'static str> {
     match facet {
         Facet::Country => vec![],
         Facet::Focus => Focus::ALL.iter().map(|v| v.key()).collect(),

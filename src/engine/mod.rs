@@ -20,7 +20,7 @@ mod columns;
 mod live;
 mod text_index;
 
-pub use columns::Columns;
+pub use columns::{vocabulary, Columns};
 pub use live::{Counts, Engine, Strategy, UpdateStats};
 
 use crate::model::Intervention;
