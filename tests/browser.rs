@@ -171,6 +171,33 @@ async fn browser(driver: &Driver) -> Client {
         .expect("WebDriver session")
 }
 
+/// Clicks the element `css` finds, as a person would.
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Records console errors and uncaught exceptions in `window.__errors` (a panic in WebAssembly
+/// logs one), for a test to check at its end.
+async fn capture_console_errors(c: &Client) {
+    c.execute(
+        "window.__errors = []; const e = console.error; console.error = (...a) => { window.__errors.push(a.join(' ')); e(...a); }; window.addEventListener('error', ev => window.__errors.push(String(ev.message)));",
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
+/// Nothing went wrong behind the scenes since `capture_console_errors`.
+async fn assert_no_console_errors(c: &Client) {
+    let errors = c.execute("return window.__errors", vec![]).await.unwrap();
+    assert_eq!(errors, serde_json::json!([]), "console errors");
+}
+
 async fn text_of(c: &Client, css: &str) -> String {
     match c.find(Locator::Css(css)).await {
         Ok(e) => e.text().await.unwrap_or_default(),
@@ -295,7 +322,7 @@ async fn a_person_filters_the_dashboard() {
     let c = browser(&driver).await;
     let base = format!("http://127.0.0.1:{port}/");
     c.goto(&base).await.unwrap();
-    c.execute("window.__errors = []; const e = console.error; console.error = (...a) => { window.__errors.push(a.join(' ')); e(...a); }; window.addEventListener('error', ev => window.__errors.push(String(ev.message)));", vec![]).await.unwrap();
+    capture_console_errors(&c).await;
 
     // Loads the bundled data: "M of M interventions", and every chart states what it shows.
     let mut sel = Selection::new();
@@ -330,12 +357,7 @@ async fn a_person_filters_the_dashboard() {
     }
 
     // Clicking a country's label narrows the total and the other charts' counts.
-    c.find(Locator::Css("#facet-country input[value='COL']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#facet-country input[value='COL']").await;
     sel.toggle(Facet::Country, "COL");
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     check_all_charts(&c, &expect, &sel).await;
@@ -358,22 +380,12 @@ async fn a_person_filters_the_dashboard() {
     check_all_charts(&c, &expect, &sel).await;
 
     // Clear per filter: the country filter's own button.
-    c.find(Locator::Css("#facet-country legend button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#facet-country legend button").await;
     sel.clear_facet(Facet::Country);
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
 
     // Clear all restores everything.
-    c.find(Locator::Css("#clear-all"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#clear-all").await;
     sel.clear_all();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
 
@@ -420,20 +432,10 @@ async fn a_person_filters_the_dashboard() {
         );
     }
     screenshot(&c, "04-detail").await;
-    c.find(Locator::Css("#detail-close"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#detail-close").await;
 
     // Back to everything: the table pages and sorts.
-    c.find(Locator::Css("#clear-all"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#clear-all").await;
     sel.clear_all();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     let pages = expect.index.len().div_ceil(25);
@@ -441,12 +443,7 @@ async fn a_person_filters_the_dashboard() {
     let next = c.find(Locator::Css("#page-next")).await.unwrap();
     next.click().await.unwrap();
     wait_text(&c, "#page-line", &format!("Page 2 of {pages}")).await;
-    c.find(Locator::Css("button[data-sort='budget']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "button[data-sort='budget']").await;
     wait_text(&c, "#page-line", &format!("Page 1 of {pages}")).await;
     let first_budget = text_of(&c, "#interventions tbody tr:first-child td:nth-child(5)").await;
     let max = expect
@@ -463,12 +460,7 @@ async fn a_person_filters_the_dashboard() {
 
     // Events: all listed, and the dashboard's country filter narrows them too.
     wait_text(&c, "#events-count", &expect.events.to_string()).await;
-    c.find(Locator::Css("#facet-country input[value='COL']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#facet-country input[value='COL']").await;
     let colombia_events = expect.events_in("COL");
     wait_text(&c, "#events-count", &colombia_events.to_string()).await;
     assert!(
@@ -477,9 +469,7 @@ async fn a_person_filters_the_dashboard() {
     );
     screenshot(&c, "05-events").await;
 
-    // Nothing went wrong behind the scenes (a panic in WebAssembly logs an error).
-    let errors = c.execute("return window.__errors", vec![]).await.unwrap();
-    assert_eq!(errors, serde_json::json!([]), "console errors");
+    assert_no_console_errors(&c).await;
 
     c.close().await.unwrap();
 }
@@ -546,28 +536,13 @@ async fn links_reopen_the_exact_view() {
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
 
     // Build a view by clicking and typing; the address follows.
-    c.find(Locator::Css("#facet-country input[value='COL']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#facet-country input[value='COL']").await;
     sel.toggle(Facet::Country, "COL");
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    c.find(Locator::Css("#facet-country input[value='BRA']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#facet-country input[value='BRA']").await;
     sel.toggle(Facet::Country, "BRA");
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    c.find(Locator::Css("#facet-focus input[value='youth']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#facet-focus input[value='youth']").await;
     sel.toggle(Facet::Focus, "youth");
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     c.find(Locator::Css("#search"))
@@ -702,12 +677,7 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
     c.goto(&format!("{base}?country=BRA")).await.unwrap();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
 
-    c.find(Locator::Css("#download-csv"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#download-csv").await;
     let csv = downloaded("mirador-interventions.csv").await;
     let r = expect.index.evaluate(&sel);
     let rows: Vec<_> = r
@@ -721,23 +691,13 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
         "CSV is not the matching rows"
     );
 
-    c.find(Locator::Css("#download-json"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#download-json").await;
     let json = downloaded("mirador-interventions.json").await;
     let back = parse_interventions(std::str::from_utf8(&json).unwrap()).unwrap();
     assert!(back.rejected.is_empty());
     assert_eq!(back.records.len(), rows.len());
 
-    c.find(Locator::Css("#chart-country button[data-action='svg']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#chart-country button[data-action='svg']").await;
     let svg = String::from_utf8(downloaded("mirador-country.svg").await).unwrap();
     assert!(
         svg.starts_with("<svg")
@@ -747,12 +707,7 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
         &svg[..200.min(svg.len())]
     );
 
-    c.find(Locator::Css("#chart-effect button[data-action='png']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#chart-effect button[data-action='png']").await;
     let png = downloaded("mirador-effect.png").await;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let size = c.execute("const r = document.querySelector('#chart-effect canvas').getBoundingClientRect(); return [r.width, r.height]", vec![]).await.unwrap();
@@ -763,22 +718,12 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
         "PNG is {w} px wide, not 2x the chart ({want})"
     );
 
-    c.find(Locator::Css("#events-csv"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#events-csv").await;
     let events = String::from_utf8(downloaded("mirador-events.csv").await).unwrap();
     assert!(events.starts_with("\u{feff}id,name,series"));
 
     // The embed dialog gives an iframe for this exact state; the citation names the filters.
-    c.find(Locator::Css("#chart-focus button[data-action='embed']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#chart-focus button[data-action='embed']").await;
     let snippet = c
         .find(Locator::Css("#chart-focus textarea.snippet"))
         .await
@@ -903,12 +848,7 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     assert!(location_query(&c).await.contains("year=2005..2010"));
     screenshot(&c, "10-timeline").await;
-    c.find(Locator::Css("#tab-overview"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#tab-overview").await;
     check_all_charts(&c, &expect, &sel).await;
 
     // Evidence gap map: clicking a cell filters to its focus and outcome; the other views follow.
@@ -988,12 +928,7 @@ async fn each_view_opens_by_link_and_filters_the_others() {
         &brazil.to_string(),
     )
     .await;
-    c.find(Locator::Css("#view-compare input[value='COL']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#view-compare input[value='COL']").await;
     let colombia = expect
         .index
         .records()
@@ -1008,12 +943,7 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     .await;
     assert!(location_query(&c).await.contains("compare=BRA,MEX,COL"));
     // Filters apply to the comparison too.
-    c.find(Locator::Css("#facet-focus input[value='youth']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#facet-focus input[value='youth']").await;
     let youth_br = expect
         .index
         .records()
@@ -1096,14 +1026,7 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     assert!(open.is_ok(), "clicking the event did not open {id}");
     assert!(location_query(&c).await.contains(&format!("event={id}")));
     let series = "IDB Citizen Security Week";
-    c.find(Locator::Css(&format!(
-        "#events-series option[value='{series}']"
-    )))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    click(&c, &format!("#events-series option[value='{series}']")).await;
     let n = expect
         .event_list
         .iter()
@@ -1130,7 +1053,7 @@ async fn the_map_filters_by_country_and_keeps_islands_clickable() {
     let c = browser(&driver).await;
     let base = format!("http://127.0.0.1:{port}/");
     c.goto(&format!("{base}?view=map")).await.unwrap();
-    c.execute("window.__errors = []; const e = console.error; console.error = (...a) => { window.__errors.push(a.join(' ')); e(...a); }; window.addEventListener('error', ev => window.__errors.push(String(ev.message)));", vec![]).await.unwrap();
+    capture_console_errors(&c).await;
     let mut sel = Selection::new();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     let css = "#chart-map canvas";
@@ -1185,20 +1108,11 @@ async fn the_map_filters_by_country_and_keeps_islands_clickable() {
     wait_attr(&c, css, "aria-label", &aria(&sel)).await;
     assert!(location_query(&c).await.contains("country=BRA,BRB"));
     screenshot(&c, "14-map").await;
-    c.find(Locator::Css("#map-measure option[value='effective']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#map-measure option[value='effective']").await;
     assert!(location_query(&c).await.contains("measure=effective"));
-    c.find(Locator::Css("#tab-overview"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#tab-overview").await;
     check_all_charts(&c, &expect, &sel).await;
+    assert_no_console_errors(&c).await;
     c.close().await.unwrap();
 }
 
@@ -1215,12 +1129,7 @@ async fn a_person_loads_their_own_spreadsheet() {
     // A file that is not CSV or JSON: a clear message, and the bundled data stays.
     let junk = std::env::temp_dir().join(format!("mirador-junk-{}.xlsx", std::process::id()));
     std::fs::write(&junk, b"PK\x03\x04\x14\x00\x06\x00binary workbook\x00\x00").unwrap();
-    c.find(Locator::Css("#import-open"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#import-open").await;
     c.find(Locator::Css("#import-file"))
         .await
         .unwrap()
@@ -1244,12 +1153,7 @@ async fn a_person_loads_their_own_spreadsheet() {
 
     // A Spanish spreadsheet saved as CSV: columns matched, previewed, loaded; one row rejected.
     let csv = std::fs::canonicalize("tests/fixtures/import/synthetic-es.csv").unwrap();
-    c.find(Locator::Css(".import-dialog button.action"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, ".import-dialog button.action").await;
     c.find(Locator::Css("#import-file"))
         .await
         .unwrap()
@@ -1274,12 +1178,7 @@ async fn a_person_loads_their_own_spreadsheet() {
         "País was not matched to country"
     );
     screenshot(&c, "15-import-mapping").await;
-    c.find(Locator::Css("#import-load"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#import-load").await;
     let summary = c
         .wait()
         .at_most(TIMEOUT)
@@ -1298,23 +1197,13 @@ async fn a_person_loads_their_own_spreadsheet() {
         listed.contains("line 5") && listed.contains("Narnia"),
         "{listed}"
     );
-    c.find(Locator::Css("#import-report-json"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#import-report-json").await;
     let report: serde_json::Value =
         serde_json::from_slice(&downloaded("mirador-import-report.json").await).unwrap();
     assert_eq!(report["rows"], 5);
     assert_eq!(report["accepted"], 4);
     screenshot(&c, "16-import-report").await;
-    c.find(Locator::Css(".import-dialog button.close"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, ".import-dialog button.close").await;
     wait_text(&c, "#total", "4 of 4 interventions").await;
     let banner = text_of(&c, "#source-banner").await;
     assert!(
@@ -1379,12 +1268,7 @@ async fn a_hostile_dataset_runs_nothing_and_breaks_nothing() {
             overflow, true,
             "record {i} overflows the detail panel sideways"
         );
-        c.find(Locator::Css("#detail-close"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&c, "#detail-close").await;
     }
     let pwned = c.execute("return window.__pwned === undefined && document.querySelectorAll('img[src=x], #interventions script, #detail script').length === 0", vec![]).await.unwrap();
     assert_eq!(
@@ -1532,12 +1416,7 @@ async fn a_large_csv_loads_without_freezing_the_page() {
         .for_element(Locator::Css("#total"))
         .await
         .unwrap();
-    c.find(Locator::Css("#import-open"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#import-open").await;
     let t0 = Instant::now();
     c.find(Locator::Css("#import-file"))
         .await
@@ -1562,12 +1441,7 @@ async fn a_large_csv_loads_without_freezing_the_page() {
     }
     let read = t0.elapsed();
     let t1 = Instant::now();
-    c.find(Locator::Css("#import-load"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#import-load").await;
     let summary = c
         .wait()
         .at_most(Duration::from_secs(120))
@@ -1615,12 +1489,7 @@ async fn the_dashboard_speaks_spanish_and_portuguese() {
         .count();
     wait_text(&c, "#total", &i18n::matching_line(Lang::En, brazil, n)).await;
     // Choosing a language reopens the same view in it.
-    c.find(Locator::Css("#language option[value='es']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "#language option[value='es']").await;
     wait_text(&c, "#total", &i18n::matching_line(Lang::Es, brazil, n)).await;
     assert!(
         location_query(&c).await.contains("country=BRA")
