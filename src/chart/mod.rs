@@ -34,6 +34,8 @@ pub enum Layout {
     Gap(gap::GapLayout),
     Compare(compare::CompareLayout),
     Events(events::EventLayout),
+    /// Nothing to hit yet (the map before its shapes have loaded).
+    Empty,
     /// The map, with the country code of each value index.
     Map(Box<map::MapLayout>, Vec<String>),
 }
@@ -62,15 +64,7 @@ impl Layout {
                     Box::new(map::MapLayout::new(&a.0, width, height)),
                     m.series.values.iter().map(|(c, _)| c.clone()).collect(),
                 ),
-                None => Layout::Events(events::EventLayout {
-                    width,
-                    height,
-                    left: 0.0,
-                    right: width,
-                    top: 0.0,
-                    span: (0, 1),
-                    points: vec![],
-                }),
+                None => Layout::Empty,
             },
         }
     }
@@ -84,6 +78,7 @@ impl Layout {
             Layout::Gap(l) => l.hit(x, y),
             Layout::Compare(l) => l.hit(x, y),
             Layout::Events(l) => l.hit(x, y),
+            Layout::Empty => None,
             Layout::Map(l, codes) => l
                 .hit(x, y)
                 .and_then(|code| codes.iter().position(|c| *c == code)),
@@ -93,6 +88,7 @@ impl Layout {
     /// The rectangle of bar `i` (x0, y0, x1, y1) in logical pixels, for tests and tooltips.
     pub fn bar_rect(&self, i: usize) -> Option<(f64, f64, f64, f64)> {
         match self {
+            Layout::Empty => None,
             Layout::Bars(l) => l.bar_rect(i),
             Layout::Histogram(l) => l.bar_rect(i),
             Layout::Timeline(l) => (i < l.years).then(|| {
