@@ -469,6 +469,12 @@ async fn a_person_filters_the_dashboard() {
     );
     screenshot(&c, "05-events").await;
 
+    // The map's shapes are not fetched by a page that shows no map.
+    let shapes = c
+        .execute("return performance.getEntriesByType('resource').some(e => e.name.includes('lac.json'))", vec![])
+        .await
+        .unwrap();
+    assert_eq!(shapes, false, "the overview fetched the map shapes");
     assert_no_console_errors(&c).await;
 
     c.close().await.unwrap();

@@ -213,11 +213,21 @@ fn App() -> impl IntoView {
         atlas: RwSignal::new(None),
         load,
     };
-    leptos::task::spawn_local(async move {
-        let loaded = api::load_atlas("data/geo/lac.json")
-            .await
-            .map(|a| crate::aggregate::views::SharedAtlas(Arc::new(a)));
-        ctx.atlas.set(Some(loaded));
+    // The map shapes are fetched once, when a view that draws a map first shows.
+    let atlas_requested = StoredValue::new(false);
+    Effect::new(move |_| {
+        use crate::aggregate::ChartKind;
+        let needs_map = matches!(ctx.view.get(), View::Map | View::Events)
+            || matches!(embedded, Some(ChartKind::Map | ChartKind::EventsMap));
+        if needs_map && !atlas_requested.get_value() {
+            atlas_requested.set_value(true);
+            leptos::task::spawn_local(async move {
+                let loaded = api::load_atlas("data/geo/lac.json")
+                    .await
+                    .map(|a| crate::aggregate::views::SharedAtlas(Arc::new(a)));
+                ctx.atlas.set(Some(loaded));
+            });
+        }
     });
     provide_context(ctx);
     url_sync::install(ctx);
