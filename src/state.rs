@@ -123,7 +123,8 @@ fn compare(a: &Intervention, b: &Intervention, sort: Sort) -> Ordering {
         .then_with(|| a.id.cmp(&b.id))
 }
 
-/// The matching records sorted for the table.
+/// The matching records in table order, by sorting them all: the plain definition that
+/// `page_of_sorted` (what the table uses) is checked against.
 pub fn sorted_rows(index: &Index, matching: &[usize], sort: Sort) -> Vec<usize> {
     let records = index.records();
     let mut rows = matching.to_vec();
