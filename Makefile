@@ -42,6 +42,8 @@ serve:
 
 test-core:
 	cargo test
+	# The benchmarks are not run here, only built, so they cannot rot unseen.
+	cargo build --benches
 
 test-browser:
 	cargo test --features browser-tests --test browser -- --test-threads=1
