@@ -408,8 +408,8 @@ pub fn record(seed: u64, i: usize) -> Intervention {
     };
 
     Intervention {
-        id: format!("synthetic-{i}"),
-        name: format!("Synthetic intervention {i}"),
+        id: id(i),
+        name: name(i),
         description: Some("Synthetic record for scale tests, not a real intervention.".to_owned()),
         country: country.to_owned(),
         admin_area: admin_area.map(str::to_owned),
@@ -429,6 +429,23 @@ pub fn record(seed: u64, i: usize) -> Intervention {
         outcomes,
         sources: vec![],
     }
+}
+
+/// Record `i`'s id (whatever the seed).
+pub fn id(i: usize) -> String {
+    format!("synthetic-{i}")
+}
+
+/// Record `i`'s name (whatever the seed).
+pub fn name(i: usize) -> String {
+    format!("Synthetic intervention {i}")
+}
+
+/// The record an id names (the inverse of [`id`]).
+pub fn position(id: &str) -> Option<usize> {
+    let digits = id.strip_prefix("synthetic-")?;
+    let i: usize = digits.parse().ok()?;
+    (self::id(i) == id).then_some(i)
 }
 
 /// Records `0..n` with this seed, one at a time (nothing is held).

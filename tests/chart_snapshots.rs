@@ -71,7 +71,7 @@ fn svg_text_is_escaped() {
     // Country labels come from data: a hostile code would be shown as text. Use the name via search chart title.
     let s = series(&index, &result, &sel, ChartKind::Country, Lang::En);
     let mut s = s;
-    s.bars[0].label = index.records()[0].name.clone();
+    s.bars[0].label = index.record(0).name.clone();
     let svg = render_svg(&s, 400, 200).unwrap();
     assert!(!svg.contains("<script>"), "{svg}");
     assert!(svg.contains("&lt;script&gt;"), "{svg}");

@@ -150,7 +150,7 @@ proptest! {
         let result = index.evaluate(&sel);
 
         let expected: Vec<usize> = (0..records.len()).filter(|i| passes(&records[*i], &sel, None)).collect();
-        prop_assert_eq!(&result.matching, &expected);
+        prop_assert_eq!(&result.matching.to_vec(), &expected);
         prop_assert_eq!(result.total, records.len());
 
         for f in Facet::ALL {
@@ -214,7 +214,7 @@ fn own_filter_is_excluded_but_others_apply() {
     let mut sel = Selection::new();
     sel.toggle(Facet::Country, "BRA");
     let r = index.evaluate(&sel);
-    assert_eq!(r.matching, vec![0, 1]);
+    assert_eq!(r.matching.to_vec(), vec![0, 1]);
     // Country counts ignore the country filter: COL still shows 1, so it can be added.
     assert_eq!(index.facet_count(&r, Facet::Country, "COL"), 1);
     // Focus counts apply it: policing is 1 (only b), youth 2; multi-valued b counts once in each.
@@ -222,7 +222,7 @@ fn own_filter_is_excluded_but_others_apply() {
     assert_eq!(index.facet_count(&r, Facet::Focus, "youth"), 2);
     sel.toggle(Facet::Country, "COL");
     assert_eq!(
-        index.evaluate(&sel).matching,
+        index.evaluate(&sel).matching.to_vec(),
         vec![0, 1, 2],
         "values within a facet are OR-ed"
     );
@@ -369,7 +369,7 @@ fn reference(
         .count();
     FilterResult {
         total: records.len(),
-        matching,
+        matching: mirador::engine::Matching::from_positions(records.len(), matching),
         facet_counts,
         budget_counts,
         budget_unknown,
@@ -498,7 +498,7 @@ fn check_sequence(records: Vec<Intervention>, ops: Vec<Op>) -> Result<(), TestCa
                 op,
                 sel
             );
-            prop_assert_eq!(got.matching.iter().all(|r| engine.is_matching(*r)), true);
+            prop_assert_eq!(got.matching.iter().all(|r| engine.is_matching(r)), true);
         }
         prop_assert_eq!(
             &index.evaluate(&sel),
@@ -579,4 +579,59 @@ fn a_synthetic_session_matches_the_reference() {
         Op::ClearAll,
     ]);
     check_sequence(records, ops).unwrap();
+}
+
+proptest! {
+    /// What the views count, read from the columns, is what the records say.
+    #[test]
+    fn facts_from_the_columns_are_the_records(mut records in arb_records(false), nan in any::<bool>()) {
+        if nan && !records.is_empty() {
+            records[0].budget_usd = Some(f64::NAN);
+        }
+        let index = Index::new(records.clone());
+        for (i, r) in records.iter().enumerate() {
+            let got = index.facts(i);
+            let want = mirador::engine::Facts::of(r);
+            // NaN is not equal to itself: compare budgets by bits.
+            prop_assert_eq!(got.budget_usd.map(f64::to_bits), want.budget_usd.map(f64::to_bits));
+            prop_assert_eq!(
+                mirador::engine::Facts { budget_usd: None, ..got },
+                mirador::engine::Facts { budget_usd: None, ..want }
+            );
+        }
+    }
+}
+
+#[test]
+fn a_synthetic_index_keeps_only_columns_and_agrees_with_held_records() {
+    let n = 2000;
+    let seed = mirador::synthetic::DEFAULT_SEED;
+    let held = Index::new(mirador::synthetic::generate(seed, n));
+    let generated = Index::synthetic(seed, n);
+    assert!(generated.is_synthetic() && !held.is_synthetic());
+    let mut sel = Selection::new();
+    sel.toggle(Facet::Country, "BRA");
+    sel.query = "policia".into();
+    assert_eq!(held.evaluate(&sel), generated.evaluate(&sel));
+    for i in [0, 1, 999, n - 1] {
+        assert_eq!(held.record(i), generated.record(i));
+        assert_eq!(held.facts(i), generated.facts(i));
+        let (name, id) = generated.name_and_id(i);
+        assert_eq!(
+            (name.as_ref(), id.as_ref()),
+            (held.record(i).name.as_str(), held.record(i).id.as_str())
+        );
+        assert_eq!(generated.position(&id), Some(i));
+        assert_eq!(held.position(&id), Some(i));
+    }
+    // Ids the data does not hold, including ones shaped like a synthetic id.
+    for id in [
+        format!("synthetic-{n}"),
+        "synthetic-01".into(),
+        "synthetic-".into(),
+        "x".into(),
+    ] {
+        assert_eq!(generated.position(&id), None, "{id}");
+        assert_eq!(held.position(&id), None, "{id}");
+    }
 }

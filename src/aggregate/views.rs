@@ -2,9 +2,10 @@
 //! stacked), the evidence gap map (focus × outcome), the country comparison and the events
 //! timeline. Like the bar series, each is plain data a chart draws; nothing here knows pixels.
 
+use crate::engine::Facts;
 use crate::engine::{FilterResult, Index};
 use crate::i18n::{self, Lang};
-use crate::model::{Effect, Evaluation, Event, Focus, Intervention, Outcome};
+use crate::model::{Effect, Evaluation, Event, Focus, Outcome};
 use crate::selection::{Bounds, Facet, Selection};
 
 /// What the timeline's bars are stacked by.
@@ -126,17 +127,19 @@ fn effect_layers(lang: Lang) -> Vec<Layer> {
 }
 
 /// The layers a record falls in.
-fn record_layers(r: &Intervention, stack: Stack) -> Vec<usize> {
+/// The layers a record counts in: each of its focus areas ("not stated" when none), or its
+/// effect, as a bit set by layer.
+fn record_layers(r: &Facts, stack: Stack) -> u32 {
     match stack {
-        Stack::Focus if r.focus.is_empty() => vec![Focus::ALL.len()],
-        Stack::Focus => {
-            let mut v: Vec<usize> = r.focus.iter().map(|f| f.index()).collect();
-            v.sort();
-            v.dedup();
-            v
-        }
-        Stack::Effect => vec![r.effect.map_or(Effect::ALL.len(), |e| e.index())],
+        Stack::Focus if r.focus == 0 => 1 << Focus::ALL.len(),
+        Stack::Focus => r.focus,
+        Stack::Effect => 1 << r.effect.map_or(Effect::ALL.len(), |e| e.index()),
     }
+}
+
+/// The positions of the set bits of `set`.
+fn layer_indexes(set: u32) -> impl Iterator<Item = usize> {
+    (0..32).filter(move |l| set >> l & 1 == 1)
 }
 
 /// The timeline: every filter applies except the year range, which it shows as a band.
@@ -171,13 +174,13 @@ pub fn timeline(
     let mut totals = vec![0usize; years.len()];
     let result = index.evaluate(&sel_without(sel, |s| s.year = Bounds::none()));
     let mut undated = 0;
-    for &i in &result.matching {
-        let r = &index.records()[i];
+    for i in result.matching.iter() {
+        let r = index.facts(i);
         match r.start_year {
             Some(y) => {
                 let yi = (y - lo) as usize;
                 totals[yi] += 1;
-                for l in record_layers(r, stack) {
+                for l in layer_indexes(record_layers(&r, stack)) {
                     counts[yi][l] += 1;
                 }
             }
@@ -279,13 +282,13 @@ pub fn gap(
         .collect();
     let mut cells = vec![vec![GapCell::default(); cols.len()]; rows.len()];
     let mut with_outcomes = 0;
-    for &i in &result.matching {
-        let r = &index.records()[i];
-        if !r.outcomes.is_empty() {
+    for i in result.matching.iter() {
+        let r = index.facts(i);
+        if r.outcomes != 0 {
             with_outcomes += 1;
         }
-        for f in &r.focus {
-            for o in &r.outcomes {
+        for f in r.focus() {
+            for o in r.outcomes() {
                 let c = &mut cells[f.index()][o.index()];
                 c.count += 1;
                 c.strongest = c.strongest.max(r.evaluation);
@@ -395,9 +398,9 @@ pub fn compare(index: &Index, sel: &Selection, countries: &[String], lang: Lang)
                 budget_usd: 0.0,
                 per_year: vec![0; years.len()],
             };
-            for &i in &r.matching {
-                let rec = &index.records()[i];
-                for f in record_layers(rec, Stack::Focus) {
+            for i in r.matching.iter() {
+                let rec = index.facts(i);
+                for f in layer_indexes(record_layers(&rec, Stack::Focus)) {
                     if f < p.focus.len() {
                         p.focus[f] += 1;
                     }
@@ -831,9 +834,9 @@ pub fn map(
     let result = index.evaluate(&sel_without(sel, |s| s.clear_facet(Facet::Country)));
     let mut per: std::collections::HashMap<&str, (usize, usize, f64, usize)> =
         std::collections::HashMap::new();
-    for &i in &result.matching {
-        let r = &index.records()[i];
-        let e = per.entry(r.country.as_str()).or_default();
+    for i in result.matching.iter() {
+        let r = index.facts(i);
+        let e = per.entry(r.country).or_default();
         e.0 += 1;
         if let Some(b) = r.budget_usd {
             e.1 += 1;

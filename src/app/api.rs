@@ -78,9 +78,8 @@ pub async fn synthetic_dataset(n: usize) -> Result<Dataset, String> {
     let n = n.clamp(1, 2_000_000);
     // Let the loading message paint before the work starts.
     gloo_timers::future::TimeoutFuture::new(0).await;
-    let records: Vec<_> = crate::synthetic::records(crate::synthetic::DEFAULT_SEED, n).collect();
     Ok(Dataset {
-        index: Index::new(records),
+        index: Index::synthetic(crate::synthetic::DEFAULT_SEED, n),
         events: Vec::new(),
         rejected: Vec::new(),
         source: Some(format!("synthetic:{n}")),

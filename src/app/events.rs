@@ -70,16 +70,13 @@ pub fn EventList(with_chart: bool) -> impl IntoView {
             let Some(d) = d else {
                 return std::collections::HashMap::new();
             };
-            let wanted: std::collections::HashSet<&str> = d
-                .events
+            d.events
                 .iter()
-                .flat_map(|e| e.related_interventions.iter().map(String::as_str))
-                .collect();
-            d.index
-                .records()
-                .iter()
-                .filter(|r| wanted.contains(r.id.as_str()))
-                .map(|r| (r.id.clone(), r.name.clone()))
+                .flat_map(|e| e.related_interventions.iter())
+                .filter_map(|id| {
+                    let i = d.index.position(id)?;
+                    Some((id.clone(), d.index.name_and_id(i).0.into_owned()))
+                })
                 .collect::<std::collections::HashMap<String, String>>()
         })
     });

@@ -16,10 +16,10 @@ pub fn InterventionDownloads() -> impl IntoView {
         else {
             return;
         };
-        let rows: Vec<&Intervention> = result
+        let rows: Vec<std::borrow::Cow<Intervention>> = result
             .matching
             .iter()
-            .map(|i| &data.index.records()[*i])
+            .map(|i| data.index.record(i))
             .collect();
         if json {
             download::save_text(
@@ -31,7 +31,7 @@ pub fn InterventionDownloads() -> impl IntoView {
             download::save_text(
                 "mirador-interventions.csv",
                 "text/csv;charset=utf-8",
-                &export::interventions_csv(rows),
+                &export::interventions_csv(rows.iter().map(|r| r.as_ref())),
             );
         }
     };

@@ -260,7 +260,7 @@ fn App() -> impl IntoView {
         let Some(d) = data.get() else { return };
         let missing = state
             .with_untracked(|s| s.record.clone())
-            .filter(|id| !d.index.records().iter().any(|r| &r.id == id));
+            .filter(|id| d.index.position(id).is_none());
         if let Some(id) = missing {
             state.update(|s| s.record = None);
             ctx.notices

@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::i18n::{self, Msg};
 use crate::model::{is_web_link, Actor, Intervention};
-use crate::state::{page_count, page_of_sorted, NameOrder, SortKey};
+use crate::state::{page_count, ColumnOrder, NameOrder, SortKey};
 use leptos::prelude::*;
 
 fn column_title(lang: i18n::Lang, key: SortKey) -> &'static str {
@@ -51,11 +51,21 @@ fn cell(lang: i18n::Lang, r: &Intervention, key: SortKey) -> String {
 pub fn InterventionTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    // Names ranked once per dataset; a page then needs no string work.
-    let order = Memo::new(move |_| {
+    // Names ranked once per dataset, and the dataset in the sorted column's order once per
+    // column: a page is then read off that order, however many rows match.
+    let names = Memo::new(move |_| {
         ctx.data
             .get()
-            .map(|d| super::Shared(std::sync::Arc::new(NameOrder::new(d.index.records()))))
+            .map(|d| super::Shared(std::sync::Arc::new(NameOrder::new(&d.index))))
+    });
+    let sort_key = Memo::new(move |_| ctx.state.with(|s| s.sort.key));
+    let order = Memo::new(move |_| {
+        let (d, names) = (ctx.data.get()?, names.get()?);
+        Some(super::Shared(std::sync::Arc::new(ColumnOrder::new(
+            &d.index,
+            &names,
+            sort_key.get(),
+        ))))
     });
     let page_total = Memo::new(move |_| {
         ctx.result
@@ -71,10 +81,11 @@ pub fn InterventionTable() -> impl IntoView {
         else {
             return Vec::new();
         };
-        let sort = ctx.state.with(|s| s.sort);
-        page_of_sorted(&data.index, &order, &result.matching, sort, page())
+        let descending = ctx.state.with(|s| s.sort.descending);
+        order
+            .page(&result.matching, descending, page())
             .into_iter()
-            .map(|i| data.index.records()[i].clone())
+            .map(|i| data.index.record(i).into_owned())
             .collect::<Vec<_>>()
     };
     let header = move |key: SortKey| {
@@ -186,7 +197,8 @@ pub fn DetailPanel() -> impl IntoView {
     let record = move || {
         let id = ctx.state.with(|s| s.record.clone())?;
         let data = ctx.data.get()?;
-        data.index.records().iter().find(|r| r.id == id).cloned()
+        let i = data.index.position(&id)?;
+        Some(data.index.record(i).into_owned())
     };
     let close = move |_| ctx.state.update(|s| s.record = None);
     move || {

@@ -289,13 +289,10 @@ fn export_cmd(a: Args) -> Result<(), Failure> {
         let state = a.url_state();
         let index = Index::new(interventions(&a)?);
         let result = index.evaluate(&state.dashboard.selection);
-        let rows: Vec<&Intervention> = result
-            .matching
-            .iter()
-            .map(|i| &index.records()[*i])
-            .collect();
+        let rows: Vec<std::borrow::Cow<Intervention>> =
+            result.matching.iter().map(|i| index.record(i)).collect();
         if format == "csv" {
-            export::interventions_csv(rows)
+            export::interventions_csv(rows.iter().map(|r| r.as_ref()))
         } else {
             export::to_json(&rows)
         }

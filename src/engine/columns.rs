@@ -14,6 +14,7 @@
 //! so a million rows cost tens of megabytes rather than the size of their structs.
 
 use super::bits;
+use super::facts::Facts;
 use super::live::Counts;
 use super::text_index::{TextIndex, TextIndexBuilder};
 use super::{search_haystack, BudgetBins};
@@ -29,6 +30,8 @@ pub(crate) const MAX_VALUE_MAPS: usize = 64;
 pub(crate) const BIN_UNKNOWN: u16 = u16::MAX;
 /// `Columns::bin` for a known budget outside the histogram's axis (zero, say).
 pub(crate) const BIN_NONE: u16 = u16::MAX - 1;
+/// `Columns::year_at` and `budget_at` for a record without a value there.
+const NO_POSITION: u32 = u32::MAX;
 
 #[derive(Clone)]
 pub(crate) enum Values {
@@ -102,6 +105,9 @@ pub struct Columns {
     /// When the histogram has at most `MAX_VALUE_MAPS` bins: bin `b`'s records at
     /// `bin_maps[b * words..(b + 1) * words]`.
     pub(crate) bin_maps: Option<Vec<u64>>,
+    /// Per record: its place in `years` and in `budgets`, or `NO_POSITION` (read by `facts`).
+    pub(crate) year_at: Vec<u32>,
+    pub(crate) budget_at: Vec<u32>,
     pub(crate) unknown_budget: Vec<u64>,
     pub(crate) has_budget: Vec<u64>,
     pub(crate) text: TextIndex,
@@ -309,6 +315,16 @@ impl Builder {
             records: budgets.iter().map(|p| p.1).collect(),
         };
 
+        let positions = |sorted: &[u32]| {
+            let mut at = vec![NO_POSITION; n];
+            for (p, r) in sorted.iter().enumerate() {
+                at[*r as usize] = p as u32;
+            }
+            at
+        };
+        let year_at = positions(&years.records);
+        let budget_at = positions(&budgets.records);
+
         let bins = BudgetBins::for_amounts(budgets.values.iter().copied());
         let mut bin = vec![BIN_UNKNOWN; n];
         let has_budget = self.has_budget;
@@ -352,12 +368,32 @@ impl Builder {
             bins,
             bin,
             bin_maps,
+            year_at,
+            budget_at,
             unknown_budget,
             has_budget,
             text,
             totals,
         }
     }
+}
+
+/// Per record, the dense rank of its value in `sorted` (`at` gives its place there).
+fn dense_ranks<T>(sorted: &[T], at: &[u32], same: impl Fn(&T, &T) -> bool) -> Vec<u32> {
+    let mut rank_at = Vec::with_capacity(sorted.len());
+    let mut rank = 0u32;
+    for (p, v) in sorted.iter().enumerate() {
+        if p > 0 && !same(&sorted[p - 1], v) {
+            rank += 1;
+        }
+        rank_at.push(rank);
+    }
+    at.iter()
+        .map(|p| match *p {
+            NO_POSITION => u32::MAX,
+            p => rank_at[p as usize],
+        })
+        .collect()
 }
 
 impl Columns {
@@ -416,6 +452,53 @@ impl Columns {
         &self.totals
     }
 
+    /// The counted fields of record `r` (< `len`), as the record would give them.
+    pub fn facts(&self, r: usize) -> Facts<'_> {
+        let single = |f: Facet| match &self.facets[f.index()].values {
+            Values::Single(ids) => ids[r] as usize,
+            Values::Multi(_) => unreachable!("a single-valued facet"),
+        };
+        let multi = |f: Facet, all: usize| match &self.facets[f.index()].values {
+            Values::Multi(sets) => sets[r] & ((1u32 << all) - 1),
+            Values::Single(_) => unreachable!("a multi-valued facet"),
+        };
+        let budget_usd = match self.budget_at[r] {
+            NO_POSITION => bits::get(&self.has_budget, r).then_some(f64::NAN),
+            p => Some(self.budgets.values[p as usize]),
+        };
+        Facts {
+            country: &self.facets[Facet::Country.index()].keys[single(Facet::Country)],
+            focus: multi(Facet::Focus, Focus::ALL.len()),
+            level: Level::ALL.get(single(Facet::Level)).copied(),
+            evaluation: Evaluation::ALL.get(single(Facet::Evaluation)).copied(),
+            effect: Effect::ALL.get(single(Facet::Effect)).copied(),
+            outcomes: multi(Facet::Outcome, Outcome::ALL.len()),
+            start_year: (self.year_at[r] != NO_POSITION)
+                .then(|| self.years.values[self.year_at[r] as usize]),
+            budget_usd,
+        }
+    }
+
+    /// Each record's value id in a single-valued facet (country, level, evaluation, effect);
+    /// `None` for a multi-valued one. Ids follow `facet_keys` order.
+    pub fn single_ids(&self, facet: Facet) -> Option<&[u16]> {
+        match &self.facets[facet.index()].values {
+            Values::Single(ids) => Some(ids),
+            Values::Multi(_) => None,
+        }
+    }
+
+    /// Each record's start year as a dense rank (0 for the earliest year in the data, equal
+    /// years equal ranks), `u32::MAX` without one: what sorting by year needs.
+    pub fn year_ranks(&self) -> Vec<u32> {
+        dense_ranks(&self.years.values, &self.year_at, |a, b| a == b)
+    }
+
+    /// As `year_ranks`, for known budgets (`u32::MAX` for unknown and NaN).
+    pub fn budget_ranks(&self) -> Vec<u32> {
+        dense_ranks(&self.budgets.values, &self.budget_at, |a, b| a == b)
+    }
+
     /// Bytes these columns hold on the heap (capacity, not counting allocator overhead).
     pub fn heap_bytes(&self) -> usize {
         self.facets
@@ -427,6 +510,7 @@ impl Columns {
             + 4 * self.budgets.records.capacity()
             + 2 * self.bin.capacity()
             + self.bin_maps.as_ref().map_or(0, |m| 8 * m.capacity())
+            + 4 * (self.year_at.capacity() + self.budget_at.capacity())
             + 8 * (self.unknown_budget.capacity() + self.has_budget.capacity())
             + self.text.heap_bytes()
     }

@@ -309,7 +309,11 @@ impl Engine {
         let c = &self.counts;
         FilterResult {
             total: c.total,
-            matching: self.matching().collect(),
+            matching: super::Matching::from_words(
+                (0..bits::words(self.cols.len))
+                    .map(|w| self.matching_word(w))
+                    .collect(),
+            ),
             facet_counts: c.facet_counts.clone(),
             budget_counts: c.budget_counts.clone(),
             budget_unknown: c.budget_unknown,

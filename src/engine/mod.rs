@@ -17,11 +17,15 @@
 
 mod bits;
 mod columns;
+mod facts;
 mod live;
+mod matching;
 mod text_index;
 
 pub use columns::{vocabulary, Columns};
+pub use facts::Facts;
 pub use live::{Counts, Engine, Strategy, UpdateStats};
+pub use matching::Matching;
 
 use crate::model::Intervention;
 use crate::selection::{Facet, Selection};
@@ -118,11 +122,20 @@ fn round_sig(x: f64) -> f64 {
     (x / p).round() * p
 }
 
-/// A dataset prepared for filtering: the records and their [`Columns`].
+/// A dataset prepared for filtering: its records and their [`Columns`].
 #[derive(Debug, Clone)]
 pub struct Index {
-    records: Vec<Intervention>,
+    records: Records,
     columns: Arc<Columns>,
+}
+
+/// Where an index's whole records come from when one is shown (the table, the detail panel, an
+/// export): held, or rebuilt on demand by the synthetic generator, so a million synthetic rows
+/// cost only their columns.
+#[derive(Debug, Clone)]
+enum Records {
+    Held(Vec<Intervention>),
+    Synthetic { seed: u64, len: usize },
 }
 
 /// What a selection yields: the numbers every view shows.
@@ -130,8 +143,8 @@ pub struct Index {
 pub struct FilterResult {
     /// Records in the dataset.
     pub total: usize,
-    /// Positions of the matching records, in dataset order.
-    pub matching: Vec<usize>,
+    /// The matching records (a bitmap; iterate it for their positions in dataset order).
+    pub matching: Matching,
     /// Per facet (by `Facet::index()`), counts aligned with `Index::facet_keys`, each counting the
     /// records that pass every filter except that facet's own.
     pub facet_counts: Vec<Vec<usize>>,
@@ -153,19 +166,72 @@ impl FilterResult {
 impl Index {
     pub fn new(records: Vec<Intervention>) -> Index {
         let columns = Arc::new(Columns::build(&records));
-        Index { records, columns }
+        Index {
+            records: Records::Held(records),
+            columns,
+        }
     }
 
-    pub fn records(&self) -> &[Intervention] {
-        &self.records
+    /// `len` synthetic records of this seed (`crate::synthetic`). Only their columns are kept:
+    /// a record is generated again when one is shown.
+    pub fn synthetic(seed: u64, len: usize) -> Index {
+        let columns = Arc::new(Columns::build(crate::synthetic::records(seed, len)));
+        Index {
+            records: Records::Synthetic { seed, len },
+            columns,
+        }
+    }
+
+    /// Whether the records come from the synthetic generator.
+    pub fn is_synthetic(&self) -> bool {
+        matches!(self.records, Records::Synthetic { .. })
+    }
+
+    /// Record `i` (< `len()`): borrowed when held, generated when synthetic.
+    pub fn record(&self, i: usize) -> std::borrow::Cow<'_, Intervention> {
+        match &self.records {
+            Records::Held(r) => std::borrow::Cow::Borrowed(&r[i]),
+            Records::Synthetic { seed, .. } => {
+                std::borrow::Cow::Owned(crate::synthetic::record(*seed, i))
+            }
+        }
+    }
+
+    /// Every record in dataset order (generated one at a time when synthetic).
+    pub fn records(&self) -> impl Iterator<Item = std::borrow::Cow<'_, Intervention>> + '_ {
+        (0..self.len()).map(|i| self.record(i))
+    }
+
+    /// Record `i`'s name and id (cheap even when synthetic: no whole record is built).
+    pub fn name_and_id(&self, i: usize) -> (std::borrow::Cow<'_, str>, std::borrow::Cow<'_, str>) {
+        match &self.records {
+            Records::Held(r) => (r[i].name.as_str().into(), r[i].id.as_str().into()),
+            Records::Synthetic { .. } => (
+                crate::synthetic::name(i).into(),
+                crate::synthetic::id(i).into(),
+            ),
+        }
+    }
+
+    /// The position of the record with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        match &self.records {
+            Records::Held(r) => r.iter().position(|r| r.id == id),
+            Records::Synthetic { len, .. } => crate::synthetic::position(id).filter(|i| i < len),
+        }
+    }
+
+    /// The counted fields of record `i`, read from the columns.
+    pub fn facts(&self, i: usize) -> Facts<'_> {
+        self.columns.facts(i)
     }
 
     pub fn len(&self) -> usize {
-        self.records.len()
+        self.columns.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.len() == 0
     }
 
     /// The prepared columns, shared with any `Engine` made from this index.
