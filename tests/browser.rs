@@ -356,6 +356,44 @@ async fn a_person_filters_the_dashboard() {
         assert_eq!(cv["role"], "img");
     }
 
+    // When the window (and so each chart's box) changes width, every chart is drawn again at
+    // its new width, still scaled for the screen.
+    let widths = "return [...document.querySelectorAll('canvas')].map(cv => [cv.getBoundingClientRect().width, cv.width]);";
+    let before = c.execute(widths, vec![]).await.unwrap();
+    let window = c.get_window_rect().await.unwrap();
+    c.set_window_rect(window.0 as u32, window.1 as u32, 900, window.3 as u32)
+        .await
+        .unwrap();
+    let start = Instant::now();
+    loop {
+        let now = c.execute(widths, vec![]).await.unwrap();
+        let redrawn = now
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(before.as_array().unwrap())
+            .all(|(n, b)| {
+                let (css, px) = (n[0].as_f64().unwrap(), n[1].as_f64().unwrap());
+                css != b[0].as_f64().unwrap() && (px / css - 2.0).abs() < 0.05
+            });
+        if redrawn {
+            break;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "charts not redrawn at their new width: before {before}, now {now}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    c.set_window_rect(
+        window.0 as u32,
+        window.1 as u32,
+        window.2 as u32,
+        window.3 as u32,
+    )
+    .await
+    .unwrap();
+
     // Clicking a country's label narrows the total and the other charts' counts.
     click(&c, "#facet-country input[value='COL']").await;
     sel.toggle(Facet::Country, "COL");
@@ -519,9 +557,15 @@ async fn downloaded(name: &str) -> Vec<u8> {
     }
 }
 
+/// The address's query once the app has written it: the app writes the address after the next
+/// frame is painted (off the interaction's path), so this reads it a frame and a task later.
 async fn location_query(c: &Client) -> String {
-    c.execute("return location.search", vec![])
-        .await
+    c.execute_async(
+        "const done = arguments[arguments.length - 1];
+         requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(() => done(location.search), 0)), 0));",
+        vec![],
+    )
+    .await
         .unwrap()
         .as_str()
         .unwrap()

@@ -77,15 +77,24 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
     // Timeline drag: the year index where the button went down.
     let drag_from = RwSignal::new(None::<usize>);
 
+    // The canvas's CSS width as last laid out, kept by a ResizeObserver: a redraw then never
+    // reads the layout (which would force one right after the DOM changes), and any change of
+    // width (window, panel, scroll bar) redraws.
+    let width = RwSignal::new(None::<f64>);
     Effect::new(move |_| {
-        ctx.resized.track();
+        if let Some(canvas) = canvas_ref.get() {
+            watch_width(&canvas, width);
+        }
+    });
+    Effect::new(move |_| {
         let hovered = hover.get();
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
+        let w = width.get().unwrap_or_else(|| css_size(&canvas).0);
         data.with(|d| {
             if let Some(d) = d {
-                paint(&canvas, d, hovered);
+                paint(&canvas, d, w, hovered);
             }
         });
     });
@@ -93,6 +102,7 @@ pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
     let layout = move || -> Option<Layout> {
         let canvas = canvas_ref.get_untracked()?;
         let (w, h) = css_size(&canvas);
+        let w = width.get_untracked().unwrap_or(w);
         data.with_untracked(|d| d.as_ref().map(|d| Layout::of(d, w, h)))
     };
     let item_at = move |ev: &web_sys::MouseEvent| {
@@ -255,12 +265,40 @@ fn css_size(canvas: &web_sys::HtmlCanvasElement) -> (f64, f64) {
     )
 }
 
-/// Sizes the backing store to CSS size × devicePixelRatio and draws.
-fn paint(canvas: &web_sys::HtmlCanvasElement, data: &ChartData, hover: Option<usize>) {
+/// Keeps `width` equal to the canvas's laid-out CSS width, for as long as the chart is shown.
+fn watch_width(canvas: &web_sys::HtmlCanvasElement, width: RwSignal<Option<f64>>) {
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            let Some(entry) = entries
+                .iter()
+                .last()
+                .map(|e| e.unchecked_into::<web_sys::ResizeObserverEntry>())
+            else {
+                return;
+            };
+            let w = entry.content_rect().width().round().max(1.0);
+            if width.get_untracked() != Some(w) {
+                width.set(Some(w));
+            }
+        },
+    );
+    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(canvas);
+    // Both live with the calling effect's owner; the observer is disconnected before the
+    // closure it calls is dropped (an owner runs its cleanups before dropping its values).
+    let kept = StoredValue::new_local((observer, on_resize));
+    on_cleanup(move || {
+        kept.try_with_value(|(observer, _)| observer.disconnect());
+    });
+}
+
+/// Sizes the backing store to CSS width `w` × devicePixelRatio and draws.
+fn paint(canvas: &web_sys::HtmlCanvasElement, data: &ChartData, w: f64, hover: Option<usize>) {
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .clamp(1.0, 4.0);
-    let (w, _) = css_size(canvas);
     // The height follows the content; set it before drawing, so the drawing and the hit-testing
     // layout always see the same size.
     let h = chart::preferred_height_of(data, w);

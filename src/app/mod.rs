@@ -115,8 +115,6 @@ pub struct Ctx {
     pub data: Memo<Option<Shared<Dataset>>>,
     pub state: RwSignal<DashboardState>,
     pub result: Memo<Option<Shared<FilterResult>>>,
-    /// Bumped when the window is resized, so canvases redraw.
-    pub resized: RwSignal<u32>,
     pub view: RwSignal<View>,
     /// What the link carried that the UI does not change (embed, lang, data, compare, chart).
     pub link: RwSignal<UrlState>,
@@ -195,15 +193,12 @@ fn App() -> impl IntoView {
         })?;
         Some(Shared(Arc::new(result)))
     });
-    let resized = RwSignal::new(0u32);
-    let _resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
     let notices: Vec<String> = notices.iter().map(Notice::to_string).collect();
     let ctx = Ctx {
         lang,
         data,
         state,
         result,
-        resized,
         view: RwSignal::new(initial.view),
         link: RwSignal::new(UrlState {
             dashboard: DashboardState::default(),

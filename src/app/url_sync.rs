@@ -44,8 +44,40 @@ fn only_typing(a: &UrlState, b: &UrlState) -> bool {
     a2 == *b
 }
 
+/// Writes the address once the frame showing the change is painted: `pushState` costs a few
+/// milliseconds in Chromium, which would otherwise delay that frame. Changes made before the write
+/// happens share one history entry, pushed if any of them asked for one.
+fn write_after_paint(pending: StoredValue<Option<(String, bool)>>, url: String, push: bool) {
+    let scheduled = pending.with_value(Option::is_some);
+    pending.update_value(|p| {
+        let push = push || p.as_ref().is_some_and(|(_, pushed)| *pushed);
+        *p = Some((url, push));
+    });
+    if scheduled {
+        return;
+    }
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let Some((url, push)) = pending.try_update_value(Option::take).flatten() else {
+                    return;
+                };
+                if let Ok(history) = window().history() {
+                    let _ = if push {
+                        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+                    } else {
+                        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+                    };
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+}
+
 /// Installs the two-way sync; call once in the app.
 pub fn install(ctx: Ctx) {
+    let pending = StoredValue::new(None::<(String, bool)>);
     Effect::new(move |prev: Option<UrlState>| {
         let current = ctx.url_state();
         let query = to_query(&current);
@@ -56,18 +88,17 @@ pub fn install(ctx: Ctx) {
             } else {
                 format!("{path}?{query}")
             };
-            if let Ok(history) = window().history() {
-                let push = prev.as_ref().is_some_and(|p| !only_typing(p, &current));
-                let _ = if push {
-                    history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-                } else {
-                    history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-                };
-            }
+            let push = prev.as_ref().is_some_and(|p| !only_typing(p, &current));
+            write_after_paint(pending, url, push);
+        } else {
+            // Back where the address already is: a write still waiting is out of date.
+            pending.set_value(None);
         }
         current
     });
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        // The address moved: a write still waiting would undo that.
+        pending.set_value(None);
         let (state, _) = read_location();
         ctx.apply(state);
     });
