@@ -1364,11 +1364,12 @@ async fn synthetic_data_is_labelled_and_interactions_are_timed() {
     // it triggers (charts, table) have run, i.e. the first task after the DOM changed; and until
     // the next animation frame, whose timing in headless Chromium adds a fixed ~50 ms whatever the
     // data size (measured at 1,000 rows), so it is printed but not the figure to judge by.
-    let click = |i: usize| {
+    let click_country = |i: usize| {
         format!(
             r#"const done = arguments[arguments.length - 1];
                const total = document.querySelector('#total');
-               const box = document.querySelectorAll('#facet-country input')[{i}];
+               const boxes = document.querySelectorAll('#facet-country input');
+               const box = boxes[{i} % boxes.length];
                let t0;
                const seen = new MutationObserver(() => {{
                  seen.disconnect();
@@ -1389,7 +1390,7 @@ async fn synthetic_data_is_labelled_and_interactions_are_timed() {
     // each ticks one more country, so every click changes every view.
     let mut runs: Vec<Vec<f64>> = Vec::new();
     for i in 0..7 {
-        let v = c.execute_async(&click(i), vec![]).await.unwrap();
+        let v = c.execute_async(&click_country(i), vec![]).await.unwrap();
         if i >= 2 {
             runs.push((0..5).map(|k| v[k].as_f64().unwrap()).collect());
         }
@@ -1407,6 +1408,35 @@ async fn synthetic_data_is_labelled_and_interactions_are_timed() {
         median(1),
         median(2)
     );
+    // The same measure with each view open: its chart is computed again on every click.
+    for (k, view) in ["timeline", "evidence", "map", "compare"]
+        .iter()
+        .enumerate()
+    {
+        click(&c, &format!("#tab-{view}")).await;
+        // The map's shapes load when it first shows.
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let mut runs: Vec<Vec<f64>> = Vec::new();
+        for i in 0..7 {
+            let v = c
+                .execute_async(&click_country(7 + 7 * k + i), vec![])
+                .await
+                .unwrap();
+            if i >= 2 {
+                runs.push((0..5).map(|k| v[k].as_f64().unwrap()).collect());
+            }
+        }
+        let median = |k: usize| {
+            let mut xs: Vec<f64> = runs.iter().map(|r| r[k]).collect();
+            xs.sort_by(f64::total_cmp);
+            xs[xs.len() / 2]
+        };
+        println!(
+            "browser: {n} synthetic rows, {view} view, a country click (median of 5, warm): engine + chart redraw = {:.1} ms; every view updated in {:.1} ms",
+            median(3),
+            median(1)
+        );
+    }
     let memory = c
         .execute(
             "return document.documentElement.dataset.wasmMemoryBytes",

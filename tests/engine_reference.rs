@@ -370,6 +370,14 @@ fn reference(
     FilterResult {
         total: records.len(),
         matching: mirador::engine::Matching::from_positions(records.len(), matching),
+        without_country: mirador::engine::Matching::from_positions(
+            records.len(),
+            (0..records.len()).filter(|i| all_but(*i, Facet::Country.index())),
+        ),
+        without_year: mirador::engine::Matching::from_positions(
+            records.len(),
+            (0..records.len()).filter(|i| all_but(*i, YEAR)),
+        ),
         facet_counts,
         budget_counts,
         budget_unknown,

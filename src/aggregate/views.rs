@@ -2,11 +2,10 @@
 //! stacked), the evidence gap map (focus × outcome), the country comparison and the events
 //! timeline. Like the bar series, each is plain data a chart draws; nothing here knows pixels.
 
-use crate::engine::Facts;
 use crate::engine::{FilterResult, Index};
 use crate::i18n::{self, Lang};
 use crate::model::{Effect, Evaluation, Event, Focus, Outcome};
-use crate::selection::{Bounds, Facet, Selection};
+use crate::selection::{Facet, Selection};
 
 /// What the timeline's bars are stacked by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -127,24 +126,21 @@ fn effect_layers(lang: Lang) -> Vec<Layer> {
 }
 
 /// The layers a record falls in.
-/// The layers a record counts in: each of its focus areas ("not stated" when none), or its
-/// effect, as a bit set by layer.
-fn record_layers(r: &Facts, stack: Stack) -> u32 {
-    match stack {
-        Stack::Focus if r.focus == 0 => 1 << Focus::ALL.len(),
-        Stack::Focus => r.focus,
-        Stack::Effect => 1 << r.effect.map_or(Effect::ALL.len(), |e| e.index()),
-    }
-}
-
 /// The positions of the set bits of `set`.
-fn layer_indexes(set: u32) -> impl Iterator<Item = usize> {
-    (0..32).filter(move |l| set >> l & 1 == 1)
+fn layer_indexes(mut set: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (set != 0).then(|| {
+            let l = set.trailing_zeros() as usize;
+            set &= set - 1;
+            l
+        })
+    })
 }
 
 /// The timeline: every filter applies except the year range, which it shows as a band.
 pub fn timeline(
     index: &Index,
+    result: &FilterResult,
     sel: &Selection,
     events: &[Event],
     stack: Stack,
@@ -172,16 +168,23 @@ pub fn timeline(
     let years: Vec<i32> = (lo..=hi).collect();
     let mut counts = vec![vec![0usize; layers.len()]; years.len()];
     let mut totals = vec![0usize; years.len()];
-    let result = index.evaluate(&sel_without(sel, |s| s.year = Bounds::none()));
+    // Every filter but the year range; a record's layers are its focus areas ("not stated",
+    // the last layer, when none) or its effect, which is how the columns number their values.
+    let shown = &result.without_year;
+    let cols = index.columns();
+    let facet = match stack {
+        Stack::Focus => Facet::Focus,
+        Stack::Effect => Facet::Effect,
+    };
     let mut undated = 0;
-    for i in result.matching.iter() {
-        let r = index.facts(i);
-        match r.start_year {
+    for i in shown.iter() {
+        match cols.year(i) {
             Some(y) => {
                 let yi = (y - lo) as usize;
                 totals[yi] += 1;
-                for l in layer_indexes(record_layers(&r, stack)) {
-                    counts[yi][l] += 1;
+                let row = &mut counts[yi];
+                for l in layer_indexes(cols.value_set(facet, i)) {
+                    row[l] += 1;
                 }
             }
             None => undated += 1,
@@ -203,7 +206,7 @@ pub fn timeline(
     let note = Some(i18n::timeline_note(
         lang,
         undated,
-        result.matching.len(),
+        shown.len(),
         stack == Stack::Focus,
     ));
     let events_label = i18n::text(lang, i18n::Msg::EventsTimeline).to_owned();
@@ -282,17 +285,32 @@ pub fn gap(
         .collect();
     let mut cells = vec![vec![GapCell::default(); cols.len()]; rows.len()];
     let mut with_outcomes = 0;
-    for i in result.matching.iter() {
-        let r = index.facts(i);
-        if r.outcomes != 0 {
-            with_outcomes += 1;
-        }
-        for f in r.focus() {
-            for o in r.outcomes() {
-                let c = &mut cells[f.index()][o.index()];
+    // Only records with an outcome fill cells: read those, not every match.
+    let stated = index.columns().value_bitmap(
+        Facet::Outcome,
+        &Outcome::ALL.iter().map(|o| o.key()).collect::<Vec<_>>(),
+    );
+    // Columns number values by vocabulary index ("not stated" after them, masked out here).
+    let columns = index.columns();
+    let (evaluations, effects) = (
+        columns
+            .single_ids(Facet::Evaluation)
+            .expect("single-valued"),
+        columns.single_ids(Facet::Effect).expect("single-valued"),
+    );
+    let focus_mask = (1u32 << Focus::ALL.len()) - 1;
+    let outcome_mask = (1u32 << Outcome::ALL.len()) - 1;
+    for i in result.matching.and(&stated).iter() {
+        with_outcomes += 1;
+        let evaluation = Evaluation::ALL.get(evaluations[i] as usize).copied();
+        let effect = Effect::ALL.get(effects[i] as usize).copied();
+        let outcomes = columns.value_set(Facet::Outcome, i) & outcome_mask;
+        for f in layer_indexes(columns.value_set(Facet::Focus, i) & focus_mask) {
+            for o in layer_indexes(outcomes) {
+                let c = &mut cells[f][o];
                 c.count += 1;
-                c.strongest = c.strongest.max(r.evaluation);
-                if let Some(e) = r.effect {
+                c.strongest = c.strongest.max(evaluation);
+                if let Some(e) = effect {
                     if c.best.is_none_or(|b| effect_rank(e) > effect_rank(b)) {
                         c.best = Some(e);
                     }
@@ -375,57 +393,77 @@ impl CompareSeries {
 }
 
 /// The comparison: every filter applies, except that each column is one compared country.
-pub fn compare(index: &Index, sel: &Selection, countries: &[String], lang: Lang) -> CompareSeries {
+pub fn compare(
+    index: &Index,
+    result: &FilterResult,
+    countries: &[String],
+    lang: Lang,
+) -> CompareSeries {
     let years: Vec<i32> = index
         .year_span()
         .map(|(a, b)| (a..=b).collect())
         .unwrap_or_default();
+    let cols = index.columns();
+    let evaluated = cols.value_bitmap(
+        Facet::Evaluation,
+        &[
+            Evaluation::Process.key(),
+            Evaluation::QuasiExperimental.key(),
+            Evaluation::Experimental.key(),
+        ],
+    );
+    let good = cols.value_bitmap(
+        Facet::Effect,
+        &[Effect::Effective.key(), Effect::Promising.key()],
+    );
     let profiles = countries
         .iter()
         .map(|code| {
-            let s = sel_without(sel, |s| s.set_values(Facet::Country, [code.clone()]));
-            let r = index.evaluate(&s);
+            // Every filter but the country filter, within this country: counts by value from
+            // the value bitmaps; budgets and years from the records with them.
+            let set = result
+                .without_country
+                .and(&cols.value_bitmap(Facet::Country, &[code.as_str()]));
             let mut p = CountryProfile {
                 code: code.clone(),
                 name: i18n::country_name(lang, code),
                 caption: String::new(),
-                count: r.matching.len(),
+                count: set.len(),
                 focus: vec![0; Focus::ALL.len()],
                 effect: vec![0; Effect::ALL.len() + 1],
-                evaluated: 0,
-                effective_or_promising: 0,
+                evaluated: set.count_in(&evaluated),
+                effective_or_promising: set.count_in(&good),
                 budget_known: 0,
                 budget_usd: 0.0,
                 per_year: vec![0; years.len()],
             };
-            for i in r.matching.iter() {
-                let rec = index.facts(i);
-                for f in layer_indexes(record_layers(&rec, Stack::Focus)) {
-                    if f < p.focus.len() {
-                        p.focus[f] += 1;
-                    }
+            // Value ids are vocabulary indexes, "not stated" last (dropped for focus).
+            for (v, n) in cols
+                .count_values(&set, Facet::Focus)
+                .into_iter()
+                .enumerate()
+            {
+                if let Some(slot) = p.focus.get_mut(v) {
+                    *slot = n;
                 }
-                p.effect[rec.effect.map_or(Effect::ALL.len(), |e| e.index())] += 1;
-                if matches!(
-                    rec.evaluation,
-                    Some(
-                        Evaluation::Process
-                            | Evaluation::QuasiExperimental
-                            | Evaluation::Experimental
-                    )
-                ) {
-                    p.evaluated += 1;
-                }
-                if matches!(rec.effect, Some(Effect::Effective | Effect::Promising)) {
-                    p.effective_or_promising += 1;
-                }
-                if let Some(b) = rec.budget_usd {
-                    p.budget_known += 1;
-                    p.budget_usd += b;
-                }
-                if let (Some(y), Some(first)) = (rec.start_year, years.first()) {
-                    if let Some(slot) = p.per_year.get_mut((y - first) as usize) {
-                        *slot += 1;
+            }
+            for (v, n) in cols
+                .count_values(&set, Facet::Effect)
+                .into_iter()
+                .enumerate()
+            {
+                p.effect[v] = n;
+            }
+            for i in set.and(cols.known_budget()).iter() {
+                p.budget_known += 1;
+                p.budget_usd += cols.budget(i).unwrap_or(0.0);
+            }
+            if let Some(first) = years.first() {
+                for i in set.iter() {
+                    if let Some(y) = cols.year(i) {
+                        if let Some(slot) = p.per_year.get_mut((y - first) as usize) {
+                            *slot += 1;
+                        }
                     }
                 }
             }
@@ -825,27 +863,43 @@ pub fn events_map(events: &[Event], sel: &Selection, options: &ViewOptions, lang
 /// every country keeps its value and can be added by clicking it.
 pub fn map(
     index: &Index,
+    result: &FilterResult,
     sel: &Selection,
     measure: MapMeasure,
     atlas: Option<&SharedAtlas>,
     lang: Lang,
 ) -> MapData {
     use super::map_series::{MapSeries, ValueFormat};
-    let result = index.evaluate(&sel_without(sel, |s| s.clear_facet(Facet::Country)));
-    let mut per: std::collections::HashMap<&str, (usize, usize, f64, usize)> =
-        std::collections::HashMap::new();
-    for i in result.matching.iter() {
-        let r = index.facts(i);
-        let e = per.entry(r.country).or_default();
-        e.0 += 1;
-        if let Some(b) = r.budget_usd {
-            e.1 += 1;
-            e.2 += b;
-        }
-        if matches!(r.effect, Some(Effect::Effective | Effect::Promising)) {
-            e.3 += 1;
-        }
+    // Every filter but the country filter: counts per country from the value bitmaps, budgets
+    // from the records with one.
+    let cols = index.columns();
+    let shown = &result.without_country;
+    let good = shown.and(&cols.value_bitmap(
+        Facet::Effect,
+        &[Effect::Effective.key(), Effect::Promising.key()],
+    ));
+    let counts = cols.count_values(shown, Facet::Country);
+    let goods = cols.count_values(&good, Facet::Country);
+    let ids = cols
+        .single_ids(Facet::Country)
+        .expect("countries are single-valued");
+    let mut budgets = vec![(0usize, 0f64); counts.len()];
+    for i in shown.and(cols.known_budget()).iter() {
+        let b = &mut budgets[ids[i] as usize];
+        b.0 += 1;
+        b.1 += cols.budget(i).unwrap_or(0.0);
     }
+    let per: std::collections::HashMap<&str, (usize, usize, f64, usize)> = index
+        .facet_keys(Facet::Country)
+        .iter()
+        .enumerate()
+        .map(|(v, k)| {
+            (
+                k.as_str(),
+                (counts[v], budgets[v].0, budgets[v].1, goods[v]),
+            )
+        })
+        .collect();
     let codes: Vec<String> = atlas
         .map(|a| a.0.countries().iter().map(|c| c.code.clone()).collect())
         .unwrap_or_default();
@@ -929,7 +983,7 @@ pub fn chart_data(
     use super::ChartKind;
     match kind {
         ChartKind::Timeline => {
-            ChartData::Timeline(timeline(index, sel, events, options.stack, lang))
+            ChartData::Timeline(timeline(index, result, sel, events, options.stack, lang))
         }
         ChartKind::Gap => ChartData::Gap(gap(index, result, sel, options.colour, lang)),
         ChartKind::Compare => {
@@ -938,13 +992,14 @@ pub fn chart_data(
             } else {
                 default_comparison(index, result)
             };
-            ChartData::Compare(compare(index, sel, &countries, lang))
+            ChartData::Compare(compare(index, result, &countries, lang))
         }
         ChartKind::Events => {
             ChartData::Events(event_timeline(&filter_events(events, sel, options), lang))
         }
         ChartKind::Map => ChartData::Map(map(
             index,
+            result,
             sel,
             options.measure,
             options.atlas.as_ref(),

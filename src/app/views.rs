@@ -94,9 +94,10 @@ pub fn CompareView() -> impl IntoView {
         let (Some(d), list) = (ctx.data.get(), chosen.get()) else {
             return Vec::new();
         };
-        let series = ctx
-            .state
-            .with(|s| compare(&d.index, &s.selection, &list, lang));
+        let Some(result) = ctx.result.get() else {
+            return Vec::new();
+        };
+        let series = compare(&d.index, &result, &list, lang);
         series.countries
     };
     let pct = move |a: usize, b: usize| {

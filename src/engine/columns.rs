@@ -17,6 +17,7 @@ use super::bits;
 use super::facts::Facts;
 use super::live::Counts;
 use super::text_index::{TextIndex, TextIndexBuilder};
+use super::Matching;
 use super::{search_haystack, BudgetBins};
 use crate::model::{ActorType, Effect, Evaluation, Focus, Intervention, Level, Outcome};
 use crate::selection::{Facet, NOT_STATED};
@@ -30,8 +31,8 @@ pub(crate) const MAX_VALUE_MAPS: usize = 64;
 pub(crate) const BIN_UNKNOWN: u16 = u16::MAX;
 /// `Columns::bin` for a known budget outside the histogram's axis (zero, say).
 pub(crate) const BIN_NONE: u16 = u16::MAX - 1;
-/// `Columns::year_at` and `budget_at` for a record without a value there.
-const NO_POSITION: u32 = u32::MAX;
+/// `Columns::year_of` for a record without a start year.
+const NO_YEAR: i32 = i32::MIN;
 
 #[derive(Clone)]
 pub(crate) enum Values {
@@ -105,9 +106,10 @@ pub struct Columns {
     /// When the histogram has at most `MAX_VALUE_MAPS` bins: bin `b`'s records at
     /// `bin_maps[b * words..(b + 1) * words]`.
     pub(crate) bin_maps: Option<Vec<u64>>,
-    /// Per record: its place in `years` and in `budgets`, or `NO_POSITION` (read by `facts`).
-    pub(crate) year_at: Vec<u32>,
-    pub(crate) budget_at: Vec<u32>,
+    /// Per record: its start year (`NO_YEAR` without one) and its budget (NaN when unknown,
+    /// which `has_budget` tells apart from a known NaN), read by `facts`.
+    pub(crate) year_of: Vec<i32>,
+    pub(crate) budget_of: Vec<f64>,
     pub(crate) unknown_budget: Vec<u64>,
     pub(crate) has_budget: Vec<u64>,
     pub(crate) text: TextIndex,
@@ -315,15 +317,14 @@ impl Builder {
             records: budgets.iter().map(|p| p.1).collect(),
         };
 
-        let positions = |sorted: &[u32]| {
-            let mut at = vec![NO_POSITION; n];
-            for (p, r) in sorted.iter().enumerate() {
-                at[*r as usize] = p as u32;
-            }
-            at
-        };
-        let year_at = positions(&years.records);
-        let budget_at = positions(&budgets.records);
+        let mut year_of = vec![NO_YEAR; n];
+        for (y, r) in years.values.iter().zip(&years.records) {
+            year_of[*r as usize] = *y;
+        }
+        let mut budget_of = vec![f64::NAN; n];
+        for (b, r) in budgets.values.iter().zip(&budgets.records) {
+            budget_of[*r as usize] = *b;
+        }
 
         let bins = BudgetBins::for_amounts(budgets.values.iter().copied());
         let mut bin = vec![BIN_UNKNOWN; n];
@@ -368,8 +369,8 @@ impl Builder {
             bins,
             bin,
             bin_maps,
-            year_at,
-            budget_at,
+            year_of,
+            budget_of,
             unknown_budget,
             has_budget,
             text,
@@ -378,22 +379,20 @@ impl Builder {
     }
 }
 
-/// Per record, the dense rank of its value in `sorted` (`at` gives its place there).
-fn dense_ranks<T>(sorted: &[T], at: &[u32], same: impl Fn(&T, &T) -> bool) -> Vec<u32> {
-    let mut rank_at = Vec::with_capacity(sorted.len());
-    let mut rank = 0u32;
-    for (p, v) in sorted.iter().enumerate() {
-        if p > 0 && !same(&sorted[p - 1], v) {
-            rank += 1;
+impl<T: PartialEq> Sorted<T> {
+    /// Per record (of `n`), the dense rank of its value: 0 for the smallest, equal values equal
+    /// ranks; `u32::MAX` for records without a value.
+    fn dense_ranks(&self, n: usize) -> Vec<u32> {
+        let mut ranks = vec![u32::MAX; n];
+        let mut rank = 0u32;
+        for (p, (v, r)) in self.values.iter().zip(&self.records).enumerate() {
+            if p > 0 && self.values[p - 1] != *v {
+                rank += 1;
+            }
+            ranks[*r as usize] = rank;
         }
-        rank_at.push(rank);
+        ranks
     }
-    at.iter()
-        .map(|p| match *p {
-            NO_POSITION => u32::MAX,
-            p => rank_at[p as usize],
-        })
-        .collect()
 }
 
 impl Columns {
@@ -462,10 +461,7 @@ impl Columns {
             Values::Multi(sets) => sets[r] & ((1u32 << all) - 1),
             Values::Single(_) => unreachable!("a multi-valued facet"),
         };
-        let budget_usd = match self.budget_at[r] {
-            NO_POSITION => bits::get(&self.has_budget, r).then_some(f64::NAN),
-            p => Some(self.budgets.values[p as usize]),
-        };
+        let budget_usd = bits::get(&self.has_budget, r).then_some(self.budget_of[r]);
         Facts {
             country: &self.facets[Facet::Country.index()].keys[single(Facet::Country)],
             focus: multi(Facet::Focus, Focus::ALL.len()),
@@ -473,9 +469,80 @@ impl Columns {
             evaluation: Evaluation::ALL.get(single(Facet::Evaluation)).copied(),
             effect: Effect::ALL.get(single(Facet::Effect)).copied(),
             outcomes: multi(Facet::Outcome, Outcome::ALL.len()),
-            start_year: (self.year_at[r] != NO_POSITION)
-                .then(|| self.years.values[self.year_at[r] as usize]),
+            start_year: (self.year_of[r] != NO_YEAR).then_some(self.year_of[r]),
             budget_usd,
+        }
+    }
+
+    /// The records holding any of these values of a facet (keys the facet lacks hold none).
+    pub fn value_bitmap(&self, facet: Facet, keys: &[&str]) -> Vec<u64> {
+        let col = &self.facets[facet.index()];
+        let words = bits::words(self.len);
+        let ids: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| col.id(k))
+            .map(usize::from)
+            .collect();
+        let mut out = vec![0u64; words];
+        if col.maps.is_some() {
+            for id in ids {
+                let map = col.map(id, words).expect("maps");
+                out.iter_mut().zip(map).for_each(|(o, m)| *o |= m);
+            }
+        } else {
+            for r in 0..self.len {
+                let mut hit = false;
+                col.for_each_value(r, |v| hit |= ids.contains(&v));
+                if hit {
+                    bits::set(&mut out, r);
+                }
+            }
+        }
+        out
+    }
+
+    /// Per value of a facet (aligned with `facet_keys`), how many records of `set` hold it.
+    pub fn count_values(&self, set: &Matching, facet: Facet) -> Vec<usize> {
+        let col = &self.facets[facet.index()];
+        let words = bits::words(self.len);
+        match &col.maps {
+            Some(_) => (0..col.keys.len())
+                .map(|v| set.count_in(col.map(v, words).expect("maps")))
+                .collect(),
+            None => {
+                let mut counts = vec![0; col.keys.len()];
+                for r in set.iter() {
+                    col.for_each_value(r, |v| counts[v] += 1);
+                }
+                counts
+            }
+        }
+    }
+
+    /// The records with a known budget.
+    pub fn known_budget(&self) -> &[u64] {
+        &self.has_budget
+    }
+
+    /// Record `r`'s start year.
+    #[inline]
+    pub fn year(&self, r: usize) -> Option<i32> {
+        (self.year_of[r] != NO_YEAR).then_some(self.year_of[r])
+    }
+
+    /// Record `r`'s budget in US dollars, `None` when unknown.
+    #[inline]
+    pub fn budget(&self, r: usize) -> Option<f64> {
+        bits::get(&self.has_budget, r).then_some(self.budget_of[r])
+    }
+
+    /// Record `r`'s value ids in a facet as a bit set (bit `id`; "not stated" included), for
+    /// facets with at most 32 values (every facet but countries).
+    #[inline]
+    pub fn value_set(&self, facet: Facet, r: usize) -> u32 {
+        match &self.facets[facet.index()].values {
+            Values::Multi(sets) => sets[r],
+            Values::Single(ids) => 1u32.checked_shl(ids[r] as u32).unwrap_or(0),
         }
     }
 
@@ -491,12 +558,12 @@ impl Columns {
     /// Each record's start year as a dense rank (0 for the earliest year in the data, equal
     /// years equal ranks), `u32::MAX` without one: what sorting by year needs.
     pub fn year_ranks(&self) -> Vec<u32> {
-        dense_ranks(&self.years.values, &self.year_at, |a, b| a == b)
+        self.years.dense_ranks(self.len)
     }
 
     /// As `year_ranks`, for known budgets (`u32::MAX` for unknown and NaN).
     pub fn budget_ranks(&self) -> Vec<u32> {
-        dense_ranks(&self.budgets.values, &self.budget_at, |a, b| a == b)
+        self.budgets.dense_ranks(self.len)
     }
 
     /// Bytes these columns hold on the heap (capacity, not counting allocator overhead).
@@ -510,7 +577,8 @@ impl Columns {
             + 4 * self.budgets.records.capacity()
             + 2 * self.bin.capacity()
             + self.bin_maps.as_ref().map_or(0, |m| 8 * m.capacity())
-            + 4 * (self.year_at.capacity() + self.budget_at.capacity())
+            + 4 * self.year_of.capacity()
+            + 8 * self.budget_of.capacity()
             + 8 * (self.unknown_budget.capacity() + self.has_budget.capacity())
             + self.text.heap_bytes()
     }

@@ -292,6 +292,25 @@ impl Engine {
             .fold(bits::valid_word(self.cols.len, w), |x, b| x & b[w])
     }
 
+    /// The records passing every filter but dimension `skip`'s.
+    fn passing_except(&self, skip: usize) -> super::Matching {
+        let active: Vec<&[u64]> = self
+            .pass
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| *d != skip)
+            .filter_map(|(_, b)| b.as_deref())
+            .collect();
+        let n = self.cols.len;
+        let mut words: Vec<u64> = (0..bits::words(n))
+            .map(|w| bits::valid_word(n, w))
+            .collect();
+        for b in active {
+            words.iter_mut().zip(b).for_each(|(x, y)| *x &= y);
+        }
+        super::Matching::from_words(words)
+    }
+
     /// Positions of the matching records, in dataset order.
     pub fn matching(&self) -> impl Iterator<Item = usize> + '_ {
         (0..bits::words(self.cols.len)).flat_map(move |w| BitIter {
@@ -309,15 +328,13 @@ impl Engine {
         let c = &self.counts;
         FilterResult {
             total: c.total,
-            matching: super::Matching::from_words(
-                (0..bits::words(self.cols.len))
-                    .map(|w| self.matching_word(w))
-                    .collect(),
-            ),
+            matching: self.passing_except(DIMS),
             facet_counts: c.facet_counts.clone(),
             budget_counts: c.budget_counts.clone(),
             budget_unknown: c.budget_unknown,
             matching_with_budget: c.matching_with_budget,
+            without_country: self.passing_except(Facet::Country.index()),
+            without_year: self.passing_except(YEAR),
         }
     }
 

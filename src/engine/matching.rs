@@ -35,6 +35,21 @@ impl Matching {
         Matching::from_words(words)
     }
 
+    /// The records of this set that are also in `bitmap` (a column's bitmap of the same
+    /// dataset).
+    pub fn and(&self, bitmap: &[u64]) -> Matching {
+        Matching::from_words(self.words.iter().zip(bitmap).map(|(a, b)| a & b).collect())
+    }
+
+    /// How many records of this set are also in `bitmap`.
+    pub fn count_in(&self, bitmap: &[u64]) -> usize {
+        self.words
+            .iter()
+            .zip(bitmap)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
+    }
+
     /// How many records match.
     pub fn len(&self) -> usize {
         self.count

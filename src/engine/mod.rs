@@ -155,6 +155,10 @@ pub struct FilterResult {
     pub budget_unknown: usize,
     /// Matching records with a known budget in US dollars.
     pub matching_with_budget: usize,
+    /// The records passing every filter except the country filter (what the map and the
+    /// comparison count from), and except the start-year range (the timeline).
+    pub without_country: Matching,
+    pub without_year: Matching,
 }
 
 impl FilterResult {
