@@ -454,33 +454,52 @@ fn range_pass(
     out
 }
 
-/// Adds (`up`) or removes record `r` to target `t`'s counts.
-#[inline]
-fn bump(cols: &Columns, counts: &mut Counts, t: usize, r: usize, up: bool) {
-    let slot = if t == BUDGET {
-        match cols.bin[r] {
-            BIN_UNKNOWN => &mut counts.budget_unknown,
-            BIN_NONE => return,
-            b => &mut counts.budget_counts[b as usize],
-        }
-    } else {
-        let c = &mut counts.facet_counts[t];
-        match &cols.facets[t].values {
-            Values::Single(ids) => &mut c[ids[r] as usize],
-            Values::Multi(sets) => {
-                bits::for_each_bit(
-                    sets[r] as u64,
-                    0,
-                    |v| if up { c[v] += 1 } else { c[v] -= 1 },
-                );
-                return;
+/// Adds (`up`) or removes the records `rows` to target `t`'s counts: one tight loop per column
+/// kind, rather than a dispatch per record.
+fn bump_all(cols: &Columns, counts: &mut Counts, t: usize, rows: &[u32], up: bool) {
+    if rows.is_empty() {
+        return;
+    }
+    // Counts change by +1 or -1 per value; wrapping arithmetic on the two's complement of 1 does
+    // both without a branch per record.
+    let step = if up { 1usize } else { usize::MAX };
+    if t == BUDGET {
+        for r in rows {
+            match cols.bin[*r as usize] {
+                BIN_UNKNOWN => counts.budget_unknown = counts.budget_unknown.wrapping_add(step),
+                BIN_NONE => {}
+                b => {
+                    let c = &mut counts.budget_counts[b as usize];
+                    *c = c.wrapping_add(step);
+                }
             }
         }
-    };
-    if up {
-        *slot += 1
-    } else {
-        *slot -= 1
+        return;
+    }
+    let c = &mut counts.facet_counts[t];
+    match &cols.facets[t].values {
+        Values::Single(ids) => {
+            for r in rows {
+                let v = &mut c[ids[*r as usize] as usize];
+                *v = v.wrapping_add(step);
+            }
+        }
+        Values::Multi(sets) => {
+            for r in rows {
+                bits::for_each_bit(sets[*r as usize] as u64, 0, |v| {
+                    c[v] = c[v].wrapping_add(step)
+                });
+            }
+        }
+    }
+}
+
+/// Pushes the record of each set bit of `word` (bit 0 is record `base`) onto `rows`.
+#[inline]
+fn push_bits(rows: &mut Vec<u32>, mut word: u64, base: usize) {
+    while word != 0 {
+        rows.push((base + word.trailing_zeros() as usize) as u32);
+        word &= word - 1;
     }
 }
 
@@ -488,7 +507,9 @@ fn bump(cols: &Columns, counts: &mut Counts, t: usize, r: usize, up: bool) {
 ///
 /// A flipped record changes the counts that leave out `t` only if it passes every other
 /// dimension but `t`: if it passes them all, every count changes (but `d`'s own); if it fails
-/// exactly one active dimension `e`, only `e`'s counts; otherwise none.
+/// exactly one active dimension `e`, only `e`'s counts; otherwise none. The records are sorted
+/// into those cases 64 at a time from the bitmaps' words, then each case's counts are updated
+/// column by column.
 fn apply_delta(
     cols: &Columns,
     pass: &[Option<Vec<u64>>; DIMS],
@@ -508,6 +529,10 @@ fn apply_delta(
     let mut vals = [0u64; DIMS];
     let mut pre = [0u64; DIMS + 1];
     let mut suf = [0u64; DIMS + 1];
+    // Records passing every other dimension that joined / left; per other dimension `others[j]`,
+    // records failing only it that joined / left.
+    let (mut gained, mut lost) = (Vec::new(), Vec::new());
+    let mut only: Vec<(Vec<u32>, Vec<u32>)> = vec![Default::default(); k];
     for w in 0..bits::words(n) {
         let valid = bits::valid_word(n, w);
         let (o, nw) = (old.map_or(valid, |b| b[w]), new.map_or(valid, |b| b[w]));
@@ -528,29 +553,33 @@ fn apply_delta(
         let base = w * 64;
         let all = pre[k] & delta;
         if all != 0 {
-            let (gained, lost) = (all & nw, all & o);
+            let (up, down) = (all & nw, all & o);
             counts.matching =
-                counts.matching + gained.count_ones() as usize - lost.count_ones() as usize;
+                counts.matching + up.count_ones() as usize - down.count_ones() as usize;
             let hb = cols.has_budget[w];
             counts.matching_with_budget = counts.matching_with_budget
-                + (gained & hb).count_ones() as usize
-                - (lost & hb).count_ones() as usize;
-            bits::for_each_bit(all, base, |r| {
-                let up = nw >> (r - base) & 1 == 1;
-                for &t in &targets {
-                    bump(cols, counts, t, r, up);
-                }
-            });
+                + (up & hb).count_ones() as usize
+                - (down & hb).count_ones() as usize;
+            push_bits(&mut gained, up, base);
+            push_bits(&mut lost, down, base);
         }
         for j in 0..k {
-            let e = others[j].0;
-            if is_target(e) {
+            if is_target(others[j].0) {
                 let only_e = pre[j] & suf[j + 1] & !vals[j] & delta;
-                bits::for_each_bit(only_e, base, |r| {
-                    bump(cols, counts, e, r, nw >> (r - base) & 1 == 1)
-                });
+                if only_e != 0 {
+                    push_bits(&mut only[j].0, only_e & nw, base);
+                    push_bits(&mut only[j].1, only_e & o, base);
+                }
             }
         }
+    }
+    for &t in &targets {
+        bump_all(cols, counts, t, &gained, true);
+        bump_all(cols, counts, t, &lost, false);
+    }
+    for (j, (up, down)) in only.iter().enumerate() {
+        bump_all(cols, counts, others[j].0, up, true);
+        bump_all(cols, counts, others[j].0, down, false);
     }
 }
 
