@@ -14,7 +14,6 @@
 //! so a million rows cost tens of megabytes rather than the size of their structs.
 
 use super::bits;
-use super::facts::Facts;
 use super::live::Counts;
 use super::text_index::{TextIndex, TextIndexBuilder};
 use super::Matching;
@@ -107,7 +106,7 @@ pub struct Columns {
     /// `bin_maps[b * words..(b + 1) * words]`.
     pub(crate) bin_maps: Option<Vec<u64>>,
     /// Per record: its start year (`NO_YEAR` without one) and its budget (NaN when unknown,
-    /// which `has_budget` tells apart from a known NaN), read by `facts`.
+    /// which `has_budget` tells apart from a known NaN), read by the views.
     pub(crate) year_of: Vec<i32>,
     pub(crate) budget_of: Vec<f64>,
     pub(crate) unknown_budget: Vec<u64>,
@@ -449,29 +448,6 @@ impl Columns {
     /// The counts with nothing filtered.
     pub fn totals(&self) -> &Counts {
         &self.totals
-    }
-
-    /// The counted fields of record `r` (< `len`), as the record would give them.
-    pub fn facts(&self, r: usize) -> Facts<'_> {
-        let single = |f: Facet| match &self.facets[f.index()].values {
-            Values::Single(ids) => ids[r] as usize,
-            Values::Multi(_) => unreachable!("a single-valued facet"),
-        };
-        let multi = |f: Facet, all: usize| match &self.facets[f.index()].values {
-            Values::Multi(sets) => sets[r] & ((1u32 << all) - 1),
-            Values::Single(_) => unreachable!("a multi-valued facet"),
-        };
-        let budget_usd = bits::get(&self.has_budget, r).then_some(self.budget_of[r]);
-        Facts {
-            country: &self.facets[Facet::Country.index()].keys[single(Facet::Country)],
-            focus: multi(Facet::Focus, Focus::ALL.len()),
-            level: Level::ALL.get(single(Facet::Level)).copied(),
-            evaluation: Evaluation::ALL.get(single(Facet::Evaluation)).copied(),
-            effect: Effect::ALL.get(single(Facet::Effect)).copied(),
-            outcomes: multi(Facet::Outcome, Outcome::ALL.len()),
-            start_year: (self.year_of[r] != NO_YEAR).then_some(self.year_of[r]),
-            budget_usd,
-        }
     }
 
     /// The records holding any of these values of a facet (keys the facet lacks hold none).

@@ -17,13 +17,11 @@
 
 mod bits;
 mod columns;
-mod facts;
 mod live;
 mod matching;
 mod text_index;
 
 pub use columns::{vocabulary, Columns};
-pub use facts::Facts;
 pub use live::{Counts, Engine, Strategy, UpdateStats};
 pub use matching::Matching;
 
@@ -223,11 +221,6 @@ impl Index {
             Records::Held(r) => r.iter().position(|r| r.id == id),
             Records::Synthetic { len, .. } => crate::synthetic::position(id).filter(|i| i < len),
         }
-    }
-
-    /// The counted fields of record `i`, read from the columns.
-    pub fn facts(&self, i: usize) -> Facts<'_> {
-        self.columns.facts(i)
     }
 
     pub fn len(&self) -> usize {
