@@ -65,12 +65,17 @@ pub fn apply_action(ctx: Ctx, action: BarAction) {
 }
 
 /// One chart. `interactive` adds clicking to filter and the toolbar (PNG, SVG, Embed); the embed
-/// page shows the chart without them.
+/// page shows the chart without them. `data` shares a page's own `data_memo` of this kind, so
+/// the numbers are computed once.
 #[component]
-pub fn ChartCanvas(kind: ChartKind, interactive: bool) -> impl IntoView {
+pub fn ChartCanvas(
+    kind: ChartKind,
+    interactive: bool,
+    #[prop(optional)] data: Option<Memo<Option<ChartData>>>,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let data = data_memo(ctx, kind);
+    let data = data.unwrap_or_else(|| data_memo(ctx, kind));
     let canvas_ref: NodeRef<Canvas> = NodeRef::new();
     let hover = RwSignal::new(None::<usize>);
     let tooltip = RwSignal::new(None::<(f64, f64, String)>);

@@ -3,7 +3,7 @@
 
 use super::charts::ChartCanvas;
 use super::Ctx;
-use crate::aggregate::views::{compare, default_comparison, GapColour, MapMeasure, Stack};
+use crate::aggregate::views::{default_comparison, GapColour, MapMeasure, Stack};
 use crate::aggregate::ChartKind;
 use crate::i18n::{self, Msg};
 use crate::selection::Facet;
@@ -90,15 +90,13 @@ pub fn CompareView() -> impl IntoView {
         }
         ctx.link.update(|l| l.compare = list);
     };
+    // The chart's numbers, shared with the summary table below it.
+    let data = super::charts::data_memo(ctx, ChartKind::Compare);
     let summary = move || {
-        let (Some(d), list) = (ctx.data.get(), chosen.get()) else {
-            return Vec::new();
-        };
-        let Some(result) = ctx.result.get() else {
-            return Vec::new();
-        };
-        let series = compare(&d.index, &result, &list, lang);
-        series.countries
+        data.with(|d| match d {
+            Some(crate::aggregate::views::ChartData::Compare(s)) => s.countries.clone(),
+            _ => Vec::new(),
+        })
     };
     let pct = move |a: usize, b: usize| {
         if b == 0 {
@@ -121,7 +119,7 @@ pub fn CompareView() -> impl IntoView {
                     }).collect_view()}
                 </div>
             </fieldset>
-            <ChartCanvas kind=ChartKind::Compare interactive=true/>
+            <ChartCanvas kind=ChartKind::Compare interactive=true data=data/>
             <h3>{i18n::text(lang, Msg::Summary)}</h3>
             <div class="table-scroll">
                 <table id="compare-table">
