@@ -91,11 +91,15 @@ fn csv_text(header: &[&str], rows: Vec<Vec<String>>) -> String {
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
 }
 
-/// The interventions as CSV (UTF-8 with BOM, CRLF line ends).
-pub fn interventions_csv<'a>(records: impl IntoIterator<Item = &'a Intervention>) -> String {
+/// The interventions as CSV (UTF-8 with BOM, CRLF line ends). Records are read one at a time,
+/// so they can be generated as they are written.
+pub fn interventions_csv<R: std::borrow::Borrow<Intervention>>(
+    records: impl IntoIterator<Item = R>,
+) -> String {
     let rows = records
         .into_iter()
         .map(|r| {
+            let r = r.borrow();
             vec![
                 r.id.clone(),
                 r.name.clone(),

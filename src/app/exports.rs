@@ -16,22 +16,20 @@ pub fn InterventionDownloads() -> impl IntoView {
         else {
             return;
         };
-        let rows: Vec<std::borrow::Cow<Intervention>> = result
-            .matching
-            .iter()
-            .map(|i| data.index.record(i))
-            .collect();
+        let rows = result.matching.iter().map(|i| data.index.record(i));
         if json {
+            let rows: Vec<std::borrow::Cow<Intervention>> = rows.collect();
             download::save_text(
                 "mirador-interventions.json",
                 "application/json",
                 &export::to_json(&rows),
             );
         } else {
+            // Row by row: synthetic rows are generated as they are written, not all held first.
             download::save_text(
                 "mirador-interventions.csv",
                 "text/csv;charset=utf-8",
-                &export::interventions_csv(rows.iter().map(|r| r.as_ref())),
+                &export::interventions_csv(rows),
             );
         }
     };
