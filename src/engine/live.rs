@@ -47,7 +47,7 @@ const RECOUNT_RATIO: usize = 32;
 /// (values × words) / `PER_RECORD_COST` records pass the other filters.
 const PER_RECORD_COST: usize = 6;
 
-/// What a selection yields, without the list of matching records (see [`Engine::matching`]).
+/// What a selection yields, without the list of matching records (see [`Engine::result`]).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Counts {
     /// Records in the dataset.
@@ -284,14 +284,6 @@ impl Engine {
         out
     }
 
-    /// The bitmap words of records passing every active filter.
-    fn matching_word(&self, w: usize) -> u64 {
-        self.pass
-            .iter()
-            .flatten()
-            .fold(bits::valid_word(self.cols.len, w), |x, b| x & b[w])
-    }
-
     /// The records passing every filter but dimension `skip`'s.
     fn passing_except(&self, skip: usize) -> super::Matching {
         let active: Vec<&[u64]> = self
@@ -311,19 +303,12 @@ impl Engine {
         super::Matching::from_words(words)
     }
 
-    /// Positions of the matching records, in dataset order.
-    pub fn matching(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..bits::words(self.cols.len)).flat_map(move |w| BitIter {
-            word: self.matching_word(w),
-            base: w * 64,
-        })
-    }
-
     pub fn is_matching(&self, record: usize) -> bool {
         record < self.cols.len && self.pass.iter().flatten().all(|b| bits::get(b, record))
     }
 
-    /// The counts and the list of matching records.
+    /// The counts, and the matching records as bitmaps (all of them, and those passing every
+    /// filter but the country's or the year range's, which the views count from).
     pub fn result(&self) -> FilterResult {
         let c = &self.counts;
         FilterResult {
@@ -346,23 +331,6 @@ impl Engine {
                 .iter()
                 .map(|t| 4 * t.tokens.capacity() + 8 * t.records.capacity())
                 .sum::<usize>()
-    }
-}
-
-struct BitIter {
-    word: u64,
-    base: usize,
-}
-
-impl Iterator for BitIter {
-    type Item = usize;
-    fn next(&mut self) -> Option<usize> {
-        if self.word == 0 {
-            return None;
-        }
-        let b = self.word.trailing_zeros() as usize;
-        self.word &= self.word - 1;
-        Some(self.base + b)
     }
 }
 

@@ -10,7 +10,9 @@
 //!   the counts; `Engine::update` applies a new selection by touching only what changed, either
 //!   record by record or by recounting 64 records per instruction, whichever is cheaper.
 //!
-//! [`Index`] holds the records and their columns; `Index::evaluate` is the one-shot path (a fresh
+//! [`Index`] holds the records (or, for synthetic data, only the seed to generate them again) and
+//! their columns; matching records come out as a [`Matching`] bitmap. `Index::evaluate` is the
+//! one-shot path (a fresh
 //! engine per call), the app can keep an `Engine` for incremental updates. Both give the same
 //! numbers: `tests/engine_reference.rs` checks them against a slow, obvious reference, over single
 //! selections and over random sequences of changes.
