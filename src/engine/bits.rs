@@ -18,7 +18,6 @@ pub(crate) fn valid_word(n: usize, w: usize) -> u64 {
 }
 
 /// Every record.
-#[cfg(test)]
 pub(crate) fn ones(n: usize) -> Vec<u64> {
     (0..words(n)).map(|w| valid_word(n, w)).collect()
 }

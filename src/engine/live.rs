@@ -284,21 +284,14 @@ impl Engine {
         out
     }
 
-    /// The records passing every filter but dimension `skip`'s.
+    /// The records passing every filter but dimension `skip`'s (every filter when `skip` is
+    /// not a dimension).
     fn passing_except(&self, skip: usize) -> super::Matching {
-        let active: Vec<&[u64]> = self
-            .pass
-            .iter()
-            .enumerate()
-            .filter(|(d, _)| *d != skip)
-            .filter_map(|(_, b)| b.as_deref())
-            .collect();
-        let n = self.cols.len;
-        let mut words: Vec<u64> = (0..bits::words(n))
-            .map(|w| bits::valid_word(n, w))
-            .collect();
-        for b in active {
-            words.iter_mut().zip(b).for_each(|(x, y)| *x &= y);
+        let mut words = bits::ones(self.cols.len);
+        for (_, b) in self.pass.iter().enumerate().filter(|(d, _)| *d != skip) {
+            if let Some(b) = b {
+                words.iter_mut().zip(b).for_each(|(x, y)| *x &= y);
+            }
         }
         super::Matching::from_words(words)
     }
@@ -311,15 +304,21 @@ impl Engine {
     /// filter but the country's or the year range's, which the views count from).
     pub fn result(&self) -> FilterResult {
         let c = &self.counts;
+        let matching = self.passing_except(DIMS);
+        // Leaving out a dimension that filters nothing leaves the matching records.
+        let without = |d: usize| match self.pass[d] {
+            Some(_) => self.passing_except(d),
+            None => matching.clone(),
+        };
         FilterResult {
             total: c.total,
-            matching: self.passing_except(DIMS),
             facet_counts: c.facet_counts.clone(),
             budget_counts: c.budget_counts.clone(),
             budget_unknown: c.budget_unknown,
             matching_with_budget: c.matching_with_budget,
-            without_country: self.passing_except(Facet::Country.index()),
-            without_year: self.passing_except(YEAR),
+            without_country: without(Facet::Country.index()),
+            without_year: without(YEAR),
+            matching,
         }
     }
 
@@ -464,11 +463,8 @@ fn bump_all(cols: &Columns, counts: &mut Counts, t: usize, rows: &[u32], up: boo
 
 /// Pushes the record of each set bit of `word` (bit 0 is record `base`) onto `rows`.
 #[inline]
-fn push_bits(rows: &mut Vec<u32>, mut word: u64, base: usize) {
-    while word != 0 {
-        rows.push((base + word.trailing_zeros() as usize) as u32);
-        word &= word - 1;
-    }
+fn push_bits(rows: &mut Vec<u32>, word: u64, base: usize) {
+    bits::for_each_bit(word, base, |r| rows.push(r as u32));
 }
 
 /// Updates `counts` for dimension `d`'s bitmap going from `pass[d]` to `new`, record by record.

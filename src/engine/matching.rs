@@ -43,11 +43,7 @@ impl Matching {
 
     /// How many records of this set are also in `bitmap`.
     pub fn count_in(&self, bitmap: &[u64]) -> usize {
-        self.words
-            .iter()
-            .zip(bitmap)
-            .map(|(a, b)| (a & b).count_ones() as usize)
-            .sum()
+        bits::count_and(&self.words, bitmap)
     }
 
     /// How many records match.
