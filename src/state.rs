@@ -186,7 +186,6 @@ impl NameOrder {
 /// sorting, so a page costs about (page end) × (dataset ÷ matching) steps.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ColumnOrder {
-    key: SortKey,
     /// Records with a value, ascending by value, equal values by name.
     rows: Vec<u32>,
     /// Where each run of equal values starts in `rows`, so descending can walk the runs
@@ -205,7 +204,6 @@ impl ColumnOrder {
         let classes: Vec<u32> = match key {
             SortKey::Name => {
                 return ColumnOrder {
-                    key,
                     rows: by_name,
                     runs: None,
                     unknown: Vec::new(),
@@ -262,16 +260,10 @@ impl ColumnOrder {
         starts.pop();
         starts.dedup();
         ColumnOrder {
-            key,
             rows,
             runs: Some(starts),
             unknown,
         }
-    }
-
-    /// The column this order sorts by.
-    pub fn key(&self) -> SortKey {
-        self.key
     }
 
     /// Every record in table order for this direction.
