@@ -5,6 +5,7 @@
 //! multi-valued fields are joined with "; "; an actor is written `Name (type-key)` so the file can
 //! be read back. JSON is exactly the schema, so an export is a valid dataset.
 
+use crate::evidence::Study;
 use crate::model::{Actor, Event, Intervention};
 
 /// The byte-order mark that tells spreadsheet programs the file is UTF-8.
@@ -120,7 +121,7 @@ pub fn interventions_csv<R: std::borrow::Borrow<Intervention>>(
                 r.evaluation.map(|v| v.key().to_owned()).unwrap_or_default(),
                 r.effect.map(|v| v.key().to_owned()).unwrap_or_default(),
                 join(&r.outcomes, |o| o.key().to_owned()),
-                join(&r.sources, String::clone),
+                join(&r.sources, |s| s.url.clone()),
             ]
         })
         .collect();
@@ -148,12 +149,75 @@ pub fn events_csv<'a>(events: impl IntoIterator<Item = &'a Event>) -> String {
                 e.topics.join("; "),
                 opt(&e.participants),
                 opt(&e.countries_represented),
-                e.sources.join("; "),
+                join(&e.sources, |s| s.url.clone()),
                 e.related_interventions.join("; "),
             ]
         })
         .collect();
     csv_text(&EVENT_COLUMNS, rows)
+}
+
+/// Column order of the studies CSV.
+pub const STUDY_COLUMNS: [&str; 15] = [
+    "id",
+    "title",
+    "authors",
+    "year",
+    "publisher",
+    "doi",
+    "url",
+    "design",
+    "method",
+    "interventions",
+    "country",
+    "period_from",
+    "period_to",
+    "findings",
+    "ratings",
+];
+
+/// The studies as CSV (UTF-8 with BOM). A finding is written
+/// `outcome: direction (effect; significant|not significant)`, a rating `scheme: class`.
+pub fn studies_csv<'a>(studies: impl IntoIterator<Item = &'a Study>) -> String {
+    let rows = studies
+        .into_iter()
+        .map(|s| {
+            let finding = |f: &crate::evidence::Finding| {
+                let mut detail: Vec<String> = f.effect.iter().cloned().collect();
+                match f.significant {
+                    Some(true) => detail.push("significant".into()),
+                    Some(false) => detail.push("not significant".into()),
+                    None => {}
+                }
+                let mut text = format!("{}: {}", f.outcome.key(), f.direction.key());
+                if let Some(m) = &f.measure {
+                    text = format!("{text} [{m}]");
+                }
+                if !detail.is_empty() {
+                    text = format!("{text} ({})", detail.join(", "));
+                }
+                text
+            };
+            vec![
+                s.id.clone(),
+                s.title.clone(),
+                s.authors.join("; "),
+                opt(&s.year),
+                opt(&s.publisher),
+                opt(&s.doi),
+                opt(&s.url),
+                s.design.key().to_owned(),
+                opt(&s.method),
+                s.interventions.join("; "),
+                opt(&s.country),
+                opt(&s.period.and_then(|p| p.from)),
+                opt(&s.period.and_then(|p| p.to)),
+                join(&s.findings, finding),
+                join(&s.ratings, |r| format!("{}: {}", r.scheme, r.class)),
+            ]
+        })
+        .collect();
+    csv_text(&STUDY_COLUMNS, rows)
 }
 
 /// Records as a JSON array in the schema of `data/SCHEMA.md` (pretty-printed, a valid dataset).
@@ -196,6 +260,26 @@ mod tests {
         assert!(csv.contains(",21000000,USD,,21000000,"), "{csv}");
         assert!(csv.contains("https://a.org/x; https://b.org/y"), "{csv}");
         assert!(csv.contains("\r\n"));
+    }
+
+    #[test]
+    fn studies_csv_writes_findings_and_ratings() {
+        let s: Study = serde_json::from_str(
+            r#"{"id":"s","title":"T, with comma","authors":["A B","C D"],"year":2013,"design":"experimental",
+            "url":"https://x.org","interventions":["a","b"],"period":{"from":2001,"to":null},
+            "findings":[{"outcome":"homicide","measure":"rate","direction":"improved","effect":"-22%","significant":true},
+                        {"outcome":"perception","direction":"no-change"}],
+            "ratings":[{"scheme":"IDB","class":"Effective","url":"https://x.org/r"}]}"#,
+        )
+        .unwrap();
+        let csv = studies_csv([&s]);
+        assert!(csv.starts_with("\u{feff}id,title,authors,year,"), "{csv}");
+        assert!(csv.contains("\"T, with comma\",A B; C D,2013,"), "{csv}");
+        assert!(csv.contains(",a; b,,2001,,"), "{csv}");
+        assert!(
+            csv.contains("\"homicide: improved [rate] (-22%, significant); perception: no-change\",IDB: Effective"),
+            "{csv}"
+        );
     }
 
     #[test]

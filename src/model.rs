@@ -143,6 +143,79 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Which way a study found an outcome moved, for citizen security (fewer homicides is
+    /// `Improved`).
+    Direction {
+        Improved = "improved",
+        NoChange = "no-change",
+        Worsened = "worsened",
+        Mixed = "mixed",
+    }
+);
+
+/// A page a record cites, and the record's fields it states.
+///
+/// In data files a source is an object `{url, title, publisher, date, supports}`; a plain URL
+/// string still loads (older files, a person's own data) and supports no field in particular.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Publication date at the precision the page gives (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The record's field names this page states (`start_year`, `budget_amount`, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supports: Vec<String>,
+}
+
+impl Source {
+    /// A source known only by its address.
+    pub fn from_url(url: impl Into<String>) -> Source {
+        Source {
+            url: url.into(),
+            ..Source::default()
+        }
+    }
+
+    /// True when this source states `field`.
+    pub fn supports(&self, field: &str) -> bool {
+        self.supports.iter().any(|f| f == field)
+    }
+}
+
+/// Deserialises a list of sources whose items are objects or plain URL strings.
+pub(crate) mod source_list {
+    use super::Source;
+    use serde::de::{Deserializer, Error, IntoDeserializer};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Item {
+        Url(String),
+        Full(serde_json::Value),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Source>, D::Error> {
+        let items = Vec::<Item>::deserialize(d)?;
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| match item {
+                Item::Url(url) => Ok(Source::from_url(url)),
+                Item::Full(value) => Source::deserialize(value.into_deserializer())
+                    .map_err(|e| D::Error::custom(format!("source {}: {e}", i + 1))),
+            })
+            .collect()
+    }
+}
+
 /// An organisation that implements or funds an intervention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -193,8 +266,20 @@ pub struct Intervention {
     pub effect: Option<Effect>,
     #[serde(default)]
     pub outcomes: Vec<Outcome>,
-    #[serde(default)]
-    pub sources: Vec<String>,
+    #[serde(default, deserialize_with = "source_list::deserialize")]
+    pub sources: Vec<Source>,
+    /// What its impact studies found, outcome by outcome, derived from its studies
+    /// (`evidence::derive`); stored so that the `finding` filter works before studies load.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verdicts: Vec<Verdict>,
+}
+
+/// What the impact evidence found on one outcome of an intervention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verdict {
+    pub outcome: Outcome,
+    pub direction: Direction,
 }
 
 impl Intervention {
@@ -219,7 +304,7 @@ pub struct Event {
     pub edition: Option<u32>,
     #[serde(default)]
     pub kind: Option<EventKind>,
-    /// ISO date `YYYY-MM-DD`.
+    /// ISO date at the precision the sources give: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default)]
     pub start_date: Option<String>,
     #[serde(default)]
@@ -240,8 +325,8 @@ pub struct Event {
     pub participants: Option<u32>,
     #[serde(default)]
     pub countries_represented: Option<u32>,
-    #[serde(default)]
-    pub sources: Vec<String>,
+    #[serde(default, deserialize_with = "source_list::deserialize")]
+    pub sources: Vec<Source>,
     #[serde(default)]
     pub related_interventions: Vec<String>,
 }

@@ -8,7 +8,8 @@
 //! Nothing is dropped silently: `loaded + rejected = elements in the array`.
 
 use crate::country::is_iso_alpha3;
-use crate::model::{is_web_link, Event, Intervention};
+use crate::evidence::Study;
+use crate::model::{is_web_link, Evaluation, Event, Intervention, Source};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -101,11 +102,18 @@ pub fn parse_events(text: &str) -> Result<LoadReport<Event>, LoadError> {
     parse_records(text, check_event)
 }
 
-type Check<T> = fn(&T) -> Result<(), (String, String)>;
+/// Loads `data/studies.json`-shaped text. A study that names an intervention not in
+/// `interventions` is rejected with that id in its message; the rest load.
+pub fn parse_studies(
+    text: &str,
+    interventions: &HashSet<&str>,
+) -> Result<LoadReport<Study>, LoadError> {
+    parse_records(text, |s: &Study| check_study(s, interventions))
+}
 
 fn parse_records<T: DeserializeOwned + HasId>(
     text: &str,
-    check: Check<T>,
+    check: impl Fn(&T) -> Result<(), (String, String)>,
 ) -> Result<LoadReport<T>, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
@@ -177,6 +185,11 @@ impl HasId for Intervention {
     }
 }
 impl HasId for Event {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl HasId for Study {
     fn id(&self) -> &str {
         &self.id
     }
@@ -256,32 +269,150 @@ fn check_event(r: &Event) -> Result<(), (String, String)> {
     }
     for (field, date) in [("start_date", &r.start_date), ("end_date", &r.end_date)] {
         if let Some(d) = date {
-            if !is_iso_date(d) {
+            if !is_partial_date(d) {
                 return fail(
                     field,
-                    format!("\"{d}\" is not a date in the form YYYY-MM-DD"),
+                    format!("\"{d}\" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD"),
                 );
             }
         }
     }
     if let (Some(s), Some(e)) = (&r.start_date, &r.end_date) {
-        if e < s {
+        // Compare at the coarser precision: "2013" does not end before "2013-11-05".
+        let n = s.len().min(e.len());
+        if e[..n] < s[..n] {
             return fail("end_date", format!("ends ({e}) before it starts ({s})"));
         }
     }
     check_sources(&r.sources)
 }
 
-fn check_sources(sources: &[String]) -> Result<(), (String, String)> {
+fn check_sources(sources: &[Source]) -> Result<(), (String, String)> {
     for (i, s) in sources.iter().enumerate() {
-        if !is_web_link(s) {
+        if !is_web_link(&s.url) {
             return fail(
                 &format!("sources[{i}]"),
-                format!("\"{}\" is not an http(s) URL", truncate(s, 80)),
+                format!("\"{}\" is not an http(s) URL", truncate(&s.url, 80)),
             );
+        }
+        if let Some(d) = &s.date {
+            if !is_partial_date(d) {
+                return fail(
+                    &format!("sources[{i}].date"),
+                    format!("\"{}\" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD", truncate(d, 40)),
+                );
+            }
         }
     }
     Ok(())
+}
+
+fn check_study(s: &Study, interventions: &HashSet<&str>) -> Result<(), (String, String)> {
+    if s.id.trim().is_empty() {
+        return fail("id", "must not be empty");
+    }
+    if s.title.trim().is_empty() {
+        return fail("title", "must not be empty");
+    }
+    if s.design == Evaluation::None {
+        return fail(
+            "design",
+            "a study's design is monitoring, process, quasi-experimental or experimental",
+        );
+    }
+    match (&s.doi, &s.url) {
+        (None, None) => return fail("doi", "a study needs a DOI or a URL"),
+        (Some(doi), _) if !is_doi(doi) => {
+            return fail(
+                "doi",
+                format!(
+                    "\"{}\" is not a DOI (a bare DOI such as \"10.1086/670138\")",
+                    truncate(doi, 80)
+                ),
+            )
+        }
+        (_, Some(url)) if !is_web_link(url) => {
+            return fail(
+                "url",
+                format!("\"{}\" is not an http(s) URL", truncate(url, 80)),
+            )
+        }
+        _ => {}
+    }
+    if s.interventions.is_empty() {
+        return fail("interventions", "a study evaluates at least one intervention");
+    }
+    for (i, id) in s.interventions.iter().enumerate() {
+        if !interventions.contains(id.as_str()) {
+            return fail(
+                &format!("interventions[{i}]"),
+                format!("no intervention has the id \"{}\"", truncate(id, 80)),
+            );
+        }
+    }
+    if let Some(c) = &s.country {
+        if !is_iso_alpha3(c) {
+            return fail(
+                "country",
+                format!("\"{c}\" is not an ISO 3166-1 alpha-3 code"),
+            );
+        }
+    }
+    if let Some(y) = s.year {
+        if !PLAUSIBLE_YEARS.contains(&y) {
+            return fail("year", format!("{y} is not a plausible year"));
+        }
+    }
+    if let Some(p) = &s.period {
+        for y in [p.from, p.to].into_iter().flatten() {
+            if !PLAUSIBLE_YEARS.contains(&y) {
+                return fail("period", format!("{y} is not a plausible year"));
+            }
+        }
+        if let (Some(a), Some(b)) = (p.from, p.to) {
+            if b < a {
+                return fail("period", format!("ends ({b}) before it starts ({a})"));
+            }
+        }
+    }
+    for (i, f) in s.findings.iter().enumerate() {
+        if f.size.is_some_and(|v| !v.is_finite()) {
+            return fail(&format!("findings[{i}].size"), "not a finite number");
+        }
+    }
+    for (i, r) in s.ratings.iter().enumerate() {
+        if !is_web_link(&r.url) {
+            return fail(
+                &format!("ratings[{i}].url"),
+                format!("\"{}\" is not an http(s) URL", truncate(&r.url, 80)),
+            );
+        }
+    }
+    check_sources(&s.sources)
+}
+
+/// True for a bare DOI: `10.` + a registrant code of digits (and dots) + `/` + a suffix.
+pub fn is_doi(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("10.") else {
+        return false;
+    };
+    let Some((registrant, suffix)) = rest.split_once('/') else {
+        return false;
+    };
+    !registrant.is_empty()
+        && registrant.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !suffix.is_empty()
+        && !suffix.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// True for `YYYY`, `YYYY-MM` (a real month) or a real `YYYY-MM-DD`: a date at the precision a
+/// source gives.
+pub fn is_partial_date(s: &str) -> bool {
+    match s.len() {
+        4 => s.bytes().all(|b| b.is_ascii_digit()),
+        7 => is_iso_date(&format!("{s}-01")),
+        _ => is_iso_date(s),
+    }
 }
 
 /// True for a real calendar date written `YYYY-MM-DD`.
@@ -418,6 +549,14 @@ mod tests {
         assert!(!is_iso_date("2023-13-01"));
         assert!(!is_iso_date("2023-1-01"));
         assert!(!is_iso_date("2023-01-0a"));
+        assert!(is_partial_date("2013") && is_partial_date("2013-11") && is_partial_date("2013-11-05"));
+        assert!(!is_partial_date("2013-13") && !is_partial_date("13") && !is_partial_date("2013-1"));
+        let r = parse_events(
+            r#"[{"id":"x","name":"X","start_date":"2013","end_date":"2013-11-05"},{"id":"y","name":"Y","start_date":"2013-11-32"}]"#,
+        )
+        .unwrap();
+        assert_eq!(r.records.len(), 1);
+        assert!(r.rejected[0].to_string().contains("YYYY, YYYY-MM or YYYY-MM-DD"));
         let r = parse_events(
             r#"[{"id":"x","name":"X","start_date":"2015-10-22","end_date":"2015-10-19"}]"#,
         )
@@ -425,11 +564,62 @@ mod tests {
         assert!(r.rejected[0].to_string().contains("end_date"));
     }
 
+    #[test]
+    fn sources_load_as_objects_or_plain_urls() {
+        let r = parse_interventions(
+            r#"[{"id":"a","name":"A","country":"BRA","sources":["https://a.org",
+                {"url":"https://b.org","title":"B","publisher":"P","date":"2014-03","supports":["name"]}]},
+                {"id":"b","name":"B","country":"BRA","sources":[{"url":"https://b.org","supprts":["name"]}]},
+                {"id":"c","name":"C","country":"BRA","sources":[{"url":"https://b.org","date":"March 2014"}]}]"#,
+        )
+        .unwrap();
+        assert_eq!(r.records.len(), 1);
+        assert_eq!(r.records[0].sources[0].url, "https://a.org");
+        assert!(r.records[0].sources[1].supports("name"));
+        let msgs: Vec<String> = r.rejected.iter().map(|e| e.to_string()).collect();
+        assert!(msgs[0].contains("source 1") && msgs[0].contains("supprts"), "{}", msgs[0]);
+        assert!(msgs[1].contains("sources[0].date"), "{}", msgs[1]);
+    }
+
+    #[test]
+    fn studies_are_checked_record_by_record() {
+        let known: HashSet<&str> = ["a"].into_iter().collect();
+        let good = r#"{"id":"s1","title":"T","design":"experimental","doi":"10.1086/670138","interventions":["a"],
+            "findings":[{"outcome":"homicide","direction":"improved","significant":true}]}"#;
+        let text = format!(
+            r#"[{good},
+            {{"id":"s2","title":"T","design":"experimental","url":"https://x.org","interventions":["nope"]}},
+            {{"id":"s3","title":"T","design":"experimental","doi":"https://doi.org/10.1/x","interventions":["a"]}},
+            {{"id":"s4","title":"T","design":"experimental","url":"https://x.org","interventions":["a"],
+              "findings":[{{"outcome":"happiness","direction":"improved"}}]}},
+            {{"id":"s5","title":"T","design":"none","url":"https://x.org","interventions":["a"]}},
+            {{"id":"s6","title":"T","design":"process","interventions":["a"]}},
+            {{"id":"s7","title":"T","design":"process","url":"https://x.org","interventions":[]}}]"#
+        );
+        let r = parse_studies(&text, &known).unwrap();
+        assert_eq!(r.records.len(), 1);
+        assert_eq!(r.total(), 7);
+        let msgs: Vec<String> = r.rejected.iter().map(|e| e.to_string()).collect();
+        assert!(msgs[0].contains("interventions[0]") && msgs[0].contains("\"nope\""), "{}", msgs[0]);
+        assert!(msgs[1].contains("not a DOI"), "{}", msgs[1]);
+        assert!(msgs[2].contains("findings[0].outcome") && msgs[2].contains("happiness"), "{}", msgs[2]);
+        assert!(msgs[3].contains("design"), "{}", msgs[3]);
+        assert!(msgs[4].contains("DOI or a URL"), "{}", msgs[4]);
+        assert!(msgs[5].contains("at least one intervention"), "{}", msgs[5]);
+    }
+
+    #[test]
+    fn dois() {
+        assert!(is_doi("10.1086/670138") && is_doi("10.1590/0034-761220190168"));
+        assert!(!is_doi("doi:10.1/x") && !is_doi("10.abc/x") && !is_doi("10.1/") && !is_doi("10.1/a b"));
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics_on_arbitrary_text(s in ".{0,200}") {
             let _ = parse_interventions(&s);
             let _ = parse_events(&s);
+            let _ = parse_studies(&s, &HashSet::new());
         }
     }
 }

@@ -19,10 +19,12 @@ pub enum Facet {
     Effect,
     /// Outcomes an evaluation measured (the evidence gap map's columns).
     Outcome,
+    /// What the impact evidence found, outcome by outcome (`homicide:improved`).
+    Finding,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 7] = [
+    pub const ALL: [Facet; 8] = [
         Facet::Country,
         Facet::Focus,
         Facet::Level,
@@ -30,6 +32,7 @@ impl Facet {
         Facet::Evaluation,
         Facet::Effect,
         Facet::Outcome,
+        Facet::Finding,
     ];
 
     /// The name used in URLs and JSON output.
@@ -42,6 +45,7 @@ impl Facet {
             Facet::Evaluation => "evaluation",
             Facet::Effect => "effect",
             Facet::Outcome => "outcome",
+            Facet::Finding => "finding",
         }
     }
 
@@ -55,7 +59,10 @@ impl Facet {
 
     /// Multi-valued facets count a record once under each of its values.
     pub fn is_multi_valued(self) -> bool {
-        matches!(self, Facet::Focus | Facet::Funder | Facet::Outcome)
+        matches!(
+            self,
+            Facet::Focus | Facet::Funder | Facet::Outcome | Facet::Finding
+        )
     }
 }
 
@@ -111,7 +118,7 @@ impl Bounds<f64> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Selection {
     /// Selected value keys per facet, indexed by `Facet::index()`.
-    values: [BTreeSet<String>; 7],
+    values: [BTreeSet<String>; 8],
     pub year: Bounds<i32>,
     pub budget: Bounds<f64>,
     pub query: String,

@@ -428,6 +428,7 @@ pub fn record(seed: u64, i: usize) -> Intervention {
         effect,
         outcomes,
         sources: vec![],
+        verdicts: vec![],
     }
 }
 

@@ -9,7 +9,8 @@
 //! the page can say what it ignored. Writing is canonical (fixed key order, defaults left out,
 //! commas and dots kept readable), so equal states give equal links.
 
-use crate::aggregate::views::{GapColour, MapMeasure, Stack, ViewOptions};
+use crate::aggregate::studies::StudySort;
+use crate::aggregate::views::{GapColour, GapCount, MapMeasure, Stack, ViewOptions};
 use crate::aggregate::ChartKind;
 use crate::country::is_iso_alpha3;
 use crate::i18n::Lang;
@@ -29,14 +30,16 @@ pub enum View {
     Compare,
     Events,
     Table,
+    Studies,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Overview,
         View::Map,
         View::Timeline,
         View::Evidence,
+        View::Studies,
         View::Compare,
         View::Events,
         View::Table,
@@ -51,6 +54,7 @@ impl View {
             View::Compare => "compare",
             View::Events => "events",
             View::Table => "table",
+            View::Studies => "studies",
         }
     }
 
@@ -76,6 +80,10 @@ pub struct UrlState {
     /// Timeline stacking (`stack`) and gap-map colouring (`colour`).
     pub stack: Stack,
     pub colour: GapColour,
+    /// What the gap map's bubbles count (`count`: interventions or studies).
+    pub gap_count: GapCount,
+    /// Studies view: sort column and direction (`ssort`, `-` for descending).
+    pub study_sort: Option<(StudySort, bool)>,
     /// Events view: one series, one organiser (`series`, `organiser`), an open event (`event`).
     pub series: Option<String>,
     pub organiser: Option<String>,
@@ -92,11 +100,13 @@ impl UrlState {
         ViewOptions {
             stack: self.stack,
             colour: self.colour,
+            gap_count: self.gap_count,
             compare: self.compare.clone(),
             series: self.series.clone(),
             organiser: self.organiser.clone(),
             measure: self.measure,
             atlas: None,
+            studies: None,
         }
     }
 }
@@ -134,6 +144,10 @@ fn valid_value(facet: Facet, key: &str) -> bool {
             Facet::Evaluation => Evaluation::from_key(key).is_some(),
             Facet::Effect => Effect::from_key(key).is_some(),
             Facet::Outcome => crate::model::Outcome::from_key(key).is_some(),
+            Facet::Finding => key.split_once(':').is_some_and(|(o, d)| {
+                crate::model::Outcome::from_key(o).is_some()
+                    && crate::model::Direction::from_key(d).is_some()
+            }),
         }
 }
 
@@ -228,8 +242,22 @@ pub fn parse_query(query: &str) -> (UrlState, Vec<Notice>) {
             },
             "colour" | "color" => match GapColour::from_key(&value) {
                 Some(v) => state.colour = v,
-                None => notice("expected evaluation or effect".into()),
+                None => notice("expected evaluation, effect or direction".into()),
             },
+            "count" => match GapCount::from_key(&value) {
+                Some(v) => state.gap_count = v,
+                None => notice("expected interventions or studies".into()),
+            },
+            "ssort" => {
+                let (desc, key) = match value.strip_prefix('-') {
+                    Some(k) => (true, k),
+                    None => (false, value.as_str()),
+                };
+                match StudySort::from_key(key) {
+                    Some(k) => state.study_sort = Some((k, desc)),
+                    None => notice("expected year, title, design or country (- for descending)".into()),
+                }
+            }
             "demo" => match value.as_str() {
                 "synthetic" => state.demo = Some(state.demo.unwrap_or(100_000)),
                 _ => notice("the only demo is `synthetic`".into()),
@@ -339,6 +367,12 @@ pub fn to_query(state: &UrlState) -> String {
     }
     if state.colour != GapColour::default() {
         pairs.push(("colour", state.colour.key().into()));
+    }
+    if state.gap_count != GapCount::default() {
+        pairs.push(("count", state.gap_count.key().into()));
+    }
+    if let Some((k, desc)) = state.study_sort {
+        pairs.push(("ssort", format!("{}{}", if desc { "-" } else { "" }, k.key())));
     }
     if state.measure != MapMeasure::default() {
         pairs.push(("measure", state.measure.key().into()));

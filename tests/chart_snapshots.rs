@@ -200,3 +200,80 @@ fn every_view_chart_matches_its_snapshot() {
         }
     }
 }
+
+fn fixture_with_studies() -> (Index, mirador::aggregate::studies::StudySet) {
+    let text = std::fs::read_to_string("tests/fixtures/interventions.json").unwrap();
+    let mut records = parse_interventions(&text).unwrap().records;
+    let ids: std::collections::HashSet<String> = records.iter().map(|r| r.id.clone()).collect();
+    let ids: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let studies = mirador::parse::parse_studies(
+        &std::fs::read_to_string("tests/fixtures/studies.json").unwrap(),
+        &ids,
+    )
+    .unwrap();
+    assert!(studies.rejected.is_empty(), "{:?}", studies.rejected);
+    mirador::evidence::apply(&mut records, &studies.records);
+    let index = Index::new(records);
+    let set = mirador::aggregate::studies::StudySet::new(&index, studies.records);
+    (index, set)
+}
+
+#[test]
+fn evidence_charts_match_their_snapshots() {
+    use mirador::aggregate::views::{chart_data, GapColour, GapCount, SharedStudies, ViewOptions};
+    use mirador::chart::render_data_svg;
+    let (index, set) = fixture_with_studies();
+    let studies = SharedStudies(std::sync::Arc::new(set));
+    for (state, sel) in selections() {
+        let result = index.evaluate(&sel);
+        let mut options = ViewOptions {
+            studies: Some(studies.clone()),
+            ..Default::default()
+        };
+        let d = chart_data(&index, &result, &sel, &[], &options, ChartKind::EvaluationGap, Lang::En);
+        let h = mirador::chart::preferred_height_of(&d, 560.0) as u32;
+        check(&format!("evaluation-gap-{state}"), &render_data_svg(&d, 560, h).unwrap());
+        let layout = Layout::of(&d, 560.0, h as f64);
+        let mirador::aggregate::views::ChartData::EvaluationGap(s) = &d else { panic!() };
+        // Every row is hit where it is drawn, and a click toggles its country or focus.
+        for (i, g) in s.groups().enumerate() {
+            let (x0, y0, x1, y1) = layout.bar_rect(i).unwrap();
+            assert_eq!(layout.hit((x0 + x1) / 2.0, (y0 + y1) / 2.0), Some(i));
+            assert_eq!(d.action(i), Some(BarAction::Toggle(g.facet, g.key.clone())));
+        }
+        if state == "all" {
+            options.gap_count = GapCount::Studies;
+            options.colour = GapColour::Direction;
+            let d = chart_data(&index, &result, &sel, &[], &options, ChartKind::Gap, Lang::En);
+            check("gap-all-studies-direction", &render_data_svg(&d, 560, 360).unwrap());
+            options.gap_count = GapCount::Interventions;
+            let d = chart_data(&index, &result, &sel, &[], &options, ChartKind::Gap, Lang::Es);
+            check("gap-all-direction-es", &render_data_svg(&d, 560, 360).unwrap());
+        }
+    }
+}
+
+#[test]
+fn the_gap_map_counts_studies_and_colours_by_what_they_found() {
+    use mirador::aggregate::views::{gap, GapColour, GapCount};
+    use mirador::model::{Direction, Focus, Outcome};
+    let (index, set) = fixture_with_studies();
+    let sel = Selection::new();
+    let result = index.evaluate(&sel);
+    let cell = |s: &mirador::aggregate::views::GapSeries, f: Focus, o: Outcome| s.cells[f.index()][o.index()];
+    let by_studies = gap(&index, &result, &sel, GapColour::Direction, GapCount::Studies, Some(&set), Lang::En);
+    // Community: s1 and s3 are evaluated by study a (homicide improved) and s3 by study c
+    // (homicide worsened): two studies, which disagree.
+    let c = cell(&by_studies, Focus::Community, Outcome::Homicide);
+    assert_eq!((c.count, c.direction), (2, Some(Direction::Mixed)));
+    // Youth: only s1, through study a.
+    let c = cell(&by_studies, Focus::Youth, Outcome::Homicide);
+    assert_eq!((c.count, c.direction), (1, Some(Direction::Improved)));
+    // A monitoring report counts as a study but says nothing of impact.
+    let c = cell(&by_studies, Focus::Youth, Outcome::YouthOutcomes);
+    assert_eq!((c.count, c.direction), (1, None));
+    let by_records = gap(&index, &result, &sel, GapColour::Direction, GapCount::Interventions, Some(&set), Lang::En);
+    let c = cell(&by_records, Focus::Community, Outcome::Homicide);
+    // s1 improved; s3's two studies disagree, so its verdict is mixed: the cell is mixed.
+    assert_eq!((c.count, c.direction), (2, Some(Direction::Mixed)));
+}

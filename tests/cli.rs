@@ -312,3 +312,94 @@ fn validate_json_report() {
         .unwrap()
         .contains("unknown variant"));
 }
+
+/// Runs `mirador` from another directory, as a person would from anywhere.
+fn mirador_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_mirador"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn studies_export_as_csv_json_ris_and_bibtex_from_any_directory() {
+    let elsewhere = std::env::temp_dir();
+    let (code, all, err) = mirador_in(&elsewhere, &["export", "--studies", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let all: serde_json::Value = serde_json::from_str(&all).unwrap();
+    let n = all.as_array().unwrap().len();
+    assert!(n > 0, "the bundled studies export");
+    // Filtered: a study matches when an intervention it evaluates matches.
+    let (code, some, _) = mirador_in(
+        &elsewhere,
+        &["export", "--studies", "--format", "json", "--state", "country=PER"],
+    );
+    assert_eq!(code, 0);
+    let some: serde_json::Value = serde_json::from_str(&some).unwrap();
+    assert!(some.as_array().unwrap().len() < n);
+    let (code, ris, _) = mirador_in(&elsewhere, &["export", "--studies", "--format", "ris"]);
+    assert_eq!(code, 0);
+    assert_eq!(ris.matches("TY  - ").count(), n, "one RIS record per study");
+    assert_eq!(ris.matches("ER  - ").count(), n);
+    let (code, bib, _) = mirador_in(&elsewhere, &["export", "--studies", "--format", "bibtex"]);
+    assert_eq!(code, 0);
+    assert_eq!(bib.matches("\n@").count() + usize::from(bib.starts_with('@')), n);
+    let (code, csv, _) = mirador_in(&elsewhere, &["export", "--studies", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(csv.starts_with("\u{feff}id,title,authors,year,"), "{csv}");
+    let (code, _, err) = mirador(&["export", "--studies", "--format", "xml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("csv, json, ris, bibtex"), "{err}");
+}
+
+#[test]
+fn studies_files_are_validated_and_used_with_own_data() {
+    let studies = "tests/fixtures/studies.json";
+    let (code, out, _) = mirador(&[
+        "validate", "--studies", studies, "--data", "tests/fixtures/interventions.json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("4 records, 4 loaded, 0 rejected"), "{out}");
+    let bad = tmp("bad-studies.json");
+    std::fs::write(
+        &bad,
+        r#"[{"id":"x","title":"T","design":"experimental","doi":"doi:10/x","interventions":["s1"]},
+            {"id":"y","title":"T","design":"experimental","url":"https://a.org","interventions":["nobody"]},
+            {"id":"z","title":"T","design":"experimental","url":"https://a.org","interventions":["s1"],"findings":[{"outcome":"joy","direction":"improved"}]}]"#,
+    )
+    .unwrap();
+    let (code, out, _) = mirador(&[
+        "validate", "--studies", bad.to_str().unwrap(), "--data", "tests/fixtures/interventions.json",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("3 records, 0 loaded, 3 rejected"), "{out}");
+    assert!(out.contains("not a DOI"), "{out}");
+    assert!(out.contains("no intervention has the id \"nobody\""), "{out}");
+    assert!(out.contains("findings[0].outcome"), "{out}");
+    // With own data and its studies, the evidence is derived from the studies.
+    let (code, out, _) = mirador(&[
+        "query", "--json", "--facets", "--data", "tests/fixtures/interventions.json", "--studies", studies,
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["studies"], 4);
+    assert_eq!(v["facets"]["evaluation"]["experimental"], 2, "{v}");
+}
+
+#[test]
+fn the_evaluation_gap_chart_renders() {
+    let out = tmp("evaluation-gap.svg");
+    let (code, _, err) = mirador(&[
+        "render", "--chart", "evaluation-gap", "--out", out.to_str().unwrap(), "--state", "country=BRA,COL&lang=es",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let svg = std::fs::read_to_string(out).unwrap();
+    assert!(svg.contains("Intervenciones sin evaluación de impacto"), "{svg}");
+    assert!(svg.contains("Brasil"));
+}

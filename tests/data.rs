@@ -1,12 +1,160 @@
 //! Checks on the bundled dataset in `data/`: every record loads (schema, vocabularies, ISO codes,
 //! plausible years, valid dates, http(s) sources: see `parse`), and the rules a loader cannot see
 //! record by record: unique name + country, at least one source per intervention, budgets in US
-//! dollars only where the amount is in dollars, events linked only to interventions that exist.
+//! dollars only where the amount is in dollars, events linked only to interventions that exist;
+//! provenance (every non-null fact is in the `supports` of one of its record's sources); the
+//! evidence rule (stored evaluation and effect equal what `evidence::derive` gives from the
+//! studies); and the share of mirrors among cited addresses.
 
-use mirador::model::{Evaluation, Event, Intervention};
-use mirador::parse::{parse_events, parse_interventions};
+use mirador::evidence::{self, Study};
+use mirador::model::{Evaluation, Event, Intervention, Source};
+use mirador::parse::{parse_events, parse_interventions, parse_studies};
+use mirador::provenance::{self, EVENT_FIELDS, INTERVENTION_FIELDS, STUDY_FIELDS};
 use mirador::text::fold;
 use std::collections::{HashMap, HashSet};
+
+fn studies() -> Vec<Study> {
+    let records = interventions();
+    let ids: HashSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    let text = std::fs::read_to_string("data/studies.json").unwrap();
+    let report = parse_studies(&text, &ids).unwrap();
+    let errors: Vec<String> = report.rejected.iter().map(|r| r.to_string()).collect();
+    assert!(errors.is_empty(), "rejected studies:\n{}", errors.join("\n"));
+    report.records
+}
+
+/// Hosts that copy documents published elsewhere: weaker than the publisher's page.
+const MIRRORS: &[&str] = &[
+    "scribd.com",
+    "studylib",
+    "vdocuments",
+    "fdocuments",
+    "pdfcoffee",
+    "docslib",
+    "paperzz",
+    "issuu.com",
+    "dokumen.pub",
+    "yumpu.com",
+    "documents.pub",
+];
+
+fn is_mirror(url: &str) -> bool {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or("")
+        .split('/')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    MIRRORS.iter().any(|m| host.contains(m))
+}
+
+/// Every field a record's sources claim to support exists; every fact is supported.
+fn check_provenance(
+    kind: &str,
+    id: &str,
+    facts: &[&'static str],
+    sources: &[Source],
+    fields: &[&str],
+    problems: &mut Vec<String>,
+) {
+    for s in sources {
+        for f in &s.supports {
+            if !fields.contains(&f.as_str()) {
+                problems.push(format!("{kind} {id}: source {} supports unknown field `{f}`", s.url));
+            }
+        }
+    }
+    for f in provenance::unsupported(facts, sources) {
+        problems.push(format!("{kind} {id}: no source supports `{f}`"));
+    }
+}
+
+#[test]
+fn every_fact_names_a_source_that_states_it() {
+    let records = interventions();
+    let studies = studies();
+    let by = evidence::derive::by_intervention(&studies);
+    let mut problems = Vec::new();
+    for r in &records {
+        let derived = by.contains_key(r.id.as_str());
+        let facts = provenance::intervention_facts(r, derived);
+        check_provenance("intervention", &r.id, &facts, &r.sources, INTERVENTION_FIELDS, &mut problems);
+    }
+    for e in events() {
+        check_provenance("event", &e.id, &provenance::event_facts(&e), &e.sources, EVENT_FIELDS, &mut problems);
+    }
+    for s in &studies {
+        check_provenance("study", &s.id, &provenance::study_facts(s), &s.sources, STUDY_FIELDS, &mut problems);
+        assert!(!s.sources.is_empty(), "study {}: no source", s.id);
+    }
+    assert!(problems.is_empty(), "{} unsupported facts:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn stored_evidence_is_what_the_rule_derives() {
+    let records = interventions();
+    let studies = studies();
+    let by = evidence::derive::by_intervention(&studies);
+    for r in &records {
+        match by.get(r.id.as_str()).and_then(|s| evidence::derive(s)) {
+            Some(d) => {
+                assert_eq!(r.evaluation, Some(d.evaluation), "{}: evaluation", r.id);
+                assert_eq!(r.effect, d.effect, "{}: effect", r.id);
+                assert_eq!(r.outcomes, d.outcomes, "{}: outcomes", r.id);
+                let verdicts: Vec<(mirador::model::Outcome, mirador::model::Direction)> =
+                    r.verdicts.iter().map(|v| (v.outcome, v.direction)).collect();
+                assert_eq!(verdicts, d.verdicts, "{}: per-outcome verdicts", r.id);
+            }
+            None => {
+                assert!(
+                    matches!(r.evaluation, None | Some(Evaluation::None)),
+                    "{}: evaluation {:?} without a study record",
+                    r.id,
+                    r.evaluation
+                );
+                assert_eq!(r.effect, None, "{}: effect without a study record", r.id);
+                assert!(r.outcomes.is_empty(), "{}: outcomes without a study record", r.id);
+                assert!(r.verdicts.is_empty(), "{}: verdicts without a study record", r.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn evidence_targets_hold() {
+    let records = interventions();
+    let studies = studies();
+    assert!(studies.len() >= 150, "only {} studies", studies.len());
+    let with_effect = records
+        .iter()
+        .filter(|r| r.effect.is_some_and(|e| e != mirador::model::Effect::Unknown))
+        .count();
+    assert!(
+        with_effect * 4 >= records.len(),
+        "{with_effect} of {} interventions have a derived effect (25% wanted)",
+        records.len()
+    );
+    let ids: HashSet<&str> = studies.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids.len(), studies.len(), "duplicate study ids");
+}
+
+#[test]
+fn mirrors_are_at_most_five_percent_of_cited_addresses() {
+    let mut urls: Vec<String> = Vec::new();
+    urls.extend(interventions().into_iter().flat_map(|r| r.sources.into_iter().map(|s| s.url)));
+    urls.extend(events().into_iter().flat_map(|e| e.sources.into_iter().map(|s| s.url)));
+    urls.extend(studies().into_iter().flat_map(|s| s.sources.into_iter().map(|s| s.url)));
+    let mirrors: Vec<&String> = urls.iter().filter(|u| is_mirror(u)).collect();
+    assert!(
+        mirrors.len() * 20 <= urls.len(),
+        "{} of {} cited addresses are mirrors: {:?}",
+        mirrors.len(),
+        urls.len(),
+        mirrors
+    );
+}
 
 fn interventions() -> Vec<Intervention> {
     let text = std::fs::read_to_string("data/interventions.json").unwrap();
@@ -82,6 +230,17 @@ fn budgets_follow_the_rules() {
             "{}: amount and currency go together",
             r.id
         );
+    }
+}
+
+#[test]
+fn a_study_lists_its_interventions_once_and_its_ratings_name_a_rater() {
+    for s in studies() {
+        let unique: HashSet<&String> = s.interventions.iter().collect();
+        assert_eq!(unique.len(), s.interventions.len(), "{}: an intervention twice", s.id);
+        for r in &s.ratings {
+            assert!(!r.scheme.trim().is_empty() && !r.class.trim().is_empty(), "{}: empty rating", s.id);
+        }
     }
 }
 

@@ -42,6 +42,7 @@ prop_compose! {
         words in proptest::collection::vec(0..6usize, 0..3),
         city in proptest::option::of(0..6usize),
         outcomes in proptest::collection::vec(0..10usize, 0..3),
+        found in proptest::collection::vec((0..10usize, 0..4usize), 0..3),
     ) -> Intervention {
         Intervention {
             id: String::new(),
@@ -64,6 +65,10 @@ prop_compose! {
             effect: effect.map(|i| pick(Effect::ALL, i)),
             outcomes: outcomes.into_iter().map(|i| pick(Outcome::ALL, i)).collect(),
             sources: vec![],
+            verdicts: found
+                .into_iter()
+                .map(|(o, d)| Verdict { outcome: pick(Outcome::ALL, o), direction: pick(Direction::ALL, d) })
+                .collect(),
         }
     }
 }
@@ -77,6 +82,7 @@ fn facet_keys(f: Facet) -> Vec<String> {
         Facet::Evaluation => Evaluation::ALL.iter().map(|v| v.key().into()).collect(),
         Facet::Effect => Effect::ALL.iter().map(|v| v.key().into()).collect(),
         Facet::Outcome => Outcome::ALL.iter().map(|v| v.key().into()).collect(),
+        Facet::Finding => mirador::engine::FINDING_KEYS.iter().map(|k| k.to_string()).collect(),
     };
     keys.push(NOT_STATED.into());
     keys.push("XYZ".into()); // a value no record has
@@ -85,7 +91,7 @@ fn facet_keys(f: Facet) -> Vec<String> {
 
 prop_compose! {
     fn arb_selection()(
-        picks in proptest::collection::vec((0..7usize, 0..20usize), 0..5),
+        picks in proptest::collection::vec((0..8usize, 0..44usize), 0..5),
         year in proptest::option::of((proptest::option::of(1995..2025i32), proptest::option::of(1995..2025i32))),
         budget in proptest::option::of((proptest::option::of(prop_oneof![Just(1e6), 1e4..1e9f64]), proptest::option::of(prop_oneof![Just(1e7), 1e4..1e9f64]))),
         query in proptest::option::of((0..6usize, any::<bool>())),
@@ -205,6 +211,7 @@ fn own_filter_is_excluded_but_others_apply() {
         effect: None,
         outcomes: vec![],
         sources: vec![],
+        verdicts: vec![],
     };
     let index = Index::new(vec![
         mk("a", "BRA", vec![Focus::Youth]),

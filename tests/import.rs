@@ -139,10 +139,8 @@ fn spanish_semicolons_decimal_comma_and_bom() {
         ("DOM", [Focus::Urban].as_slice())
     );
     assert_eq!((r.budget_amount, r.budget_usd), (Some(2.5), Some(2.5)));
-    assert_eq!(
-        r.sources,
-        ["https://example.org/es/2", "https://example.org/es/2b"]
-    );
+    let urls: Vec<&str> = r.sources.iter().map(|s| s.url.as_str()).collect();
+    assert_eq!(urls, ["https://example.org/es/2", "https://example.org/es/2b"]);
     assert_eq!(r.evaluation, Some(Evaluation::Monitoring));
 
     let r = &loaded.records[2];

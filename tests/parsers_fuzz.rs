@@ -299,8 +299,9 @@ fn intervention() -> impl Strategy<Value = Intervention> {
                 outcomes,
                 sources: paths
                     .iter()
-                    .map(|p| format!("https://example.org/{p}"))
+                    .map(|p| mirador::model::Source::from_url(format!("https://example.org/{p}")))
                     .collect(),
+                verdicts: vec![],
             }
         },
     )

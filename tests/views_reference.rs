@@ -110,7 +110,7 @@ proptest! {
         prop_assert_eq!(&t.counts, &counts);
 
         // Gap map: matching records with outcomes, each focus × outcome once.
-        let g = views::gap(&index, &result, &sel, GapColour::default(), lang);
+        let g = views::gap(&index, &result, &sel, GapColour::default(), views::GapCount::default(), None, lang);
         let mut cells = vec![vec![(0usize, None::<Evaluation>, None::<Effect>); g.cells[0].len()]; g.cells.len()];
         for r in passing(&index, &sel) {
             let mut outcomes: Vec<usize> = r.outcomes.iter().map(|o| o.index()).collect();

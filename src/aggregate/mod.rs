@@ -5,6 +5,8 @@
 //! filter or group; this module never knows about pixels.
 
 pub mod map_series;
+pub mod evaluation_gap;
+pub mod studies;
 pub mod views;
 
 use crate::engine::{FilterResult, Index};
@@ -24,6 +26,8 @@ pub enum ChartKind {
     Events,
     Map,
     EventsMap,
+    /// Share of interventions (and of known budget) without an impact evaluation.
+    EvaluationGap,
 }
 
 impl ChartKind {
@@ -34,7 +38,7 @@ impl ChartKind {
         ChartKind::Effect,
         ChartKind::Budget,
     ];
-    pub const ALL: [ChartKind; 10] = [
+    pub const ALL: [ChartKind; 11] = [
         ChartKind::Country,
         ChartKind::Focus,
         ChartKind::Effect,
@@ -45,6 +49,7 @@ impl ChartKind {
         ChartKind::Events,
         ChartKind::Map,
         ChartKind::EventsMap,
+        ChartKind::EvaluationGap,
     ];
 
     pub fn key(self) -> &'static str {
@@ -59,6 +64,7 @@ impl ChartKind {
             ChartKind::Events => "events",
             ChartKind::Map => "map",
             ChartKind::EventsMap => "events-map",
+            ChartKind::EvaluationGap => "evaluation-gap",
         }
     }
 
@@ -72,6 +78,9 @@ impl ChartKind {
     }
 
     pub fn title(self, lang: Lang) -> &'static str {
+        if self == ChartKind::EvaluationGap {
+            return i18n::evidence::text(lang, i18n::evidence::Ev::EvalGapTitle);
+        }
         i18n::text(
             lang,
             match self {
@@ -85,6 +94,7 @@ impl ChartKind {
                 ChartKind::Events => Msg::ChartEvents,
                 ChartKind::Map => Msg::ChartMap,
                 ChartKind::EventsMap => Msg::ChartEventsMap,
+                ChartKind::EvaluationGap => Msg::ChartGap,
             },
         )
     }

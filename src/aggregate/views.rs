@@ -4,7 +4,8 @@
 
 use crate::engine::{FilterResult, Index};
 use crate::i18n::{self, Lang};
-use crate::model::{Effect, Evaluation, Event, Focus, Outcome};
+use super::studies::StudySet;
+use crate::model::{Direction, Effect, Evaluation, Event, Focus, Outcome};
 use crate::selection::{Facet, Selection};
 
 /// What the timeline's bars are stacked by.
@@ -39,6 +40,9 @@ pub enum GapColour {
     Evaluation,
     /// The best effectiveness rating in the cell.
     Effect,
+    /// What the impact evidence found on the cell's outcome (improved, no change, worsened,
+    /// or mixed when its interventions or studies disagree).
+    Direction,
 }
 
 impl GapColour {
@@ -46,15 +50,68 @@ impl GapColour {
         match self {
             GapColour::Evaluation => "evaluation",
             GapColour::Effect => "effect",
+            GapColour::Direction => "direction",
         }
     }
     pub fn from_key(k: &str) -> Option<GapColour> {
         match k {
             "evaluation" => Some(GapColour::Evaluation),
             "effect" => Some(GapColour::Effect),
+            "direction" => Some(GapColour::Direction),
             _ => None,
         }
     }
+}
+
+/// What the gap map's bubbles count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GapCount {
+    /// Matching interventions that measured the outcome.
+    #[default]
+    Interventions,
+    /// Studies of matching interventions that report a finding on the outcome.
+    Studies,
+}
+
+impl GapCount {
+    pub fn key(self) -> &'static str {
+        match self {
+            GapCount::Interventions => "interventions",
+            GapCount::Studies => "studies",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<GapCount> {
+        match k {
+            "interventions" => Some(GapCount::Interventions),
+            "studies" => Some(GapCount::Studies),
+            _ => None,
+        }
+    }
+}
+
+/// The dataset's studies, shared by every view (compared by identity, as the atlas).
+#[derive(Clone)]
+pub struct SharedStudies(pub std::sync::Arc<super::studies::StudySet>);
+
+impl PartialEq for SharedStudies {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for SharedStudies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SharedStudies({} studies)", self.0.len())
+    }
+}
+
+/// Combines directions: one that all agree on, else `Mixed`.
+fn combine(acc: Option<Direction>, d: Direction) -> Option<Direction> {
+    Some(match acc {
+        None => d,
+        Some(a) if a == d => a,
+        Some(_) => Direction::Mixed,
+    })
 }
 
 /// One layer of a stacked chart: its label and whether it stands for "not stated".
@@ -230,6 +287,8 @@ pub struct GapCell {
     pub count: usize,
     pub strongest: Option<Evaluation>,
     pub best: Option<Effect>,
+    /// What the impact evidence in the cell found on its outcome; `None` without an impact finding.
+    pub direction: Option<Direction>,
 }
 
 /// Focus × outcome: how many matching interventions measured each outcome, and how well.
@@ -239,6 +298,7 @@ pub struct GapSeries {
     /// Legend entries: the labels of the colour scale, in the order of its palette.
     pub legend: Vec<String>,
     pub colour: GapColour,
+    pub count: GapCount,
     pub rows: Vec<Layer>,
     pub cols: Vec<Layer>,
     /// `cells[row][col]`.
@@ -260,11 +320,14 @@ fn effect_rank(e: Effect) -> usize {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn gap(
     index: &Index,
     result: &FilterResult,
     sel: &Selection,
     colour: GapColour,
+    count: GapCount,
+    studies: Option<&StudySet>,
     lang: Lang,
 ) -> GapSeries {
     let rows: Vec<Layer> = Focus::ALL
@@ -284,12 +347,6 @@ pub fn gap(
         })
         .collect();
     let mut cells = vec![vec![GapCell::default(); cols.len()]; rows.len()];
-    let mut with_outcomes = 0;
-    // Only records with an outcome fill cells: read those, not every match.
-    let stated = index.columns().value_bitmap(
-        Facet::Outcome,
-        &Outcome::ALL.iter().map(|o| o.key()).collect::<Vec<_>>(),
-    );
     // Columns number values by vocabulary index ("not stated" after them, masked out here).
     let columns = index.columns();
     let (evaluations, effects) = (
@@ -300,24 +357,83 @@ pub fn gap(
     );
     let focus_mask = (1u32 << Focus::ALL.len()) - 1;
     let outcome_mask = (1u32 << Outcome::ALL.len()) - 1;
-    for i in result.matching.and(&stated).iter() {
-        with_outcomes += 1;
-        let evaluation = Evaluation::ALL.get(evaluations[i] as usize).copied();
-        let effect = Effect::ALL.get(effects[i] as usize).copied();
-        let outcomes = columns.value_set(Facet::Outcome, i) & outcome_mask;
-        for f in layer_indexes(columns.value_set(Facet::Focus, i) & focus_mask) {
-            for o in layer_indexes(outcomes) {
-                let c = &mut cells[f][o];
-                c.count += 1;
-                c.strongest = c.strongest.max(evaluation);
-                if let Some(e) = effect {
-                    if c.best.is_none_or(|b| effect_rank(e) > effect_rank(b)) {
-                        c.best = Some(e);
+    let note = match (count, studies) {
+        (GapCount::Studies, Some(set)) => {
+            let matching = set.matching(result);
+            let mut with_findings = 0;
+            for s in &matching {
+                let study = &set.studies[*s];
+                let mut outcomes = 0u32;
+                for f in &study.findings {
+                    outcomes |= 1 << f.outcome.index();
+                }
+                if outcomes == 0 {
+                    continue;
+                }
+                with_findings += 1;
+                let mut focus = 0u32;
+                let mut best: Option<Effect> = None;
+                for r in set.records_of(*s) {
+                    let r = *r as usize;
+                    if result.matching.contains(r) {
+                        focus |= columns.value_set(Facet::Focus, r) & focus_mask;
+                        if let Some(e) = Effect::ALL.get(effects[r] as usize).copied() {
+                            if best.is_none_or(|b| effect_rank(e) > effect_rank(b)) {
+                                best = Some(e);
+                            }
+                        }
+                    }
+                }
+                for f in layer_indexes(focus) {
+                    for o in layer_indexes(outcomes) {
+                        let c = &mut cells[f][o];
+                        c.count += 1;
+                        c.strongest = c.strongest.max(Some(study.design));
+                        if let Some(e) = best {
+                            if c.best.is_none_or(|b| effect_rank(e) > effect_rank(b)) {
+                                c.best = Some(e);
+                            }
+                        }
+                        if let Some(d) = set.study_direction(*s, Outcome::ALL[o]) {
+                            c.direction = combine(c.direction, d);
+                        }
                     }
                 }
             }
+            crate::i18n::evidence::gap_studies_note(lang, with_findings, matching.len())
         }
-    }
+        _ => {
+            let mut with_outcomes = 0;
+            // Only records with an outcome fill cells: read those, not every match.
+            let stated = columns.value_bitmap(
+                Facet::Outcome,
+                &Outcome::ALL.iter().map(|o| o.key()).collect::<Vec<_>>(),
+            );
+            for i in result.matching.and(&stated).iter() {
+                with_outcomes += 1;
+                let evaluation = Evaluation::ALL.get(evaluations[i] as usize).copied();
+                let effect = Effect::ALL.get(effects[i] as usize).copied();
+                let outcomes = columns.value_set(Facet::Outcome, i) & outcome_mask;
+                let verdicts = studies.map_or(&[][..], |s| s.verdicts_of(i));
+                for f in layer_indexes(columns.value_set(Facet::Focus, i) & focus_mask) {
+                    for o in layer_indexes(outcomes) {
+                        let c = &mut cells[f][o];
+                        c.count += 1;
+                        c.strongest = c.strongest.max(evaluation);
+                        if let Some(e) = effect {
+                            if c.best.is_none_or(|b| effect_rank(e) > effect_rank(b)) {
+                                c.best = Some(e);
+                            }
+                        }
+                        if let Some((_, d)) = verdicts.iter().find(|(out, _)| out.index() == o) {
+                            c.direction = combine(c.direction, *d);
+                        }
+                    }
+                }
+            }
+            i18n::gap_note(lang, with_outcomes, result.matching.len())
+        }
+    };
     let one = |facet: Facet, all: &[Layer]| {
         let s = sel.selected(facet);
         (s.len() == 1)
@@ -334,16 +450,25 @@ pub fn gap(
             .iter()
             .map(|e| i18n::effect_label(lang, *e).to_owned())
             .collect(),
+        GapColour::Direction => Direction::ALL
+            .iter()
+            .map(|d| crate::i18n::evidence::direction_label(lang, *d).to_owned())
+            .chain(std::iter::once(
+                crate::i18n::evidence::text(lang, crate::i18n::evidence::Ev::NoImpactFinding)
+                    .to_owned(),
+            ))
+            .collect(),
     };
     GapSeries {
         title: i18n::text(lang, i18n::Msg::ChartGap).to_owned(),
         legend,
         colour,
+        count,
         rows,
         cols,
         cells,
         selected,
-        note: Some(i18n::gap_note(lang, with_outcomes, result.matching.len())),
+        note: Some(note),
     }
 }
 
@@ -587,6 +712,7 @@ pub enum ChartData {
     Compare(CompareSeries),
     Events(EventSeries),
     Map(MapData),
+    EvaluationGap(super::evaluation_gap::EvaluationGapSeries),
 }
 
 impl ChartData {
@@ -598,6 +724,7 @@ impl ChartData {
             ChartData::Gap(s) => &s.title,
             ChartData::Compare(s) => &s.title,
             ChartData::Events(s) => &s.title,
+            ChartData::EvaluationGap(s) => &s.title,
         }
     }
 
@@ -632,6 +759,10 @@ impl ChartData {
                 .get(i)
                 .map(|c| format!("{}: {}", c.name, c.caption)),
             ChartData::Events(s) => s.marks.get(i).map(|m| m.name.clone()),
+            ChartData::EvaluationGap(s) => s
+                .groups()
+                .nth(i)
+                .map(|g| format!("{}: {}", g.label, g.value_text)),
             ChartData::Map(m) => {
                 let (code, v) = m.series.values.get(i)?;
                 let value = v.map_or_else(
@@ -664,6 +795,10 @@ impl ChartData {
             }
             ChartData::Compare(_) => None,
             ChartData::Events(s) => s.marks.get(i).map(|m| BarAction::OpenEvent(m.id.clone())),
+            ChartData::EvaluationGap(s) => s
+                .groups()
+                .nth(i)
+                .map(|g| BarAction::Toggle(g.facet, g.key.clone())),
             ChartData::Map(m) => m
                 .series
                 .values
@@ -675,6 +810,19 @@ impl ChartData {
     /// The accessible description: what the chart shows, value by value.
     pub fn aria_label(&self, lang: Lang) -> String {
         match self {
+            ChartData::EvaluationGap(s) => {
+                let items: Vec<String> = s
+                    .groups()
+                    .map(|g| format!("{}: {}", g.label, g.value_text))
+                    .collect();
+                format!(
+                    "{}: {}. {}. {}",
+                    i18n::text(lang, i18n::Msg::ChartDescription),
+                    s.title,
+                    items.join("; "),
+                    s.note
+                )
+            }
             ChartData::Bars(s) => s.aria_label(lang),
             ChartData::Timeline(s) => {
                 let items: Vec<(String, usize)> = s
@@ -747,12 +895,16 @@ impl ChartData {
 pub struct ViewOptions {
     pub stack: Stack,
     pub colour: GapColour,
+    /// What the gap map's bubbles count (the link's `count`).
+    pub gap_count: GapCount,
     pub compare: Vec<String>,
     pub series: Option<String>,
     pub organiser: Option<String>,
     pub measure: MapMeasure,
     /// Loaded separately from the data (`data/geo/lac.json`); the map is empty without it.
     pub atlas: Option<SharedAtlas>,
+    /// The dataset's studies, when it has any (the gap map counts and colours by them).
+    pub studies: Option<SharedStudies>,
 }
 
 /// What colours the map.
@@ -985,7 +1137,15 @@ pub fn chart_data(
         ChartKind::Timeline => {
             ChartData::Timeline(timeline(index, result, sel, events, options.stack, lang))
         }
-        ChartKind::Gap => ChartData::Gap(gap(index, result, sel, options.colour, lang)),
+        ChartKind::Gap => ChartData::Gap(gap(
+            index,
+            result,
+            sel,
+            options.colour,
+            options.gap_count,
+            options.studies.as_ref().map(|s| s.0.as_ref()),
+            lang,
+        )),
         ChartKind::Compare => {
             let countries = if options.compare.len() >= 2 {
                 options.compare.clone()
@@ -1006,6 +1166,9 @@ pub fn chart_data(
             lang,
         )),
         ChartKind::EventsMap => ChartData::Map(events_map(events, sel, options, lang)),
+        ChartKind::EvaluationGap => ChartData::EvaluationGap(
+            super::evaluation_gap::evaluation_gap(index, result, sel, lang),
+        ),
         bars => ChartData::Bars(super::series(index, result, sel, bars, lang)),
     }
 }

@@ -49,6 +49,26 @@ pub async fn load_dataset(interventions_url: &str, events_url: &str) -> Result<D
     })
 }
 
+/// Fetches the studies of a dataset and links them to its records. A study that does not load
+/// (an unknown intervention, a bad DOI) is left out; the bundled file is checked by the data
+/// tests, so none is expected.
+pub async fn load_studies(
+    url: &str,
+    data: &Dataset,
+) -> Result<crate::aggregate::studies::StudySet, String> {
+    let text = fetch_text(url).await?;
+    let ids: Vec<String> = (0..data.index.len())
+        .map(|i| data.index.name_and_id(i).1.into_owned())
+        .collect();
+    let known: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let report =
+        crate::parse::parse_studies(&text, &known).map_err(|e| format!("{url}: {e}"))?;
+    Ok(crate::aggregate::studies::StudySet::new(
+        &data.index,
+        report.records,
+    ))
+}
+
 /// Fetches and reads the country shapes for the map.
 pub async fn load_atlas(url: &str) -> Result<crate::geo::Atlas, String> {
     let text = fetch_text(url).await?;

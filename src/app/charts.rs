@@ -31,6 +31,9 @@ pub fn data_memo(ctx: Ctx, kind: ChartKind) -> Memo<Option<ChartData>> {
         let data = ctx.data.get()?;
         let result = ctx.result.get()?;
         let mut options = ctx.link.with(|l| l.view_options());
+        if kind == ChartKind::Gap {
+            options.studies = ctx.studies();
+        }
         if matches!(kind, ChartKind::Map | ChartKind::EventsMap) {
             options.atlas = ctx
                 .atlas

@@ -4,7 +4,6 @@
 //! topics, sources and the interventions it relates to (which open in the detail panel).
 
 use super::charts::ChartCanvas;
-use super::table::source_list;
 use super::Ctx;
 use crate::aggregate::views::filter_events;
 use crate::aggregate::ChartKind;
@@ -146,7 +145,7 @@ pub fn EventList(with_chart: bool) -> impl IntoView {
                                                 <dt>{t(Msg::Partners)}</dt><dd>{partners}</dd>
                                                 <dt>{t(Msg::Topics)}</dt><dd>{topics}</dd>
                                                 <dt>{t(Msg::RelatedInterventions)}</dt><dd><ul class="related">{related}</ul></dd>
-                                                <dt>{t(Msg::Sources)}</dt><dd>{source_list(e.sources.clone())}</dd>
+                                                <dt>{t(Msg::Sources)}</dt><dd>{super::evidence::source_list(&e.sources, lang)}</dd>
                                             </dl>
                                         </details>
                                     </td>

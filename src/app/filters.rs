@@ -83,6 +83,16 @@ fn FacetList(facet: Facet) -> impl IntoView {
         if facet == Facet::Country {
             rows.sort_by(|a, b| a.1.cmp(&b.1));
         }
+        // Forty outcome × direction pairs: list only those some record has.
+        if facet == Facet::Finding {
+            let totals = &data.index.columns().totals().facet_counts[facet.index()];
+            let keys = data.index.facet_keys(facet);
+            rows.retain(|(k, _)| {
+                keys.iter()
+                    .position(|x| x == k)
+                    .is_some_and(|i| totals[i] > 0)
+            });
+        }
         rows
     });
     let count_of = move |key: &str| {

@@ -9,9 +9,11 @@ mod charts;
 mod download;
 mod embed;
 mod events;
+mod evidence;
 mod exports;
 mod filters;
 mod import;
+mod studies;
 mod table;
 mod url_sync;
 
@@ -124,9 +126,19 @@ pub struct Ctx {
     pub atlas: RwSignal<Option<Result<crate::aggregate::views::SharedAtlas, String>>>,
     /// The dataset as loaded; replaced by an import.
     pub load: RwSignal<Load>,
+    /// The studies of a dataset, loaded after it (the first charts do not wait for them), with
+    /// the dataset they belong to.
+    pub studies: RwSignal<Option<(Shared<Dataset>, crate::aggregate::views::SharedStudies)>>,
 }
 
 impl Ctx {
+    /// The studies of the dataset shown now, once loaded (none for another dataset's).
+    pub fn studies(&self) -> Option<crate::aggregate::views::SharedStudies> {
+        let data = self.data.get()?;
+        self.studies
+            .with(|s| s.as_ref().filter(|(owner, _)| *owner == data).map(|(_, s)| s.clone()))
+    }
+
     /// The whole state as a link carries it.
     pub fn url_state(&self) -> UrlState {
         let mut s = self.link.get();
@@ -207,7 +219,26 @@ fn App() -> impl IntoView {
         notices: RwSignal::new(notices),
         atlas: RwSignal::new(None),
         load,
+        studies: RwSignal::new(None),
     };
+    // The bundled studies, fetched once the bundled interventions are shown.
+    let studies_requested = StoredValue::new(false);
+    Effect::new(move |_| {
+        let Some(d) = data.get() else { return };
+        if d.source.is_some() || studies_requested.get_value() {
+            return;
+        }
+        studies_requested.set_value(true);
+        leptos::task::spawn_local(async move {
+            match api::load_studies("data/studies.json", &d).await {
+                Ok(set) => ctx.studies.set(Some((
+                    d,
+                    crate::aggregate::views::SharedStudies(Arc::new(set)),
+                ))),
+                Err(e) => ctx.notices.update(|n| n.push(e)),
+            }
+        });
+    });
     // The map shapes are fetched once, when a view that draws a map first shows.
     let atlas_requested = StoredValue::new(false);
     Effect::new(move |_| {
@@ -416,6 +447,11 @@ fn Tabs() -> impl IntoView {
             {tab(View::Overview, Msg::Overview)}
             {tab(View::Timeline, Msg::Timeline)}
             {tab(View::Evidence, Msg::Evidence)}
+            <button role="tab" class="tab" id="tab-studies"
+                aria-selected=move || (ctx.view.get() == View::Studies).to_string()
+                on:click=move |_| ctx.view.set(View::Studies)>
+                {crate::i18n::evidence::text(lang, crate::i18n::evidence::Ev::StudiesView)}
+            </button>
             {tab(View::Map, Msg::Map)}
             {tab(View::Compare, Msg::Comparison)}
             {tab(View::Table, Msg::Interventions)}
@@ -464,6 +500,7 @@ fn Dashboard() -> impl IntoView {
                 <Show when=is(View::Timeline)><views::TimelineView/></Show>
                 <Show when=is(View::Map)><views::MapView/></Show>
                 <Show when=is(View::Evidence)><views::EvidenceView/></Show>
+                <Show when=is(View::Studies)><studies::StudiesView/></Show>
                 <Show when=is(View::Compare)><views::CompareView/></Show>
                 <Show when=overview_or(View::Table)><table::InterventionTable/></Show>
                 <Show when=is(View::Overview)><events::EventList with_chart=false/></Show>

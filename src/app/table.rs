@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::i18n::{self, Msg};
-use crate::model::{is_web_link, Actor, Intervention};
+use crate::model::{Actor, Intervention};
 use crate::state::{page_count, ColumnOrder, NameOrder, SortKey};
 use leptos::prelude::*;
 
@@ -175,21 +175,6 @@ fn actors(list: &[Actor], lang: i18n::Lang) -> String {
         .join("; ")
 }
 
-/// A list of sources: http(s) URLs as links that open in a new tab, anything else as plain text.
-pub fn source_list(sources: Vec<String>) -> impl IntoView {
-    view! {
-        <ul class="sources">
-            {sources.into_iter().map(|s| {
-                if is_web_link(&s) {
-                    view! { <li><a href=s.clone() target="_blank" rel="noopener noreferrer">{s.clone()}</a></li> }.into_any()
-                } else {
-                    view! { <li>{s}</li> }.into_any()
-                }
-            }).collect_view()}
-        </ul>
-    }
-}
-
 #[component]
 pub fn DetailPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -198,11 +183,11 @@ pub fn DetailPanel() -> impl IntoView {
         let id = ctx.state.with(|s| s.record.clone())?;
         let data = ctx.data.get()?;
         let i = data.index.position(&id)?;
-        Some(data.index.record(i).into_owned())
+        Some((i, data.index.record(i).into_owned()))
     };
     let close = move |_| ctx.state.update(|s| s.record = None);
     move || {
-        record().map(|r| {
+        record().map(|(position, r)| {
             let t = |m| i18n::text(lang, m);
             let years = match (r.start_year, r.end_year) {
                 (None, None) => dash(),
@@ -219,32 +204,42 @@ pub fn DetailPanel() -> impl IntoView {
                 _ => dash(),
             };
             let join = |v: Vec<String>| if v.is_empty() { dash() } else { v.join("; ") };
-            let rows: Vec<(&str, String)> = vec![
-                (t(Msg::Description), r.description.clone().unwrap_or_else(dash)),
-                (t(Msg::Country), i18n::country_name(lang, &r.country)),
-                (t(Msg::AdminArea), r.admin_area.clone().unwrap_or_else(dash)),
-                (t(Msg::City), r.city.clone().unwrap_or_else(dash)),
-                (t(Msg::Level), r.level.map_or_else(dash, |v| i18n::level_label(lang, v).to_owned())),
-                (t(Msg::Focus), join(r.focus.iter().map(|f| i18n::focus_label(lang, *f).to_owned()).collect())),
-                (t(Msg::Years), years),
-                (t(Msg::Implementers), actors(&r.implementers, lang)),
-                (t(Msg::Funders), actors(&r.funders, lang)),
-                (t(Msg::Budget), budget),
-                (t(Msg::BudgetUsd), r.budget_usd.map_or_else(dash, |b| i18n::format_amount(lang, b, "USD"))),
-                (t(Msg::Evaluation), r.evaluation.map_or_else(dash, |v| i18n::evaluation_label(lang, v).to_owned())),
-                (t(Msg::Effect), r.effect.map_or_else(dash, |v| i18n::effect_label(lang, v).to_owned())),
-                (t(Msg::Outcomes), join(r.outcomes.iter().map(|o| i18n::outcome_label(lang, *o).to_owned()).collect())),
+            // Each row names the fields whose sources it marks.
+            let rows: Vec<(&str, String, &[&str])> = vec![
+                (t(Msg::Description), r.description.clone().unwrap_or_else(dash), &["description"]),
+                (t(Msg::Country), i18n::country_name(lang, &r.country), &["country"]),
+                (t(Msg::AdminArea), r.admin_area.clone().unwrap_or_else(dash), &["admin_area"]),
+                (t(Msg::City), r.city.clone().unwrap_or_else(dash), &["city"]),
+                (t(Msg::Level), r.level.map_or_else(dash, |v| i18n::level_label(lang, v).to_owned()), &["level"]),
+                (t(Msg::Focus), join(r.focus.iter().map(|f| i18n::focus_label(lang, *f).to_owned()).collect()), &["focus"]),
+                (t(Msg::Years), years, &["start_year", "end_year"]),
+                (t(Msg::Implementers), actors(&r.implementers, lang), &["implementers"]),
+                (t(Msg::Funders), actors(&r.funders, lang), &["funders"]),
+                (t(Msg::Budget), budget, &["budget_amount", "budget_year"]),
+                (t(Msg::BudgetUsd), r.budget_usd.map_or_else(dash, |b| i18n::format_amount(lang, b, "USD")), &["budget_amount"]),
+                (t(Msg::Evaluation), r.evaluation.map_or_else(dash, |v| i18n::evaluation_label(lang, v).to_owned()), &["evaluation"]),
+                (t(Msg::Effect), r.effect.map_or_else(dash, |v| i18n::effect_label(lang, v).to_owned()), &["effect"]),
+                (t(Msg::Outcomes), join(r.outcomes.iter().map(|o| i18n::outcome_label(lang, *o).to_owned()).collect()), &["outcomes"]),
             ];
+            let marks = |fields: &[&str]| {
+                let mut n: Vec<usize> = fields.iter().flat_map(|f| crate::provenance::supporting(&r.sources, f)).collect();
+                n.sort_unstable();
+                n.dedup();
+                super::evidence::fact_marks(n, lang)
+            };
+            let name_marks = marks(&["name"]);
+            let rows: Vec<_> = rows.into_iter().map(|(k, v, fields)| (k, v, marks(fields))).collect();
             view! {
                 <div class="backdrop" on:click=close></div>
                 <aside class="detail" id="detail" role="dialog" aria-modal="true" aria-labelledby="detail-title">
                     <button class="close" id="detail-close" on:click=close aria-label=t(Msg::Close)>"×"</button>
-                    <h2 id="detail-title">{r.name.clone()}</h2>
+                    <h2 id="detail-title">{r.name.clone()}{name_marks}</h2>
                     <dl>
-                        {rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
-                        <dt>{t(Msg::Sources)}</dt>
-                        <dd>{source_list(r.sources.clone())}</dd>
+                        {rows.into_iter().map(|(k, v, m)| view! { <dt>{k}</dt><dd>{v}{m}</dd> }).collect_view()}
                     </dl>
+                    <super::evidence::EvidenceSection position=position/>
+                    <h3>{t(Msg::Sources)}</h3>
+                    {super::evidence::source_list(&r.sources, lang)}
                 </aside>
             }
         })

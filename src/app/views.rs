@@ -3,7 +3,7 @@
 
 use super::charts::ChartCanvas;
 use super::Ctx;
-use crate::aggregate::views::{default_comparison, GapColour, MapMeasure, Stack};
+use crate::aggregate::views::{default_comparison, GapColour, GapCount, MapMeasure, Stack};
 use crate::aggregate::ChartKind;
 use crate::i18n::{self, Msg};
 use crate::selection::Facet;
@@ -35,18 +35,33 @@ pub fn EvidenceView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let colour = move || ctx.link.with(|l| l.colour.key());
+    let count = move || ctx.link.with(|l| l.gap_count.key());
+    let ev = |m| crate::i18n::evidence::text(lang, m);
+    use crate::i18n::evidence::Ev;
     view! {
         <section class="view" id="view-evidence">
+            <label class="option">{ev(Ev::GapCount)}" "
+                <select id="gap-count" prop:value=count on:change=move |e| {
+                    let v = GapCount::from_key(&event_target_value(&e)).unwrap_or_default();
+                    ctx.link.update(|l| l.gap_count = v);
+                }>
+                    <option value="interventions">{ev(Ev::CountInterventions)}</option>
+                    <option value="studies">{ev(Ev::CountStudies)}</option>
+                </select>
+            </label>
+            " "
             <label class="option">{i18n::text(lang, Msg::ColourBy)}" "
-                <select id="gap-colour" prop:value=colour on:change=move |ev| {
-                    let v = GapColour::from_key(&event_target_value(&ev)).unwrap_or_default();
+                <select id="gap-colour" prop:value=colour on:change=move |e| {
+                    let v = GapColour::from_key(&event_target_value(&e)).unwrap_or_default();
                     ctx.link.update(|l| l.colour = v);
                 }>
                     <option value="evaluation">{i18n::text(lang, Msg::Evaluation)}</option>
                     <option value="effect">{i18n::text(lang, Msg::Effect)}</option>
+                    <option value="direction">{ev(Ev::ColourDirection)}</option>
                 </select>
             </label>
             <ChartCanvas kind=ChartKind::Gap interactive=true/>
+            <ChartCanvas kind=ChartKind::EvaluationGap interactive=true/>
         </section>
     }
 }

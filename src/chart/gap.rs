@@ -159,6 +159,9 @@ pub fn draw<DB: DrawingBackend>(
                     GapColour::Effect => cell
                         .best
                         .map_or(Palette::EFFECT[6], |e| Palette::EFFECT[e.index()]),
+                    GapColour::Direction => cell
+                        .direction
+                        .map_or(Palette::DIRECTION[4], |d| Palette::DIRECTION[d.index()]),
                 };
                 p.circle(x, y, l.radius(cell.count), colour)?;
                 p.circle_outline(x, y, l.radius(cell.count), Palette::SUBTLE, 1.0)?;
@@ -179,6 +182,7 @@ pub fn draw<DB: DrawingBackend>(
     let palette: Vec<RGBColor> = match s.colour {
         GapColour::Evaluation => Palette::EVALUATION.to_vec(),
         GapColour::Effect => Palette::EFFECT[..6].to_vec(),
+        GapColour::Direction => Palette::DIRECTION.to_vec(),
     };
     let step = (l.width - 2.0 * PAD) / s.legend.len().max(1) as f64;
     for (i, label) in s.legend.iter().enumerate() {

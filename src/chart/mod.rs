@@ -9,6 +9,7 @@
 
 mod bars;
 pub mod compare;
+pub mod evaluation_gap;
 pub mod events;
 pub mod gap;
 pub(crate) mod histogram;
@@ -38,6 +39,7 @@ pub enum Layout {
     Empty,
     /// The map, with the country code of each value index.
     Map(Box<map::MapLayout>, Vec<String>),
+    EvaluationGap(evaluation_gap::EvaluationGapLayout),
 }
 
 impl Layout {
@@ -59,6 +61,9 @@ impl Layout {
             ChartData::Gap(s) => Layout::Gap(gap::GapLayout::new(s, width, height)),
             ChartData::Compare(s) => Layout::Compare(compare::CompareLayout::new(s, width, height)),
             ChartData::Events(s) => Layout::Events(events::EventLayout::new(s, width, height)),
+            ChartData::EvaluationGap(s) => {
+                Layout::EvaluationGap(evaluation_gap::EvaluationGapLayout::new(s, width, height))
+            }
             ChartData::Map(m) => match &m.atlas {
                 Some(a) => Layout::Map(
                     Box::new(map::MapLayout::new(&a.0, width, height)),
@@ -78,6 +83,7 @@ impl Layout {
             Layout::Gap(l) => l.hit(x, y),
             Layout::Compare(l) => l.hit(x, y),
             Layout::Events(l) => l.hit(x, y),
+            Layout::EvaluationGap(l) => l.hit(x, y),
             Layout::Empty => None,
             Layout::Map(l, codes) => l
                 .hit(x, y)
@@ -89,6 +95,7 @@ impl Layout {
     pub fn bar_rect(&self, i: usize) -> Option<(f64, f64, f64, f64)> {
         match self {
             Layout::Empty => None,
+            Layout::EvaluationGap(l) => l.bar_rect(i),
             Layout::Bars(l) => l.bar_rect(i),
             Layout::Histogram(l) => l.bar_rect(i),
             Layout::Timeline(l) => (i < l.years).then(|| {
@@ -164,6 +171,7 @@ pub fn preferred_height_of(data: &ChartData, width: f64) -> f64 {
         ChartData::Gap(s) => gap::preferred_height(s),
         ChartData::Compare(s) => compare::preferred_height(s),
         ChartData::Events(s) => events::preferred_height(s),
+        ChartData::EvaluationGap(s) => evaluation_gap::preferred_height(s),
         // Capped so the whole region fits on a laptop screen; the projection centres in the box.
         ChartData::Map(m) => m
             .atlas
@@ -201,6 +209,9 @@ pub fn draw_data<DB: DrawingBackend>(
         (ChartData::Gap(s), Layout::Gap(l)) => gap::draw(&painter, &l, s, hover),
         (ChartData::Compare(s), Layout::Compare(l)) => compare::draw(&painter, &l, s, hover),
         (ChartData::Events(s), Layout::Events(l)) => events::draw(&painter, &l, s, hover),
+        (ChartData::EvaluationGap(s), Layout::EvaluationGap(l)) => {
+            evaluation_gap::draw(&painter, &l, s, hover)
+        }
         _ => Ok(()),
     }?;
     area.present().map_err(|e| e.to_string())

@@ -49,6 +49,16 @@ impl Palette {
         RGBColor(0x99, 0x99, 0x99),
         RGBColor(0xd9, 0xd9, 0xd9),
     ];
+    /// What the evidence found on an outcome (order of `Direction::ALL`: improved, no change,
+    /// worsened, mixed), on the effect scale's colour-blind-safe blues and oranges, then "no
+    /// impact finding" in grey.
+    pub const DIRECTION: [RGBColor; 5] = [
+        RGBColor(0x21, 0x66, 0xac),
+        RGBColor(0xd1, 0xd1, 0x9f),
+        RGBColor(0xb2, 0x18, 0x2b),
+        RGBColor(0xf4, 0xa5, 0x82),
+        RGBColor(0xbb, 0xbb, 0xbb),
+    ];
     /// Evaluation designs, weakest to strongest, light to dark (order of `Evaluation::ALL`).
     pub const EVALUATION: [RGBColor; 5] = [
         RGBColor(0xdd, 0xdd, 0xdd),

@@ -16,25 +16,41 @@ use mirador::chart::{preferred_height_of, render_data_svg};
 use mirador::engine::Index;
 use mirador::export;
 use mirador::i18n::Lang;
+use mirador::aggregate::studies::StudySet;
+use mirador::aggregate::views::SharedStudies;
+use mirador::evidence::Study;
 use mirador::model::{Event, Intervention};
-use mirador::parse::{parse_events, parse_interventions, LoadReport};
+use mirador::parse::{parse_events, parse_interventions, parse_studies, LoadReport};
+use std::collections::HashSet;
 use mirador::selection::Facet;
 use mirador::url_state::{filter_summary, parse_query, UrlState};
 use serde_json::{json, Map, Value};
 
 const USAGE: &str = "usage:
-  mirador render --chart country|focus|effect|budget|timeline|gap|compare|events|map|events-map --out FILE.svg|FILE.png [--format svg|png]
-                 [--state QUERY] [--data FILE] [--width W] [--height H] [--scale S]
-  mirador query  [--state QUERY] [--data FILE] [--facets] [--json]
-  mirador export [--state QUERY] [--data FILE] --format csv|json [--events] [--out FILE]
-  mirador validate FILE.json|FILE.csv [--events] [--json]
+  mirador render --chart country|focus|effect|budget|timeline|gap|compare|events|map|events-map|evaluation-gap
+                 --out FILE.svg|FILE.png [--format svg|png]
+                 [--state QUERY] [--data FILE] [--studies FILE] [--width W] [--height H] [--scale S]
+  mirador query  [--state QUERY] [--data FILE] [--studies FILE] [--facets] [--json]
+  mirador export [--state QUERY] [--data FILE] [--studies FILE] --format csv|json [--events] [--out FILE]
+  mirador export --studies [FILE] [--state QUERY] [--data FILE] --format csv|json|ris|bibtex [--out FILE]
+  mirador validate FILE.json|FILE.csv [--events | --studies] [--json]
 
 QUERY is the dashboard's query string, e.g. 'country=BRA,COL&focus=youth&year=2005..'.
-Without --data the bundled data/interventions.json (and data/events.json) is used.";
+Without --data the bundled dataset (interventions, studies, events) built into this program is
+used, from any directory. With --data, studies come only from --studies FILE. A study matches
+the filters when an intervention it evaluates matches.";
 
-const BUNDLED: &str = "data/interventions.json";
-const BUNDLED_EVENTS: &str = "data/events.json";
-const BUNDLED_ATLAS: &str = "data/geo/lac.json";
+/// The bundled dataset, built into the program so that it works from any directory.
+const BUNDLED: (&str, &str) = (
+    "bundled interventions.json",
+    include_str!("../../data/interventions.json"),
+);
+const BUNDLED_STUDIES: (&str, &str) = (
+    "bundled studies.json",
+    include_str!("../../data/studies.json"),
+);
+const BUNDLED_EVENTS: (&str, &str) = ("bundled events.json", include_str!("../../data/events.json"));
+const BUNDLED_ATLAS: &str = include_str!("../../data/geo/lac.json");
 
 /// Runs the command line and returns the process exit code.
 pub fn run(args: Vec<String>) -> i32 {
@@ -83,6 +99,9 @@ struct Args {
     facets: bool,
     json: bool,
     events: bool,
+    /// `--studies`: with a file, where the studies come from; alone, export or validate studies.
+    studies: bool,
+    studies_file: Option<String>,
 }
 
 impl Args {
@@ -112,6 +131,15 @@ impl Args {
                 "--facets" => a.facets = true,
                 "--json" => a.json = true,
                 "--events" => a.events = true,
+                "--studies" => {
+                    a.studies = true;
+                    // An optional file: the next argument when it is not an option.
+                    if let Some(next) = it.clone().next() {
+                        if !next.starts_with("--") {
+                            a.studies_file = it.next().cloned();
+                        }
+                    }
+                }
                 f if !f.starts_with("--") && a.file.is_none() => a.file = Some(f.to_owned()),
                 other => return Err(Failure::Usage(format!("unexpected argument `{other}`"))),
             }
@@ -142,11 +170,19 @@ fn read(path: &str) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| Failure::Data(format!("cannot read {path}: {e}")))
 }
 
+/// A file's name and text: the named file, or the bundled one.
+fn text_of(path: Option<&str>, bundled: (&str, &str)) -> Result<(String, String), Failure> {
+    match path {
+        Some(p) => Ok((p.to_owned(), read(p)?)),
+        None => Ok((bundled.0.to_owned(), bundled.1.to_owned())),
+    }
+}
+
 fn load<T>(
-    path: &str,
-    parse: fn(&str) -> Result<LoadReport<T>, mirador::parse::LoadError>,
+    (path, text): (String, String),
+    parse: impl Fn(&str) -> Result<LoadReport<T>, mirador::parse::LoadError>,
 ) -> Result<Vec<T>, Failure> {
-    let report = parse(&read(path)?).map_err(|e| Failure::Data(format!("{path}: {e}")))?;
+    let report = parse(&text).map_err(|e| Failure::Data(format!("{path}: {e}")))?;
     if !report.rejected.is_empty() {
         eprintln!(
             "mirador: {path}: {} records rejected (see `mirador validate {path}`)",
@@ -156,8 +192,30 @@ fn load<T>(
     Ok(report.records)
 }
 
-fn interventions(a: &Args) -> Result<Vec<Intervention>, Failure> {
-    load(a.data.as_deref().unwrap_or(BUNDLED), parse_interventions)
+/// The interventions and their studies, with each intervention's evidence derived from its
+/// studies (`evidence::apply`).
+fn dataset(a: &Args) -> Result<(Index, StudySet), Failure> {
+    let mut records = load(text_of(a.data.as_deref(), BUNDLED)?, parse_interventions)?;
+    let studies_text = match (&a.studies_file, &a.data) {
+        (Some(f), _) => Some(text_of(Some(f), BUNDLED_STUDIES)?),
+        (None, None) => Some(text_of(None, BUNDLED_STUDIES)?),
+        (None, Some(_)) => None,
+    };
+    let studies = match studies_text {
+        Some(t) => {
+            let ids: HashSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+            load(t, |text| parse_studies(text, &ids))?
+        }
+        None => Vec::new(),
+    };
+    mirador::evidence::apply(&mut records, &studies);
+    let index = Index::new(records);
+    let set = StudySet::new(&index, studies);
+    Ok((index, set))
+}
+
+fn bundled_events() -> Result<Vec<Event>, Failure> {
+    load(text_of(None, BUNDLED_EVENTS)?, parse_events)
 }
 
 fn write_out(out: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
@@ -177,7 +235,7 @@ fn render(a: Args) -> Result<(), Failure> {
         .as_deref()
         .ok_or_else(|| Failure::Usage("render needs --chart".into()))?;
     let kind = ChartKind::from_key(chart)
-        .ok_or_else(|| Failure::Usage(format!("unknown chart `{chart}` (country, focus, effect, budget, timeline, gap, compare, events, map, events-map)")))?;
+        .ok_or_else(|| Failure::Usage(format!("unknown chart `{chart}` (country, focus, effect, budget, timeline, gap, compare, events, map, events-map, evaluation-gap)")))?;
     let out = a
         .out
         .as_deref()
@@ -193,21 +251,22 @@ fn render(a: Args) -> Result<(), Failure> {
         }
     };
     let state = a.url_state();
-    let index = Index::new(interventions(&a)?);
+    let (index, studies) = dataset(&a)?;
     let sel = &state.dashboard.selection;
     let result = index.evaluate(sel);
     let events: Vec<Event> = if matches!(
         kind,
         ChartKind::Timeline | ChartKind::Events | ChartKind::EventsMap
     ) {
-        load(BUNDLED_EVENTS, parse_events)?
+        bundled_events()?
     } else {
         Vec::new()
     };
     let mut options = state.view_options();
+    options.studies = Some(SharedStudies(std::sync::Arc::new(studies)));
     if matches!(kind, ChartKind::Map | ChartKind::EventsMap) {
-        let atlas = mirador::geo::Atlas::from_json(&read(BUNDLED_ATLAS)?)
-            .map_err(|e| Failure::Data(format!("{BUNDLED_ATLAS}: {e}")))?;
+        let atlas = mirador::geo::Atlas::from_json(BUNDLED_ATLAS)
+            .map_err(|e| Failure::Data(format!("bundled atlas: {e}")))?;
         options.atlas = Some(mirador::aggregate::views::SharedAtlas(std::sync::Arc::new(
             atlas,
         )));
@@ -228,8 +287,9 @@ fn render(a: Args) -> Result<(), Failure> {
 
 fn query(a: Args) -> Result<(), Failure> {
     let state = a.url_state();
-    let index = Index::new(interventions(&a)?);
+    let (index, studies) = dataset(&a)?;
     let result = index.evaluate(&state.dashboard.selection);
+    let matching_studies = studies.matching(&result).len();
     let mut facets = Map::new();
     for f in Facet::ALL {
         let counts: Map<String, Value> = index
@@ -241,7 +301,12 @@ fn query(a: Args) -> Result<(), Failure> {
         facets.insert(f.key().to_owned(), Value::Object(counts));
     }
     if a.json {
-        let mut out = json!({ "total": result.total, "matching": result.matching_count() });
+        let mut out = json!({
+            "total": result.total,
+            "matching": result.matching_count(),
+            "studies": studies.len(),
+            "matching_studies": matching_studies,
+        });
         if a.facets {
             out["facets"] = Value::Object(facets);
         }
@@ -252,6 +317,11 @@ fn query(a: Args) -> Result<(), Failure> {
             mirador::i18n::matching_line(Lang::En, result.matching_count(), result.total)
         );
         println!("{}", filter_summary(&state.dashboard, Lang::En));
+        println!(
+            "{} of {} studies evaluate a matching intervention",
+            matching_studies,
+            studies.len()
+        );
         if a.facets {
             for (name, counts) in facets {
                 let list: Vec<String> = counts
@@ -271,15 +341,39 @@ fn export_cmd(a: Args) -> Result<(), Failure> {
     let format = a
         .format
         .as_deref()
-        .ok_or_else(|| Failure::Usage("export needs --format csv|json".into()))?;
+        .ok_or_else(|| Failure::Usage("export needs --format csv|json (studies: also ris|bibtex)".into()))?;
+    if a.studies {
+        if a.events {
+            return Err(Failure::Usage("export either --studies or --events".into()));
+        }
+        if !matches!(format, "csv" | "json" | "ris" | "bibtex") {
+            return Err(Failure::Usage(format!(
+                "unknown format `{format}` (csv, json, ris, bibtex)"
+            )));
+        }
+        let state = a.url_state();
+        let (index, set) = dataset(&a)?;
+        let result = index.evaluate(&state.dashboard.selection);
+        let rows: Vec<&Study> = set
+            .matching(&result)
+            .into_iter()
+            .map(|s| &set.studies[s])
+            .collect();
+        let text = match format {
+            "csv" => export::studies_csv(rows.iter().copied()),
+            "json" => export::to_json(&rows),
+            "ris" => mirador::evidence::cite::ris(&rows),
+            _ => mirador::evidence::cite::bibtex(&rows),
+        };
+        return write_out(a.out.as_deref(), text.as_bytes());
+    }
     if !matches!(format, "csv" | "json") {
         return Err(Failure::Usage(format!(
             "unknown format `{format}` (csv, json)"
         )));
     }
     let text = if a.events {
-        let path = a.data.as_deref().unwrap_or(BUNDLED_EVENTS);
-        let events: Vec<Event> = load(path, parse_events)?;
+        let events: Vec<Event> = load(text_of(a.data.as_deref(), BUNDLED_EVENTS)?, parse_events)?;
         if format == "csv" {
             export::events_csv(&events)
         } else {
@@ -287,7 +381,7 @@ fn export_cmd(a: Args) -> Result<(), Failure> {
         }
     } else {
         let state = a.url_state();
-        let index = Index::new(interventions(&a)?);
+        let (index, _) = dataset(&a)?;
         let result = index.evaluate(&state.dashboard.selection);
         let rows: Vec<std::borrow::Cow<Intervention>> =
             result.matching.iter().map(|i| index.record(i)).collect();
@@ -304,6 +398,7 @@ fn validate(a: Args) -> Result<(), Failure> {
     let file = a
         .file
         .as_deref()
+        .or(a.studies_file.as_deref())
         .ok_or_else(|| Failure::Usage("validate needs a FILE".into()))?;
     // CSV (and other spreadsheet text) goes through the importer; JSON datasets load as before.
     let bytes =
@@ -368,7 +463,13 @@ fn validate(a: Args) -> Result<(), Failure> {
     }
     let text =
         String::from_utf8(bytes).map_err(|e| Failure::Data(format!("cannot read {file}: {e}")))?;
-    let (total, loaded, rejected) = if a.events {
+    let (total, loaded, rejected) = if a.studies {
+        // Studies are checked against the interventions they name: --data, else the bundled.
+        let records = load(text_of(a.data.as_deref(), BUNDLED)?, parse_interventions)?;
+        let ids: HashSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+        let r = parse_studies(&text, &ids).map_err(|e| Failure::Data(format!("{file}: {e}")))?;
+        (r.total(), r.records.len(), r.rejected)
+    } else if a.events {
         let r = parse_events(&text).map_err(|e| Failure::Data(format!("{file}: {e}")))?;
         (r.total(), r.records.len(), r.rejected)
     } else {

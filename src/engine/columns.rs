@@ -18,7 +18,7 @@ use super::live::Counts;
 use super::text_index::{TextIndex, TextIndexBuilder};
 use super::Matching;
 use super::{search_haystack, BudgetBins};
-use crate::model::{ActorType, Effect, Evaluation, Focus, Intervention, Level, Outcome};
+use crate::model::{ActorType, Direction, Effect, Evaluation, Focus, Intervention, Level, Outcome};
 use crate::selection::{Facet, NOT_STATED};
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -39,6 +39,9 @@ pub(crate) enum Values {
     Single(Vec<u16>),
     /// A bit set of value ids per record (at most 32 values).
     Multi(Vec<u32>),
+    /// A bit set of value ids per record for a facet with up to 64 values (what the evidence
+    /// found: outcome × direction).
+    Wide(Vec<u64>),
 }
 
 #[derive(Clone)]
@@ -68,6 +71,7 @@ impl FacetColumn {
         match &self.values {
             Values::Single(ids) => f(ids[r] as usize),
             Values::Multi(sets) => bits::for_each_bit(sets[r] as u64, 0, f),
+            Values::Wide(sets) => bits::for_each_bit(sets[r], 0, f),
         }
     }
 
@@ -75,6 +79,7 @@ impl FacetColumn {
         let values = match &self.values {
             Values::Single(v) => 2 * v.capacity(),
             Values::Multi(v) => 4 * v.capacity(),
+            Values::Wide(v) => 8 * v.capacity(),
         };
         values
             + self.maps.as_ref().map_or(0, |m| 8 * m.capacity())
@@ -140,7 +145,36 @@ pub fn vocabulary(facet: Facet) -> Vec<&'static str> {
         Facet::Evaluation => Evaluation::ALL.iter().map(|v| v.key()).collect(),
         Facet::Effect => Effect::ALL.iter().map(|v| v.key()).collect(),
         Facet::Outcome => Outcome::ALL.iter().map(|v| v.key()).collect(),
+        Facet::Finding => FINDING_KEYS.to_vec(),
     }
+}
+
+/// The keys of the `finding` facet, `outcome:direction`, outcome by outcome.
+pub const FINDING_KEYS: [&str; 40] = {
+    // Written out so the keys are `&'static str`; `finding_index` keeps them in step.
+    [
+        "homicide:improved", "homicide:no-change", "homicide:worsened", "homicide:mixed",
+        "violent-crime:improved", "violent-crime:no-change", "violent-crime:worsened", "violent-crime:mixed",
+        "property-crime:improved", "property-crime:no-change", "property-crime:worsened", "property-crime:mixed",
+        "victimization:improved", "victimization:no-change", "victimization:worsened", "victimization:mixed",
+        "perception:improved", "perception:no-change", "perception:worsened", "perception:mixed",
+        "recidivism:improved", "recidivism:no-change", "recidivism:worsened", "recidivism:mixed",
+        "gender-violence:improved", "gender-violence:no-change", "gender-violence:worsened", "gender-violence:mixed",
+        "youth-outcomes:improved", "youth-outcomes:no-change", "youth-outcomes:worsened", "youth-outcomes:mixed",
+        "trust:improved", "trust:no-change", "trust:worsened", "trust:mixed",
+        "other:improved", "other:no-change", "other:worsened", "other:mixed",
+    ]
+};
+
+/// The position of `outcome:direction` in `FINDING_KEYS`.
+pub fn finding_index(outcome: Outcome, direction: Direction) -> usize {
+    outcome.index() * Direction::ALL.len() + direction.index()
+}
+
+/// The outcome and direction of a `finding` key.
+pub fn parse_finding(key: &str) -> Option<(Outcome, Direction)> {
+    let (o, d) = key.split_once(':')?;
+    Some((Outcome::from_key(o)?, Direction::from_key(d)?))
 }
 
 // Multi-valued facets keep a 32-bit set per record: their vocabulary and "not stated" must fit.
@@ -164,6 +198,8 @@ struct Builder {
     single: [Vec<u16>; 4],
     /// Focus, funder types, outcomes.
     multi: [Vec<u32>; 3],
+    /// What the evidence found (outcome × direction).
+    findings: Vec<u64>,
     years: Vec<(i32, u32)>,
     budgets: Vec<(f64, u32)>,
     has_budget: Vec<u64>,
@@ -203,6 +239,11 @@ impl Builder {
             r.outcomes.iter().map(|o| o.index()),
             Outcome::ALL.len(),
         ));
+        let found = r
+            .verdicts
+            .iter()
+            .fold(0u64, |s, v| s | 1 << finding_index(v.outcome, v.direction));
+        self.findings.push(if found == 0 { 1 << FINDING_KEYS.len() } else { found });
         if let Some(y) = r.start_year {
             self.years.push((y, i as u32));
         }
@@ -249,6 +290,7 @@ impl Builder {
             Facet::Focus => (vec![], Values::Multi(std::mem::take(&mut self.multi[0]))),
             Facet::Funder => (vec![], Values::Multi(std::mem::take(&mut self.multi[1]))),
             Facet::Outcome => (vec![], Values::Multi(std::mem::take(&mut self.multi[2]))),
+            Facet::Finding => (vec![], Values::Wide(std::mem::take(&mut self.findings))),
         };
         if facet != Facet::Country {
             keys = vocabulary(facet).iter().map(|k| k.to_string()).collect();
@@ -257,6 +299,7 @@ impl Builder {
             let used = match &values {
                 Values::Single(ids) => ids.iter().any(|id| *id as usize == ns),
                 Values::Multi(sets) => sets.iter().any(|s| s >> ns & 1 == 1),
+                Values::Wide(sets) => sets.iter().any(|s| s >> ns & 1 == 1),
             };
             if used {
                 keys.push(NOT_STATED.to_owned());
@@ -284,6 +327,7 @@ impl Builder {
             match &col.values {
                 Values::Single(ids) => add(ids[r] as usize),
                 Values::Multi(sets) => bits::for_each_bit(sets[r] as u64, 0, add),
+                Values::Wide(sets) => bits::for_each_bit(sets[r], 0, add),
             }
         }
         col
@@ -293,6 +337,7 @@ impl Builder {
     fn reserve(&mut self, n: usize) {
         self.single.iter_mut().for_each(|c| c.reserve_exact(n));
         self.multi.iter_mut().for_each(|c| c.reserve_exact(n));
+        self.findings.reserve_exact(n);
         self.years.reserve_exact(n);
         self.has_budget.reserve_exact(bits::words(n));
     }
@@ -408,6 +453,7 @@ impl Columns {
             country_keys: Vec::new(),
             single: Default::default(),
             multi: Default::default(),
+            findings: Vec::new(),
             years: Vec::new(),
             budgets: Vec::new(),
             has_budget: Vec::new(),
@@ -513,12 +559,13 @@ impl Columns {
     }
 
     /// Record `r`'s value ids in a facet as a bit set (bit `id`; "not stated" included), for
-    /// facets with at most 32 values (every facet but countries).
+    /// facets with at most 32 values (every facet but countries and findings).
     #[inline]
     pub fn value_set(&self, facet: Facet, r: usize) -> u32 {
         match &self.facets[facet.index()].values {
             Values::Multi(sets) => sets[r],
             Values::Single(ids) => 1u32.checked_shl(ids[r] as u32).unwrap_or(0),
+            Values::Wide(sets) => sets[r] as u32,
         }
     }
 
@@ -527,7 +574,7 @@ impl Columns {
     pub fn single_ids(&self, facet: Facet) -> Option<&[u16]> {
         match &self.facets[facet.index()].values {
             Values::Single(ids) => Some(ids),
-            Values::Multi(_) => None,
+            Values::Multi(_) | Values::Wide(_) => None,
         }
     }
 

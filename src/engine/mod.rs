@@ -23,7 +23,7 @@ mod live;
 mod matching;
 mod text_index;
 
-pub use columns::{vocabulary, Columns};
+pub use columns::{finding_index, parse_finding, vocabulary, Columns, FINDING_KEYS};
 pub use live::{Counts, Engine, Strategy, UpdateStats};
 pub use matching::Matching;
 
@@ -47,6 +47,16 @@ pub fn record_values(r: &Intervention, facet: Facet) -> Vec<String> {
         Facet::Effect => r.effect.iter().map(|v| v.key().to_owned()).collect(),
         Facet::Outcome => {
             let mut v: Vec<String> = r.outcomes.iter().map(|o| o.key().to_owned()).collect();
+            v.sort();
+            v.dedup();
+            v
+        }
+        Facet::Finding => {
+            let mut v: Vec<String> = r
+                .verdicts
+                .iter()
+                .map(|v| format!("{}:{}", v.outcome.key(), v.direction.key()))
+                .collect();
             v.sort();
             v.dedup();
             v

@@ -1312,7 +1312,8 @@ impl<'a> RowReader<'a> {
                 evaluation,
                 effect,
                 outcomes,
-                sources,
+                sources: sources.into_iter().map(crate::model::Source::from_url).collect(),
+                verdicts: vec![],
             },
             has_id,
         ))

@@ -5,6 +5,8 @@
 //! translated. Labels of vocabulary values and number formats live here too, because they differ
 //! by language ("1,284" / "1.284").
 
+pub mod evidence;
+
 use crate::country::english_name;
 use crate::model::*;
 use crate::selection::{Facet, NOT_STATED};
@@ -709,6 +711,7 @@ pub fn facet_title(lang: Lang, facet: Facet) -> &'static str {
             Facet::Evaluation => Msg::Evaluation,
             Facet::Effect => Msg::Effect,
             Facet::Outcome => Msg::Outcomes,
+            Facet::Finding => return evidence::text(lang, evidence::Ev::Finding),
         },
     )
 }
@@ -726,6 +729,20 @@ pub fn value_label(lang: Lang, facet: Facet, key: &str) -> String {
         Facet::Evaluation => Evaluation::from_key(key).map(|v| evaluation_label(lang, v)),
         Facet::Effect => Effect::from_key(key).map(|v| effect_label(lang, v)),
         Facet::Outcome => Outcome::from_key(key).map(|v| outcome_label(lang, v)),
+        Facet::Finding => {
+            // "homicide:improved" → "Homicide: improved".
+            let parsed = key.split_once(':').and_then(|(o, d)| {
+                Some((Outcome::from_key(o)?, Direction::from_key(d)?))
+            });
+            return match parsed {
+                Some((o, d)) => format!(
+                    "{}: {}",
+                    outcome_label(lang, o),
+                    evidence::direction_label(lang, d).to_lowercase()
+                ),
+                None => key.to_owned(),
+            };
+        }
     };
     label.map_or_else(|| key.to_owned(), str::to_owned)
 }
@@ -831,7 +848,7 @@ fn translated_country(code: &str) -> Option<(&'static str, &'static str)> {
 }
 
 /// `one` when `n` is 1, `many` otherwise.
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+pub(crate) fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 {
         one
     } else {

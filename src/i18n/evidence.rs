@@ -1,0 +1,337 @@
+//! The strings of the evidence features (studies, findings, ratings, the evaluation gap, where
+//! each fact comes from) in English, Spanish and Portuguese. Kept apart from the main table so
+//! that each table stays readable; the same rule holds: a missing translation does not compile.
+
+use super::{format_count, plural, Lang};
+use crate::model::{Direction, Evaluation};
+
+/// Every fixed string of the evidence features.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ev {
+    Evidence,
+    Studies,
+    StudiesView,
+    Title,
+    Authors,
+    Year,
+    Design,
+    Method,
+    Period,
+    Findings,
+    Ratings,
+    Interventions,
+    Country,
+    Outcome,
+    Measured,
+    Effect,
+    Significant,
+    NotSignificant,
+    SignificanceNotStated,
+    NoStudies,
+    NoStudiesMatch,
+    DerivedVerdict,
+    Strength,
+    RatingDiffers,
+    DownloadRis,
+    DownloadBibtex,
+    DownloadCsv,
+    DownloadJson,
+    EvalGapTitle,
+    ByCountry,
+    ByFocus,
+    CountInterventions,
+    CountStudies,
+    GapCount,
+    ColourDirection,
+    NoImpactFinding,
+    FactSources,
+    Finding,
+    ShowStudy,
+}
+
+/// The string for `m` in `lang`.
+pub fn text(lang: Lang, m: Ev) -> &'static str {
+    use Ev::*;
+    match lang {
+        Lang::En => match m {
+            Evidence => "Evidence",
+            Studies => "Studies",
+            StudiesView => "Studies",
+            Title => "Title",
+            Authors => "Authors",
+            Year => "Year",
+            Design => "Design",
+            Method => "Method",
+            Period => "Data period",
+            Findings => "Findings",
+            Ratings => "External ratings",
+            Interventions => "Interventions evaluated",
+            Country => "Country",
+            Outcome => "Outcome",
+            Measured => "Measured",
+            Effect => "Effect",
+            Significant => "significant",
+            NotSignificant => "not significant",
+            SignificanceNotStated => "significance not stated",
+            NoStudies => "No study of this intervention is recorded.",
+            NoStudiesMatch => "No study evaluates the interventions that match these filters.",
+            DerivedVerdict => "Mirador's verdict",
+            Strength => "Strength of evidence",
+            RatingDiffers => "This external rating differs from the verdict Mirador derives from the studies' findings; both are shown.",
+            DownloadRis => "RIS (reference managers)",
+            DownloadBibtex => "BibTeX",
+            DownloadCsv => "CSV",
+            DownloadJson => "JSON",
+            EvalGapTitle => "Interventions without an impact evaluation",
+            ByCountry => "By country",
+            ByFocus => "By focus",
+            CountInterventions => "Count interventions",
+            CountStudies => "Count studies",
+            GapCount => "Bubbles count",
+            ColourDirection => "What the evidence found",
+            NoImpactFinding => "No impact finding",
+            FactSources => "Sources stating this",
+            Finding => "Evidence found",
+            ShowStudy => "Study",
+        },
+        Lang::Es => match m {
+            Evidence => "Evidencia",
+            Studies => "Estudios",
+            StudiesView => "Estudios",
+            Title => "Título",
+            Authors => "Autores",
+            Year => "Año",
+            Design => "Diseño",
+            Method => "Método",
+            Period => "Período de los datos",
+            Findings => "Hallazgos",
+            Ratings => "Calificaciones externas",
+            Interventions => "Intervenciones evaluadas",
+            Country => "País",
+            Outcome => "Resultado",
+            Measured => "Medida",
+            Effect => "Efecto",
+            Significant => "significativo",
+            NotSignificant => "no significativo",
+            SignificanceNotStated => "significancia no indicada",
+            NoStudies => "No hay ningún estudio registrado de esta intervención.",
+            NoStudiesMatch => "Ningún estudio evalúa las intervenciones que cumplen estos filtros.",
+            DerivedVerdict => "Veredicto de Mirador",
+            Strength => "Solidez de la evidencia",
+            RatingDiffers => "Esta calificación externa difiere del veredicto que Mirador deriva de los hallazgos de los estudios; se muestran ambos.",
+            DownloadRis => "RIS (gestores de referencias)",
+            DownloadBibtex => "BibTeX",
+            DownloadCsv => "CSV",
+            DownloadJson => "JSON",
+            EvalGapTitle => "Intervenciones sin evaluación de impacto",
+            ByCountry => "Por país",
+            ByFocus => "Por área temática",
+            CountInterventions => "Contar intervenciones",
+            CountStudies => "Contar estudios",
+            GapCount => "Las burbujas cuentan",
+            ColourDirection => "Qué encontró la evidencia",
+            NoImpactFinding => "Sin hallazgo de impacto",
+            FactSources => "Fuentes que lo indican",
+            Finding => "Evidencia encontrada",
+            ShowStudy => "Estudio",
+        },
+        Lang::Pt => match m {
+            Evidence => "Evidências",
+            Studies => "Estudos",
+            StudiesView => "Estudos",
+            Title => "Título",
+            Authors => "Autores",
+            Year => "Ano",
+            Design => "Desenho",
+            Method => "Método",
+            Period => "Período dos dados",
+            Findings => "Achados",
+            Ratings => "Classificações externas",
+            Interventions => "Intervenções avaliadas",
+            Country => "País",
+            Outcome => "Resultado",
+            Measured => "Medida",
+            Effect => "Efeito",
+            Significant => "significativo",
+            NotSignificant => "não significativo",
+            SignificanceNotStated => "significância não informada",
+            NoStudies => "Nenhum estudo desta intervenção está registrado.",
+            NoStudiesMatch => "Nenhum estudo avalia as intervenções que atendem a estes filtros.",
+            DerivedVerdict => "Veredito do Mirador",
+            Strength => "Força da evidência",
+            RatingDiffers => "Esta classificação externa difere do veredito que o Mirador deriva dos achados dos estudos; ambos são mostrados.",
+            DownloadRis => "RIS (gerenciadores de referências)",
+            DownloadBibtex => "BibTeX",
+            DownloadCsv => "CSV",
+            DownloadJson => "JSON",
+            EvalGapTitle => "Intervenções sem avaliação de impacto",
+            ByCountry => "Por país",
+            ByFocus => "Por área temática",
+            CountInterventions => "Contar intervenções",
+            CountStudies => "Contar estudos",
+            GapCount => "As bolhas contam",
+            ColourDirection => "O que a evidência encontrou",
+            NoImpactFinding => "Sem achado de impacto",
+            FactSources => "Fontes que o afirmam",
+            Finding => "Evidência encontrada",
+            ShowStudy => "Estudo",
+        },
+    }
+}
+
+/// The label of a record's field (as a source's `supports` names it), in the page language; an
+/// unknown name is shown as it is.
+pub fn field_label(lang: Lang, field: &str) -> String {
+    use super::Msg;
+    let msg = match field {
+        "name" => Msg::Name,
+        "description" => Msg::Description,
+        "country" => Msg::Country,
+        "admin_area" => Msg::AdminArea,
+        "city" => Msg::City,
+        "level" => Msg::Level,
+        "focus" => Msg::Focus,
+        "start_year" => Msg::Start,
+        "end_year" => Msg::Years,
+        "implementers" => Msg::Implementers,
+        "funders" => Msg::Funders,
+        "budget_amount" | "budget_year" => Msg::Budget,
+        "evaluation" => Msg::Evaluation,
+        "effect" => Msg::Effect,
+        "outcomes" => Msg::Outcomes,
+        other => return other.replace('_', " "),
+    };
+    super::text(lang, msg).to_owned()
+}
+
+/// "Improved", "Mejoró", "Melhorou", ...
+pub fn direction_label(lang: Lang, d: Direction) -> &'static str {
+    use Direction::*;
+    match (lang, d) {
+        (Lang::En, Improved) => "Improved",
+        (Lang::En, NoChange) => "No change",
+        (Lang::En, Worsened) => "Worsened",
+        (Lang::En, Mixed) => "Mixed",
+        (Lang::Es, Improved) => "Mejoró",
+        (Lang::Es, NoChange) => "Sin cambio",
+        (Lang::Es, Worsened) => "Empeoró",
+        (Lang::Es, Mixed) => "Mixto",
+        (Lang::Pt, Improved) => "Melhorou",
+        (Lang::Pt, NoChange) => "Sem mudança",
+        (Lang::Pt, Worsened) => "Piorou",
+        (Lang::Pt, Mixed) => "Misto",
+    }
+}
+
+/// "2 studies, best design: experimental".
+pub fn strength_line(lang: Lang, studies: usize, impact: usize, best: Evaluation) -> String {
+    let best = super::evaluation_label(lang, best);
+    let n = format_count(lang, studies);
+    let k = format_count(lang, impact);
+    match lang {
+        Lang::En => format!(
+            "{n} {} ({k} with a comparison group); strongest design: {best}",
+            if studies == 1 { "study" } else { "studies" }
+        ),
+        Lang::Es => format!(
+            "{n} {} ({k} con grupo de comparación); diseño más sólido: {best}",
+            plural(studies, "estudio", "estudios")
+        ),
+        Lang::Pt => format!(
+            "{n} {} ({k} com grupo de comparação); desenho mais forte: {best}",
+            plural(studies, "estudo", "estudos")
+        ),
+    }
+}
+
+/// "12 studies behind 9 of the 40 matching interventions".
+pub fn studies_line(lang: Lang, studies: usize, evaluated: usize, matching: usize) -> String {
+    let (s, e, m) = (
+        format_count(lang, studies),
+        format_count(lang, evaluated),
+        format_count(lang, matching),
+    );
+    match lang {
+        Lang::En => format!(
+            "{s} {} evaluate {e} of the {m} matching interventions",
+            if studies == 1 { "study" } else { "studies" }
+        ),
+        Lang::Es => format!(
+            "{s} {} {} {e} de las {m} intervenciones que cumplen los filtros",
+            plural(studies, "estudio", "estudios"),
+            plural(studies, "evalúa", "evalúan")
+        ),
+        Lang::Pt => format!(
+            "{s} {} {} {e} das {m} intervenções que atendem aos filtros",
+            plural(studies, "estudo", "estudos"),
+            plural(studies, "avalia", "avaliam")
+        ),
+    }
+}
+
+/// "12 of 15 · 80%": interventions without an impact evaluation in a group.
+pub fn without_line(lang: Lang, without: usize, of: usize) -> String {
+    let of_word = match lang {
+        Lang::En => "of",
+        Lang::Es => "de",
+        Lang::Pt => "de",
+    };
+    if of == 0 {
+        // Nothing to share out: no percentage, not "0%".
+        return format!("0 {of_word} 0");
+    }
+    let share = 100.0 * without as f64 / of as f64;
+    format!(
+        "{} {of_word} {} · {:.0}%",
+        format_count(lang, without),
+        format_count(lang, of),
+        share
+    )
+}
+
+/// The gap map's note when it counts studies.
+pub fn gap_studies_note(lang: Lang, with_findings: usize, studies: usize) -> String {
+    let (f, s) = (format_count(lang, with_findings), format_count(lang, studies));
+    match lang {
+        Lang::En => format!(
+            "Bubbles count studies: {f} of the {s} studies of matching interventions report findings by outcome; a study counts in each focus it evaluates. Empty cells are gaps."
+        ),
+        Lang::Es => format!(
+            "Las burbujas cuentan estudios: {f} de los {s} estudios de las intervenciones filtradas informan hallazgos por resultado; un estudio cuenta en cada área que evalúa. Las celdas vacías son brechas."
+        ),
+        Lang::Pt => format!(
+            "As bolhas contam estudos: {f} dos {s} estudos das intervenções filtradas relatam achados por resultado; um estudo conta em cada área que avalia. Células vazias são lacunas."
+        ),
+    }
+}
+
+/// The evaluation-gap chart's note: what the budget bars cover, and that unknown is not zero.
+pub fn eval_gap_note(lang: Lang, with_budget: usize, matching: usize) -> String {
+    let (b, m) = (format_count(lang, with_budget), format_count(lang, matching));
+    match lang {
+        Lang::En => format!(
+            "Dark bars: share of matching interventions with no quasi-experimental or experimental evaluation. Light bars: share of known budget (US$) in them, from the {b} of {m} with a known budget; unknown budgets are left out, not counted as zero."
+        ),
+        Lang::Es => format!(
+            "Barras oscuras: proporción de intervenciones sin evaluación cuasi-experimental ni experimental. Barras claras: proporción del presupuesto conocido (US$) en ellas, a partir de {b} de {m} con presupuesto conocido; los presupuestos desconocidos se excluyen, no cuentan como cero."
+        ),
+        Lang::Pt => format!(
+            "Barras escuras: parcela das intervenções sem avaliação quase-experimental nem experimental. Barras claras: parcela do orçamento conhecido (US$) nelas, a partir de {b} de {m} com orçamento conhecido; orçamentos desconhecidos ficam de fora, não contam como zero."
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_read_in_each_language() {
+        assert_eq!(without_line(Lang::En, 12, 15), "12 of 15 · 80%");
+        assert_eq!(without_line(Lang::Es, 1200, 1500), "1.200 de 1.500 · 80%");
+        assert_eq!(without_line(Lang::En, 0, 0), "0 of 0");
+        assert!(studies_line(Lang::Es, 1, 1, 3).starts_with("1 estudio evalúa"));
+        assert!(strength_line(Lang::Pt, 2, 1, Evaluation::Experimental).starts_with("2 estudos"));
+        assert_eq!(direction_label(Lang::Es, Direction::NoChange), "Sin cambio");
+    }
+}
