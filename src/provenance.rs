@@ -61,6 +61,7 @@ pub const STUDY_FIELDS: &[&str] = &[
     "country",
     "period",
     "findings",
+    "ratings",
 ];
 
 /// The facts an intervention states. `derived` is true when its evidence comes from studies.
@@ -118,7 +119,8 @@ pub fn event_facts(e: &Event) -> Vec<&'static str> {
     facts
 }
 
-/// The facts a study states (its `url` and `ratings` carry their own addresses).
+/// The facts a study states (its `url` and `ratings` carry their own addresses, so a source may
+/// list `ratings` but need not).
 pub fn study_facts(s: &Study) -> Vec<&'static str> {
     let mut facts = vec!["title", "design", "interventions"];
     let mut add = |field: &'static str, present: bool| {

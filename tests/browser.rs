@@ -1606,3 +1606,176 @@ async fn the_dashboard_speaks_spanish_and_portuguese() {
     screenshot(&c, "20-portugues").await;
     c.close().await.unwrap();
 }
+
+/// The bundled dataset with its studies, as the core derives and links them.
+fn evidence_fixture(dist: &Path) -> (Index, mirador::aggregate::studies::StudySet) {
+    let text = std::fs::read_to_string(dist.join("data/interventions.json")).unwrap();
+    let records = parse_interventions(&text).unwrap().records;
+    let ids: std::collections::HashSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    let studies = mirador::parse::parse_studies(
+        &std::fs::read_to_string(dist.join("data/studies.json")).unwrap(),
+        &ids,
+    )
+    .unwrap()
+    .records;
+    let index = Index::new(records);
+    let set = mirador::aggregate::studies::StudySet::new(&index, studies);
+    (index, set)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_researcher_reads_the_evidence_behind_the_records() {
+    use mirador::aggregate::studies::StudySort;
+    use mirador::aggregate::views::{chart_data, ChartData, GapColour, GapCount, SharedStudies, ViewOptions};
+    use mirador::i18n::evidence as ev;
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let (index, set) = evidence_fixture(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let base = format!("http://127.0.0.1:{port}/");
+
+    // The Studies view lists the studies behind the filters, newest first.
+    c.goto(&format!("{base}?view=studies&country=PER")).await.unwrap();
+    capture_console_errors(&c).await;
+    let mut sel = Selection::new();
+    sel.toggle(Facet::Country, "PER");
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    let r = index.evaluate(&sel);
+    let mut rows = set.matching(&r);
+    assert!(!rows.is_empty(), "Peru's interventions have studies");
+    let evaluated = r.matching.iter().filter(|i| !set.of_record(*i).is_empty()).count();
+    wait_text(&c, "#studies-line", &ev::studies_line(Lang::En, rows.len(), evaluated, r.matching_count())).await;
+    set.sort(&mut rows, StudySort::Year, true);
+    let shown = c.find_all(Locator::Css("#studies-table tbody tr")).await.unwrap();
+    assert_eq!(shown.len(), rows.len());
+    let first = shown[0].attr("data-study").await.unwrap().unwrap();
+    assert_eq!(first, set.studies[rows[0]].id);
+    // Sorting by title reorders the rows and is kept in the link.
+    click(&c, "#ssort-title").await;
+    set.sort(&mut rows, StudySort::Title, false);
+    wait_attr(&c, "#studies-table tbody tr:first-child", "data-study", &set.studies[rows[0]].id).await;
+    assert!(location_query(&c).await.contains("ssort=title"));
+    // Citations for reference managers: one RIS record per study shown.
+    click(&c, "#download-studies-ris").await;
+    let ris = String::from_utf8(downloaded(&format!("mirador-studies-{}.ris", today())).await).unwrap();
+    assert_eq!(ris.matches("TY  - ").count(), rows.len(), "{ris}");
+    click(&c, "#download-studies-bibtex").await;
+    let bib = String::from_utf8(downloaded(&format!("mirador-studies-{}.bib", today())).await).unwrap();
+    assert_eq!(bib.matches("@article{").count() + bib.matches("@techreport{").count(), rows.len());
+    screenshot(&c, "30-studies").await;
+
+    // An intervention's evidence: its studies, the derived verdict, ratings side by side, and
+    // every fact marked with the sources that state it.
+    let record = set.records_of(rows[0])[0] as usize;
+    let id = index.record(record).id.clone();
+    click(&c, &format!("#studies-table button[data-record='{id}']")).await;
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail-evidence")).await.unwrap();
+    let studies: Vec<&mirador::evidence::Study> =
+        set.of_record(record).iter().map(|s| &set.studies[*s as usize]).collect();
+    let derived = mirador::evidence::derive(&studies).unwrap();
+    let cards = c.find_all(Locator::Css("#detail-evidence li.study")).await.unwrap();
+    assert_eq!(cards.len(), studies.len());
+    let verdict = text_of(&c, "#evidence-verdict").await;
+    let label = derived.effect.map_or(i18n::text(Lang::En, i18n::Msg::NotStated), |e| i18n::effect_label(Lang::En, e));
+    assert!(verdict.starts_with(label), "{verdict}");
+    let marks = c.find_all(Locator::Css("#detail .fact-mark")).await.unwrap();
+    assert!(!marks.is_empty(), "facts carry their sources' numbers");
+    let href = marks[0].attr("href").await.unwrap().unwrap();
+    assert!(c.find(Locator::Css(&href)).await.is_ok(), "{href} is in the source list");
+    screenshot(&c, "31-record-evidence").await;
+
+    // A rater who disagrees with the derived verdict is shown beside it, with a note.
+    let disagreeing = (0..index.len()).find(|i| {
+        let ss: Vec<&mirador::evidence::Study> =
+            set.of_record(*i).iter().map(|s| &set.studies[*s as usize]).collect();
+        let d = mirador::evidence::derive(&ss);
+        ss.iter().flat_map(|s| &s.ratings).any(|rt| {
+            matches!((rt.effect(), d.as_ref().and_then(|d| d.effect)), (Some(a), Some(b)) if a != b)
+        })
+    });
+    if let Some(i) = disagreeing {
+        let id = index.record(i).id.clone();
+        c.goto(&format!("{base}?record={id}")).await.unwrap();
+        c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail-evidence .ratings li.differs")).await.unwrap();
+        let note = text_of(&c, "#detail-evidence .rating-differs").await;
+        assert!(note.contains("differs from the verdict"), "{note}");
+    }
+
+    // The gap map counts studies when asked, and the evaluation gap filters by country.
+    c.goto(&format!("{base}?view=evidence&count=studies&colour=direction")).await.unwrap();
+    let sel = Selection::new();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    let r = index.evaluate(&sel);
+    let options = ViewOptions {
+        gap_count: GapCount::Studies,
+        colour: GapColour::Direction,
+        studies: Some(SharedStudies(std::sync::Arc::new(set.clone()))),
+        ..Default::default()
+    };
+    let want = chart_data(&index, &r, &sel, &[], &options, ChartKind::Gap, Lang::En).aria_label(Lang::En);
+    wait_attr(&c, "#chart-gap canvas", "aria-label", &want).await;
+    let css = "#chart-evaluation-gap canvas";
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();
+    let d = chart_data(&index, &r, &sel, &[], &options, ChartKind::EvaluationGap, Lang::En);
+    wait_attr(&c, css, "aria-label", &d.aria_label(Lang::En)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (w, h) = canvas_size(&c, css).await;
+    let ChartData::EvaluationGap(s) = &d else { panic!() };
+    let first = s.countries[0].key.clone();
+    let (x0, y0, x1, y1) = Layout::of(&d, w, h).bar_rect(0).unwrap();
+    let p = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    drag(&c, css, p, p).await;
+    let mut sel = Selection::new();
+    sel.toggle(Facet::Country, &first);
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    assert!(location_query(&c).await.contains(&format!("country={first}")));
+    screenshot(&c, "32-evidence-studies").await;
+    assert_no_console_errors(&c).await;
+}
+
+/// Today's date as the app writes it in file names (UTC, YYYY-MM-DD).
+fn today() -> String {
+    let out = Command::new("date").args(["-u", "+%Y-%m-%d"]).output().unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+/// Not a pass/fail timing: prints how long after navigation the first overview chart is drawn
+/// (its canvas carries its label), the median of five cold loads, on loopback at desktop size.
+/// `MIRADOR_DIST=other/dist` measures another build the same way (BENCHMARKS.md).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_chart_time_is_printed() {
+    let port = serve(dist(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let url = format!("http://127.0.0.1:{port}/");
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        c.goto("about:blank").await.unwrap();
+        c.goto(&url).await.unwrap();
+        let start = Instant::now();
+        let ms = loop {
+            let v = c
+                .execute(
+                    "const c = document.querySelector('#chart-country canvas');
+                     return c && c.getAttribute('aria-label') ? performance.now() : null;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if let Some(ms) = v.as_f64() {
+                break ms;
+            }
+            assert!(start.elapsed() < TIMEOUT, "no chart drawn");
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        };
+        times.push(ms);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "first chart drawn {:.0} ms after navigation (median of 5; all: {:?})",
+        times[2],
+        times.iter().map(|t| t.round()).collect::<Vec<_>>()
+    );
+}

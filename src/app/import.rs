@@ -77,13 +77,19 @@ fn replace_dataset(ctx: Ctx, loaded: &Loaded, source: String) -> bool {
         .get_untracked()
         .map(|d| d.events.clone())
         .unwrap_or_default();
-    let dataset = Dataset {
+    let dataset = Shared(Arc::new(Dataset {
         index: Index::new(loaded.records.clone()),
         events,
         rejected: Vec::new(),
         source: Some(source),
-    };
-    ctx.load.set(Load::Ready(Shared(Arc::new(dataset))));
+    }));
+    // Studies the file carried follow its records into the evidence views.
+    let studies = crate::aggregate::studies::StudySet::new(&dataset.index, loaded.studies.clone());
+    ctx.studies.set(Some((
+        dataset.clone(),
+        crate::aggregate::views::SharedStudies(Arc::new(studies)),
+    )));
+    ctx.load.set(Load::Ready(dataset));
     ctx.state.update(|s| {
         s.selection.clear_all();
         s.page = 0;

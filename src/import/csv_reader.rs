@@ -215,6 +215,7 @@ impl Read for SharedCursor {
 /// progress bar between chunks.
 pub struct CsvReader {
     text: Arc<String>,
+    delimiter: u8,
     reader: csv::Reader<SharedCursor>,
     record: csv::StringRecord,
     /// Offset in `text` where the reader started (after a `sep=` line).
@@ -226,6 +227,47 @@ pub struct CsvReader {
     table: Table,
     /// Rows skipped because every cell was blank.
     pub blank_rows: usize,
+    /// Where the last row read starts: its byte offset in `text` and its line.
+    last_row: Option<(usize, usize)>,
+    /// A quoted cell that is never closed: the line where its quote opens, the row's first line,
+    /// and the file's last line (everything after the quote was read into that one cell).
+    pub unclosed_quote: Option<UnclosedQuote>,
+}
+
+/// A quote that opens a cell and is never closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnclosedQuote {
+    pub opened: usize,
+    pub row: usize,
+    pub last: usize,
+}
+
+/// Where in `bytes` (one CSV row to the end of the text) a quoted cell opens and never closes,
+/// following the csv crate's rules: a quote opens a cell only at its start, `""` inside is a
+/// quote, and a quote followed by anything else closes it.
+fn unclosed_quote_at(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    let (mut at_cell_start, mut open) = (true, None::<usize>);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match open {
+            Some(_) if b == b'"' => {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    open = None;
+                }
+            }
+            Some(_) => {}
+            None if b == b'"' && at_cell_start => open = Some(i),
+            None => {}
+        }
+        if open.is_none() {
+            at_cell_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
+    }
+    open
 }
 
 impl CsvReader {
@@ -251,6 +293,7 @@ impl CsvReader {
             });
         CsvReader {
             text,
+            delimiter,
             reader,
             record: csv::StringRecord::new(),
             base: skip,
@@ -259,6 +302,8 @@ impl CsvReader {
             done: false,
             table: Table::with_capacity(len),
             blank_rows: 0,
+            last_row: None,
+            unclosed_quote: None,
         }
     }
 
@@ -285,9 +330,23 @@ impl CsvReader {
                     }
                     let extra = self.record.iter().map(|c| count_lines(c.as_bytes())).sum();
                     self.table.push(&self.record, line, extra);
+                    self.last_row = Some((first, line));
                     n += 1;
                 }
-                Ok(false) => self.done = true,
+                Ok(false) => {
+                    self.done = true;
+                    // Only the last row can swallow lines: an open quote runs to the end.
+                    if let Some((start, row)) = self.last_row {
+                        let rest = &self.text.as_bytes()[start..];
+                        let delimiter = self.delimiter;
+                        if let Some(at) = unclosed_quote_at(rest, delimiter) {
+                            let opened = row + count_lines(&rest[..at]);
+                            let trailing = rest.ends_with(b"\n") || rest.ends_with(b"\r");
+                            let last = row + count_lines(rest) - usize::from(trailing && count_lines(rest) > 0);
+                            self.unclosed_quote = Some(UnclosedQuote { opened, row, last });
+                        }
+                    }
+                }
                 // Only I/O errors and invalid UTF-8 are possible; neither can happen on a `str`.
                 Err(_) => self.done = true,
             }

@@ -69,12 +69,68 @@ fn missing_id(v: &Value) -> bool {
             .is_none_or(|id| id.is_null() || id.as_str().is_some_and(|s| s.trim().is_empty()))
 }
 
-/// Loads a JSON array of interventions; records without an id get a generated one.
+/// A dataset with its studies: `{"interventions": [...], "studies": [...]}`.
+#[derive(serde::Deserialize)]
+struct WithStudies<'a> {
+    #[serde(borrow)]
+    interventions: &'a serde_json::value::RawValue,
+    #[serde(borrow, default)]
+    studies: Option<&'a serde_json::value::RawValue>,
+}
+
+/// Loads a JSON dataset: an array of interventions, or an object holding `interventions` and
+/// `studies` arrays. Records without an id get a generated one; a study that names an unknown
+/// intervention, has a bad DOI or a value outside a vocabulary is rejected with its reason and
+/// the rest load; the interventions' evidence is then derived from the studies that loaded.
 pub fn load(text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok(doc) = serde_json::from_str::<WithStudies>(text) else {
+        return load_array(text, 0);
+    };
+    // Line numbers stay those of the whole file.
+    let offset = |part: &str| part.as_ptr() as usize - text.as_ptr() as usize;
+    let part = doc.interventions.get();
+    let before = text[..offset(part)].matches('\n').count();
+    let mut loaded = load_array(part, before)?;
+    let Some(studies) = doc.studies else {
+        return Ok(loaded);
+    };
+    let part = studies.get();
+    let before = text[..offset(part)].matches('\n').count();
+    let ids: HashSet<&str> = loaded.records.iter().map(|r| r.id.as_str()).collect();
+    let result = crate::parse::parse_studies(part, &ids)?;
+    let lines = lines_of(part, &element_starts(part));
+    for r in &result.rejected {
+        let field = if r.field.is_empty() {
+            "studies".to_owned()
+        } else {
+            format!("studies › {}", r.field)
+        };
+        loaded.report.rejected.push(Rejected {
+            line: lines.get(r.index).map_or(0, |l| l + before),
+            record: r.index + 1,
+            id: r.id.clone(),
+            column: field,
+            field: "studies".into(),
+            reason: format!("study {}: {}", r.index + 1, r.reason),
+            also: Vec::new(),
+        });
+    }
+    loaded.report.rows += result.total();
+    loaded.report.accepted += result.records.len();
+    crate::evidence::apply(&mut loaded.records, &result.records);
+    loaded.studies = result.records;
+    Ok(loaded)
+}
+
+/// Loads a JSON array of interventions whose first line is line `before + 1` of the file.
+fn load_array(text: &str, before: usize) -> Result<Loaded, LoadError> {
     let mut result = parse_interventions(text)?;
     let mut warnings = Vec::new();
-    let lines = lines_of(text, &element_starts(text));
+    let lines: Vec<usize> = lines_of(text, &element_starts(text))
+        .into_iter()
+        .map(|l| l + before)
+        .collect();
     let line = |i: usize| lines.get(i).copied().unwrap_or(0);
     if result
         .rejected
@@ -142,6 +198,7 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     let accepted = result.records.len();
     Ok(Loaded {
         records: result.records,
+        studies: Vec::new(),
         report: Report {
             rows,
             accepted,
@@ -182,5 +239,41 @@ mod tests {
             (4, 3, "country", Some("c"))
         );
         assert!(load("{}").is_err());
+    }
+
+    #[test]
+    fn a_dataset_with_studies_derives_evidence_and_reports_bad_studies() {
+        let text = r#"{
+  "interventions": [
+    {"id":"a","name":"A","country":"BRA","effect":"harmful"},
+    {"id":"b","name":"B","country":"COL","effect":"promising","evaluation":"quasi-experimental"}
+  ],
+  "studies": [
+    {"id":"s1","title":"T","design":"experimental","url":"https://x.org","interventions":["a"],
+     "findings":[{"outcome":"homicide","direction":"improved","significant":true}]},
+    {"id":"s2","title":"T","design":"experimental","url":"https://x.org","interventions":["zzz"]},
+    {"id":"s3","title":"T","design":"experimental","doi":"https://doi.org/10.1/x","interventions":["a"]},
+    {"id":"s4","title":"T","design":"experimental","url":"https://x.org","interventions":["a"],
+     "findings":[{"outcome":"happiness","direction":"improved"}]}
+  ]
+}"#;
+        let loaded = load(text).unwrap();
+        assert_eq!(loaded.records.len(), 2);
+        assert_eq!(loaded.studies.len(), 1);
+        assert_eq!(loaded.report.rows, 6);
+        assert_eq!(loaded.report.accepted + loaded.report.rejected.len(), loaded.report.rows);
+        // Derived from its study, not the stated "harmful"; the other keeps what it states.
+        assert_eq!(loaded.records[0].effect, Some(crate::model::Effect::Effective));
+        assert_eq!(loaded.records[1].effect, Some(crate::model::Effect::Promising));
+        let reasons: Vec<String> = loaded
+            .report
+            .rejected
+            .iter()
+            .map(|r| format!("line {}: {} {}", r.line, r.column, r.reason))
+            .collect();
+        assert!(reasons[0].starts_with("line 9: studies › interventions[0]"), "{reasons:?}");
+        assert!(reasons[0].contains("no intervention has the id \"zzz\""), "{reasons:?}");
+        assert!(reasons[1].contains("not a DOI"), "{reasons:?}");
+        assert!(reasons[2].contains("findings[0].outcome") && reasons[2].contains("happiness"), "{reasons:?}");
     }
 }

@@ -180,6 +180,9 @@ pub struct Import {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub records: Vec<Intervention>,
+    /// Studies a JSON dataset carried (`{"interventions": [...], "studies": [...]}`); the
+    /// records' evidence is derived from them.
+    pub studies: Vec<crate::evidence::Study>,
     pub report: Report,
 }
 
@@ -363,6 +366,23 @@ impl Reading {
             } => {
                 reader.read_rows(usize::MAX);
                 let blank = reader.blank_rows;
+                if let Some(q) = reader.unclosed_quote {
+                    notes.push(Warning {
+                        line: q.opened,
+                        record: 0,
+                        column: String::new(),
+                        field: String::new(),
+                        kind: "unclosed-quote",
+                        message: if q.last > q.opened {
+                            format!(
+                                "the quote opened on line {} is never closed: lines {}–{} were read into one cell of the row starting on line {}; close the quote and load the file again",
+                                q.opened, q.opened, q.last, q.row
+                            )
+                        } else {
+                            format!("the quote opened on line {} is never closed", q.opened)
+                        },
+                    });
+                }
                 let table = reader.into_table();
                 Import::from_table(table, encoding, delimiter, blank, &mut notes)
             }
@@ -823,6 +843,7 @@ impl Applying {
         self.report.accepted = records.len();
         Loaded {
             records,
+            studies: Vec::new(),
             report: self.report,
         }
     }
