@@ -460,7 +460,7 @@ async fn a_person_filters_the_dashboard() {
         .for_element(Locator::Css("#detail"))
         .await
         .unwrap();
-    let links = detail.find_all(Locator::Css("ul.sources a")).await.unwrap();
+    let links = detail.find_all(Locator::Css("ol.sources a")).await.unwrap();
     assert!(!links.is_empty(), "detail panel shows no source links");
     for a in &links {
         let href = a.attr("href").await.unwrap().unwrap();
@@ -1705,6 +1705,7 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
 
     // The gap map counts studies when asked, and the evaluation gap filters by country.
     c.goto(&format!("{base}?view=evidence&count=studies&colour=direction")).await.unwrap();
+    capture_console_errors(&c).await;
     let sel = Selection::new();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     let r = index.evaluate(&sel);

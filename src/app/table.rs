@@ -233,7 +233,7 @@ pub fn DetailPanel() -> impl IntoView {
                 <div class="backdrop" on:click=close></div>
                 <aside class="detail" id="detail" role="dialog" aria-modal="true" aria-labelledby="detail-title">
                     <button class="close" id="detail-close" on:click=close aria-label=t(Msg::Close)>"×"</button>
-                    <h2 id="detail-title">{r.name.clone()}{name_marks}</h2>
+                    <div class="detail-head"><h2 id="detail-title">{r.name.clone()}</h2>{name_marks}</div>
                     <dl>
                         {rows.into_iter().map(|(k, v, m)| view! { <dt>{k}</dt><dd>{v}{m}</dd> }).collect_view()}
                     </dl>
