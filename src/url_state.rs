@@ -316,7 +316,8 @@ const VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'.')
     .remove(b'~')
-    .remove(b',');
+    .remove(b',')
+    .remove(b':');
 
 fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {

@@ -1703,6 +1703,21 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
         assert!(note.contains("differs from the verdict"), "{note}");
     }
 
+    // "What the evidence found": ticking "Homicide: improved" keeps the interventions whose
+    // impact studies found fewer homicides; the total and the link follow.
+    c.goto(&base).await.unwrap();
+    let sel = Selection::new();
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    let mut sel = Selection::new();
+    sel.toggle(Facet::Finding, "homicide:improved");
+    let want = expect.index.evaluate(&sel).matching_count();
+    assert!(want > 0, "some intervention improved homicide");
+    let label = text_of(&c, "#facet-finding li:has(input[value='homicide:improved']) .label").await;
+    assert_eq!(label, "Homicide: improved");
+    click(&c, "#facet-finding input[value='homicide:improved']").await;
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    assert!(location_query(&c).await.contains("finding=homicide:improved"));
+
     // The gap map counts studies when asked, and the evaluation gap filters by country.
     c.goto(&format!("{base}?view=evidence&count=studies&colour=direction")).await.unwrap();
     capture_console_errors(&c).await;

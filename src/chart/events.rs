@@ -115,8 +115,19 @@ pub fn draw<DB: DrawingBackend>(
             )?;
         }
     }
+    let per_year = (l.right - l.left) / (l.span.1 - l.span.0).max(1) as f64;
     for (i, (x, y)) in l.points.iter().enumerate() {
-        p.circle(*x, *y, DOT, Palette::BAR)?;
+        let uncertainty = s.marks.get(i).map_or(0.0, |m| m.uncertainty);
+        if uncertainty > 0.0 {
+            // Known only to the month or year: a line over that period and a hollow mark.
+            let half = (per_year * uncertainty / 2.0).max(DOT);
+            p.line(x - half, *y, x + half, *y, Palette::SELECTED)?;
+            p.line(x - half, y - 3.0, x - half, y + 3.0, Palette::SELECTED)?;
+            p.line(x + half, y - 3.0, x + half, y + 3.0, Palette::SELECTED)?;
+            p.circle(*x, *y, DOT, RGBColor(0xff, 0xff, 0xff))?;
+        } else {
+            p.circle(*x, *y, DOT, Palette::BAR)?;
+        }
         p.circle_outline(*x, *y, DOT, Palette::SELECTED, 1.0)?;
         if hover == Some(i) {
             p.circle_outline(*x, *y, DOT + 3.0, Palette::HOVER, 1.0)?;

@@ -1363,6 +1363,16 @@ pub fn gap_note(lang: Lang, with_outcomes: usize, matching: usize) -> String {
     }
 }
 
+/// Says how an event known only to the month or the year is drawn.
+pub fn approximate_dates_note(lang: Lang) -> String {
+    match lang {
+        Lang::En => "Hollow marks: only the month or year is known; the line spans it.",
+        Lang::Es => "Marcas huecas: solo se conoce el mes o el año; la línea lo abarca.",
+        Lang::Pt => "Marcas vazadas: só se conhece o mês ou o ano; a linha o abrange.",
+    }
+    .to_owned()
+}
+
 /// "3 events without a date are listed but not drawn."
 pub fn undated_events_note(lang: Lang, n: usize) -> String {
     match lang {
