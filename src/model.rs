@@ -189,30 +189,55 @@ impl Source {
     }
 }
 
-/// Deserialises a list of sources whose items are objects or plain URL strings.
+/// Deserialises a list of sources whose items are objects or plain URL strings, each read
+/// once, straight from the input (no intermediate value).
 pub(crate) mod source_list {
     use super::Source;
-    use serde::de::{Deserializer, Error, IntoDeserializer};
+    use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
     use serde::Deserialize;
+    use std::fmt;
 
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Item {
-        Url(String),
-        Full(serde_json::Value),
+    /// One source: a URL string or a source object.
+    struct OneSource(Source);
+
+    impl<'de> Deserialize<'de> for OneSource {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = OneSource;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a URL or a source object {url, title, publisher, date, supports}")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<OneSource, E> {
+                    Ok(OneSource(Source::from_url(v)))
+                }
+                fn visit_string<E: de::Error>(self, v: String) -> Result<OneSource, E> {
+                    Ok(OneSource(Source::from_url(v)))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<OneSource, A::Error> {
+                    Source::deserialize(de::value::MapAccessDeserializer::new(map)).map(OneSource)
+                }
+            }
+            d.deserialize_any(V)
+        }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Source>, D::Error> {
-        let items = Vec::<Item>::deserialize(d)?;
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| match item {
-                Item::Url(url) => Ok(Source::from_url(url)),
-                Item::Full(value) => Source::deserialize(value.into_deserializer())
-                    .map_err(|e| D::Error::custom(format!("source {}: {e}", i + 1))),
-            })
-            .collect()
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<Source>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of sources")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Source>, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(OneSource(s)) = seq.next_element()? {
+                    out.push(s);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(V)
     }
 }
 

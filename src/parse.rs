@@ -577,7 +577,7 @@ mod tests {
         assert_eq!(r.records[0].sources[0].url, "https://a.org");
         assert!(r.records[0].sources[1].supports("name"));
         let msgs: Vec<String> = r.rejected.iter().map(|e| e.to_string()).collect();
-        assert!(msgs[0].contains("source 1") && msgs[0].contains("supprts"), "{}", msgs[0]);
+        assert!(msgs[0].contains("sources[0]") && msgs[0].contains("supprts"), "{}", msgs[0]);
         assert!(msgs[1].contains("sources[0].date"), "{}", msgs[1]);
     }
 

@@ -225,6 +225,7 @@ fn query_prints_the_dashboard_numbers() {
         "country=BRA&focus=policing&utm_source=x",
         "--facets",
         "--json",
+        "--lenient",
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(
@@ -402,4 +403,31 @@ fn the_evaluation_gap_chart_renders() {
     let svg = std::fs::read_to_string(out).unwrap();
     assert!(svg.contains("Intervenciones sin evaluación de impacto"), "{svg}");
     assert!(svg.contains("Brasil"));
+}
+
+#[test]
+fn a_pasted_link_is_read_whole_and_a_bad_setting_stops_the_command() {
+    // The whole link from the browser's address bar: its first filter counts too.
+    let (code, out, err) = mirador(&[
+        "query", "--data", FIXTURE, "--json",
+        "--state", "http://127.0.0.1:8080/?country=BRA&focus=policing#top",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["matching"], 1, "country=BRA is applied: {v}");
+    let (_, again, _) = mirador(&["query", "--data", FIXTURE, "--json", "--state", "?country=BRA&focus=policing"]);
+    assert_eq!(again, out);
+    // A setting that cannot be used is an error that names it, not a silent full dataset.
+    let (code, out, err) = mirador(&[
+        "query", "--data", FIXTURE, "--json", "--state", "country=BRA&focus=polising",
+    ]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.is_empty(), "nothing printed on a bad setting: {out}");
+    assert!(err.contains("focus=polising") && err.contains("--lenient"), "{err}");
+    let (code, _, err) = mirador(&[
+        "render", "--chart", "focus", "--out", tmp("x.svg").to_str().unwrap(), "--data", FIXTURE,
+        "--state", "https://example.org/mirador/?contry=BRA",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("contry=BRA"), "{err}");
 }

@@ -592,7 +592,13 @@ pub fn compare(
                     }
                 }
             }
-            p.caption = i18n::compare_caption(lang, p.count, p.budget_usd, p.budget_known);
+            let in_dataset = index
+                .facet_keys(Facet::Country)
+                .iter()
+                .position(|k| k == code)
+                .map_or(0, |i| cols.totals().facet_counts[Facet::Country.index()][i]);
+            p.caption =
+                i18n::compare_caption(lang, p.count, p.budget_usd, p.budget_known, in_dataset);
             p
         })
         .collect();

@@ -221,11 +221,15 @@ fn App() -> impl IntoView {
         load,
         studies: RwSignal::new(None),
     };
-    // The bundled studies, fetched once the bundled interventions are shown.
+    // The bundled studies, fetched when something first shows them (the evidence and studies
+    // views, a record's panel, an embedded gap map), so they never delay the first charts.
     let studies_requested = StoredValue::new(false);
     Effect::new(move |_| {
         let Some(d) = data.get() else { return };
-        if d.source.is_some() || studies_requested.get_value() {
+        let needed = matches!(ctx.view.get(), View::Evidence | View::Studies)
+            || ctx.state.with(|s| s.record.is_some())
+            || matches!(embedded, Some(crate::aggregate::ChartKind::Gap));
+        if !needed || d.source.is_some() || studies_requested.get_value() {
             return;
         }
         studies_requested.set_value(true);

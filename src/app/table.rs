@@ -126,15 +126,34 @@ pub fn InterventionTable() -> impl IntoView {
                             if v.is_empty() {
                                 return view! { <tr><td colspan="7" class="empty">{i18n::text(lang, Msg::NoMatches)}</td></tr> }.into_any();
                             }
+                            // Each name is a real link to the record's view, so it opens in a new
+                            // tab too; a plain click opens the panel in place.
+                            let here = ctx.link.with_untracked(|l| {
+                                let mut s = l.clone();
+                                s.dashboard = ctx.state.get_untracked();
+                                s.view = ctx.view.get_untracked();
+                                s
+                            });
                             v.into_iter().map(|r| {
                                 let id = r.id.clone();
+                                let href = {
+                                    let mut s = here.clone();
+                                    s.dashboard.record = Some(r.id.clone());
+                                    super::url_sync::link_to(&s)
+                                };
                                 let cells = SortKey::ALL[1..].iter().map(|k| view! { <td>{cell(lang, &r, *k)}</td> }).collect_view();
                                 view! {
                                     <tr>
                                         <td class="name">
-                                            <button class="link" on:click=move |_| ctx.state.update(|s| s.record = Some(id.clone()))>
+                                            <a class="record-link" href=href data-record=r.id.clone() on:click=move |ev: web_sys::MouseEvent| {
+                                                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
+                                                    return;
+                                                }
+                                                ev.prevent_default();
+                                                ctx.state.update(|s| s.record = Some(id.clone()));
+                                            }>
                                                 {r.name.clone()}
-                                            </button>
+                                            </a>
                                         </td>
                                         {cells}
                                     </tr>

@@ -94,6 +94,15 @@ pub fn CompareView() -> impl IntoView {
         v.sort();
         v
     };
+    // Once shown, the comparison keeps its countries: the default (the three with most matches)
+    // is written into the link, so a country that later matches nothing stays, at zero, and the
+    // link keeps `compare=`.
+    Effect::new(move |_| {
+        let list = chosen.get();
+        if list.len() >= 2 && ctx.link.with_untracked(|l| l.compare.len() < 2) {
+            ctx.link.update(|l| l.compare = list);
+        }
+    });
     let toggle = move |code: String| {
         let mut list = chosen.get_untracked();
         if let Some(i) = list.iter().position(|c| *c == code) {
@@ -152,12 +161,17 @@ pub fn CompareView() -> impl IntoView {
                                 <td>{i18n::format_count(lang, c.count)}</td>
                                 <td>{pct(c.evaluated, c.count)}</td>
                                 <td>{pct(c.effective_or_promising, c.count)}</td>
-                                <td>{format!("{} ({}/{})", i18n::format_usd_short(lang, c.budget_usd), c.budget_known, c.count)}</td>
+                                <td>{if c.budget_known == 0 {
+                                    format!("— ({}/{})", c.budget_known, c.count)
+                                } else {
+                                    format!("{} ({}/{})", i18n::format_usd_short(lang, c.budget_usd), c.budget_known, c.count)
+                                }}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
             </div>
+            <p class="note" id="compare-note">{i18n::compare_budget_note(lang)}</p>
         </section>
     }
 }

@@ -35,7 +35,9 @@ const USAGE: &str = "usage:
   mirador export --studies [FILE] [--state QUERY] [--data FILE] --format csv|json|ris|bibtex [--out FILE]
   mirador validate FILE.json|FILE.csv [--events | --studies] [--json]
 
-QUERY is the dashboard's query string, e.g. 'country=BRA,COL&focus=youth&year=2005..'.
+QUERY is the dashboard's query string, e.g. 'country=BRA,COL&focus=youth&year=2005..', or a
+whole link copied from the dashboard. A setting it cannot use stops the command (exit 2) and is
+named, unless --lenient is given.
 Without --data the bundled dataset (interventions, studies, events) built into this program is
 used, from any directory. With --data, studies come only from --studies FILE. A study matches
 the filters when an intervention it evaluates matches.";
@@ -99,6 +101,8 @@ struct Args {
     facets: bool,
     json: bool,
     events: bool,
+    /// Ignore (and report) `--state` settings that cannot be used instead of failing.
+    lenient: bool,
     /// `--studies`: with a file, where the studies come from; alone, export or validate studies.
     studies: bool,
     studies_file: Option<String>,
@@ -131,6 +135,7 @@ impl Args {
                 "--facets" => a.facets = true,
                 "--json" => a.json = true,
                 "--events" => a.events = true,
+                "--lenient" => a.lenient = true,
                 "--studies" => {
                     a.studies = true;
                     // An optional file: the next argument when it is not an option.
@@ -147,13 +152,38 @@ impl Args {
         Ok(a)
     }
 
-    /// The state from `--state`; what it ignores is said on stderr, as the web app shows it.
-    fn url_state(&self) -> UrlState {
-        let (state, notices) = parse_query(self.state.as_deref().unwrap_or(""));
-        for n in notices {
-            eprintln!("mirador: ignored in --state: {n}");
+    /// The state from `--state`: a query string, or a whole link pasted from the browser (its
+    /// query is used). A setting it cannot use is an error (exit 2) that names it, unless
+    /// `--lenient` is given, when it is only reported on stderr, as the web app shows it.
+    fn url_state(&self) -> Result<UrlState, Failure> {
+        let (state, notices) = parse_query(query_part(self.state.as_deref().unwrap_or("")));
+        if notices.is_empty() {
+            return Ok(state);
         }
-        state
+        let list: Vec<String> = notices.iter().map(ToString::to_string).collect();
+        if self.lenient {
+            for n in &list {
+                eprintln!("mirador: ignored in --state: {n}");
+            }
+            Ok(state)
+        } else {
+            Err(Failure::Usage(format!(
+                "--state has settings that cannot be used (add --lenient to ignore them):\n  {}",
+                list.join("\n  ")
+            )))
+        }
+    }
+}
+
+/// The query of a pasted link (`https://host/path/?a=b#frag` → `a=b`), or the text itself when
+/// it is already a query string (a leading `?` is dropped).
+fn query_part(state: &str) -> &str {
+    let state = state.trim();
+    let state = state.split('#').next().unwrap_or("");
+    match state.split_once('?') {
+        Some((_, query)) => query,
+        None if state.contains("://") => "",
+        None => state,
     }
 }
 
@@ -250,7 +280,7 @@ fn render(a: Args) -> Result<(), Failure> {
             ))
         }
     };
-    let state = a.url_state();
+    let state = a.url_state()?;
     let (index, studies) = dataset(&a)?;
     let sel = &state.dashboard.selection;
     let result = index.evaluate(sel);
@@ -286,7 +316,7 @@ fn render(a: Args) -> Result<(), Failure> {
 }
 
 fn query(a: Args) -> Result<(), Failure> {
-    let state = a.url_state();
+    let state = a.url_state()?;
     let (index, studies) = dataset(&a)?;
     let result = index.evaluate(&state.dashboard.selection);
     let matching_studies = studies.matching(&result).len();
@@ -351,7 +381,7 @@ fn export_cmd(a: Args) -> Result<(), Failure> {
                 "unknown format `{format}` (csv, json, ris, bibtex)"
             )));
         }
-        let state = a.url_state();
+        let state = a.url_state()?;
         let (index, set) = dataset(&a)?;
         let result = index.evaluate(&state.dashboard.selection);
         let rows: Vec<&Study> = set
@@ -380,7 +410,7 @@ fn export_cmd(a: Args) -> Result<(), Failure> {
             export::to_json(&events)
         }
     } else {
-        let state = a.url_state();
+        let state = a.url_state()?;
         let (index, _) = dataset(&a)?;
         let result = index.evaluate(&state.dashboard.selection);
         let rows: Vec<std::borrow::Cow<Intervention>> =

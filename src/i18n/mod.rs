@@ -1158,28 +1158,61 @@ pub fn effect_coverage_line(lang: Lang, rated: usize, matching: usize) -> String
 }
 
 /// "35 interventions · US$1.2B known (9)".
-pub fn compare_caption(lang: Lang, count: usize, budget_usd: f64, budget_known: usize) -> String {
+pub fn compare_caption(
+    lang: Lang,
+    count: usize,
+    budget_usd: f64,
+    budget_known: usize,
+    in_dataset: usize,
+) -> String {
+    // A country with no match stays in the comparison, and says why it is at zero.
+    if count == 0 {
+        let n = format_count(lang, in_dataset);
+        return match (lang, in_dataset) {
+            (Lang::En, 0) => "no intervention recorded".to_owned(),
+            (Lang::Es, 0) => "ninguna intervención registrada".to_owned(),
+            (Lang::Pt, 0) => "nenhuma intervenção registrada".to_owned(),
+            (Lang::En, _) => format!("none match these filters ({n} in all)"),
+            (Lang::Es, _) => format!("ninguna cumple estos filtros ({n} en total)"),
+            (Lang::Pt, _) => format!("nenhuma atende a estes filtros ({n} no total)"),
+        };
+    }
+    // Unknown is not zero: no known budget reads "budget unknown", not "US$0".
+    let budget = if budget_known == 0 {
+        match lang {
+            Lang::En => "budget unknown".to_owned(),
+            Lang::Es => "presupuesto desconocido".to_owned(),
+            Lang::Pt => "orçamento desconhecido".to_owned(),
+        }
+    } else {
+        let known = format_count(lang, budget_known);
+        match lang {
+            Lang::En => format!("{} known ({known})", format_usd_short(lang, budget_usd)),
+            Lang::Es => format!("{} conocidos ({known})", format_usd_short(lang, budget_usd)),
+            Lang::Pt => format!("{} conhecidos ({known})", format_usd_short(lang, budget_usd)),
+        }
+    };
     match lang {
-        Lang::En => format!(
-            "{} interventions · {} known ({})",
-            format_count(lang, count),
-            format_usd_short(lang, budget_usd),
-            format_count(lang, budget_known)
-        ),
+        Lang::En => format!("{} interventions · {budget}", format_count(lang, count)),
         Lang::Es => format!(
-            "{} {} · {} conocidos ({})",
+            "{} {} · {budget}",
             format_count(lang, count),
-            plural(count, "intervención", "intervenciones"),
-            format_usd_short(lang, budget_usd),
-            format_count(lang, budget_known)
+            plural(count, "intervención", "intervenciones")
         ),
         Lang::Pt => format!(
-            "{} {} · {} conhecidos ({})",
+            "{} {} · {budget}",
             format_count(lang, count),
-            plural(count, "intervenção", "intervenções"),
-            format_usd_short(lang, budget_usd),
-            format_count(lang, budget_known)
+            plural(count, "intervenção", "intervenções")
         ),
+    }
+}
+
+/// Under the comparison: what its budgets are.
+pub fn compare_budget_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Budgets are as their sources state them: loans and grants included, in US dollars only where the source gives dollars (no currency is converted). A country with no match stays in the comparison at zero.",
+        Lang::Es => "Los presupuestos son los que indican sus fuentes: incluyen préstamos y donaciones, en dólares solo cuando la fuente los da en dólares (no se convierte ninguna moneda). Un país sin coincidencias sigue en la comparación, en cero.",
+        Lang::Pt => "Os orçamentos são os que as fontes informam: incluem empréstimos e doações, em dólares só quando a fonte os dá em dólares (nenhuma moeda é convertida). Um país sem correspondências segue na comparação, em zero.",
     }
 }
 
@@ -1597,8 +1630,16 @@ mod tests {
         assert_eq!(format_usd_short(Lang::Pt, 1e9), "US$ 1 bi");
         assert_eq!(format_usd_short(Lang::Pt, 500.0), "US$ 500");
         assert_eq!(
-            compare_caption(Lang::Es, 35, 1.2e9, 9),
+            compare_caption(Lang::Es, 35, 1.2e9, 9, 40),
             "35 intervenciones · US$1,2 mil M conocidos (9)"
+        );
+        assert_eq!(
+            compare_caption(Lang::En, 6, 0.0, 0, 15),
+            "6 interventions · budget unknown"
+        );
+        assert_eq!(
+            compare_caption(Lang::En, 0, 0.0, 0, 15),
+            "none match these filters (15 in all)"
         );
     }
 
@@ -1710,7 +1751,7 @@ mod tests {
                 own_data_banner(lang, "file.csv", 10),
                 import_summary(lang, 10, 9, 1, 2),
                 undated_events_note(lang, 2),
-                compare_caption(lang, 10, 1e6, 2),
+                compare_caption(lang, 10, 1e6, 2, 12),
             ]
         };
         let en = lines(Lang::En);
