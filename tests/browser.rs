@@ -1869,3 +1869,81 @@ async fn a_comparison_keeps_a_country_at_zero_and_says_why() {
     screenshot(&c, "33-compare-zero").await;
     assert_no_console_errors(&c).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_result_explains_itself_and_the_map_says_not_rated() {
+    use mirador::aggregate::empty::explain_empty;
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let base = format!("http://127.0.0.1:{port}/");
+    // A country and an outcome that none of its interventions measured.
+    let (country, outcome) = ["MEX", "BRA", "COL", "CHL", "PER"]
+        .iter()
+        .find_map(|code| {
+            mirador::model::Outcome::ALL.iter().find_map(|o| {
+                let mut s = Selection::new();
+                s.toggle(Facet::Country, code);
+                s.toggle(Facet::Outcome, o.key());
+                (expect.index.evaluate(&s).matching_count() == 0).then(|| (code.to_string(), o.key()))
+            })
+        })
+        .unwrap();
+    let mut sel = Selection::new();
+    sel.toggle(Facet::Country, &country);
+    sel.toggle(Facet::Outcome, outcome);
+    c.goto(&format!("{base}?country={country}&outcome={outcome}")).await.unwrap();
+    capture_console_errors(&c).await;
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    let why = explain_empty(&expect.index, &sel, Lang::En);
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#empty-explain li")).await.unwrap();
+    let items = c.find_all(Locator::Css("#empty-explain li")).await.unwrap();
+    assert_eq!(items.len(), why.len());
+    for (item, w) in items.iter().zip(&why) {
+        let text = item.text().await.unwrap();
+        assert!(text.starts_with(&i18n::without_filter(Lang::En, &w.filter, w.matching)), "{text}");
+    }
+    // Removing the filter it names gives what it said.
+    click(&c, "#empty-explain li:first-child button").await;
+    let mut after = sel.clone();
+    why[0].which.clear(&mut after);
+    wait_text(&c, "#total", &expect.total_line(&after)).await;
+    assert_eq!(expect.index.evaluate(&after).matching_count(), why[0].matching);
+    screenshot(&c, "34-empty-explained").await;
+    assert_no_console_errors(&c).await;
+
+    // The map by share rated effective: a country with no rated intervention is "Not rated".
+    c.goto(&format!("{base}?view=map&measure=effective")).await.unwrap();
+    capture_console_errors(&c).await;
+    let css = "#chart-map canvas";
+    let start = Instant::now();
+    let label = loop {
+        let l = match c.find(Locator::Css(css)).await {
+            Ok(e) => e.attr("aria-label").await.ok().flatten().unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if l.contains('%') {
+            break l;
+        }
+        assert!(start.elapsed() < TIMEOUT, "map not drawn: {l}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(label.starts_with("Map: "), "{label}");
+    let unrated = expect
+        .index
+        .facet_keys(Facet::Country)
+        .iter()
+        .find(|code| {
+            let rows: Vec<_> = expect.index.records().filter(|r| &r.country == *code).collect();
+            !rows.is_empty()
+                && rows.iter().all(|r| matches!(r.effect, None | Some(mirador::model::Effect::Unknown)))
+        })
+        .cloned()
+        .expect("a country with no rated intervention");
+    let name = i18n::country_name(Lang::En, &unrated);
+    assert!(label.contains(&format!("{name} (Not rated)")), "{unrated}: {label}");
+    screenshot(&c, "35-map-not-rated").await;
+    assert_no_console_errors(&c).await;
+}

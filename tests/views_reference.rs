@@ -170,8 +170,14 @@ proptest! {
         prop_assert_eq!(&m.counts, &want);
         let m = views::map(&index, &result, &sel, MapMeasure::Effective, Some(&atlas), lang);
         let share: Vec<Option<f64>> = atlas.0.countries().iter().map(|c| {
-            let here: Vec<_> = rows.iter().filter(|r| r.country == c.code).collect();
-            (!here.is_empty()).then(|| here.iter().filter(|r| matches!(r.effect, Some(Effect::Effective | Effect::Promising))).count() as f64 / here.len() as f64)
+            // Of the rated interventions only: a country with none rated has no value (unknown
+            // is not zero).
+            let rated: Vec<_> = rows
+                .iter()
+                .filter(|r| r.country == c.code)
+                .filter(|r| matches!(r.effect, Some(e) if e != Effect::Unknown))
+                .collect();
+            (!rated.is_empty()).then(|| rated.iter().filter(|r| matches!(r.effect, Some(Effect::Effective | Effect::Promising))).count() as f64 / rated.len() as f64)
         }).collect();
         prop_assert_eq!(m.series.values.iter().map(|v| v.1).collect::<Vec<_>>(), share);
         let m = views::map(&index, &result, &sel, MapMeasure::Budget, Some(&atlas), lang);

@@ -5,6 +5,7 @@
 //! filter or group; this module never knows about pixels.
 
 pub mod map_series;
+pub mod empty;
 pub mod evaluation_gap;
 pub mod studies;
 pub mod views;

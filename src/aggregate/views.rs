@@ -797,7 +797,7 @@ impl ChartData {
             ChartData::Map(m) => {
                 let (code, v) = m.series.values.get(i)?;
                 let value = v.map_or_else(
-                    || i18n::text(lang, i18n::Msg::NoData).to_owned(),
+                    || m.series.no_data_label.clone(),
                     |v| m.series.format.format(v),
                 );
                 Some(format!(
@@ -896,7 +896,7 @@ impl ChartData {
                     .filter(|(_, n)| **n > 0)
                     .map(|((code, v), n)| {
                         let value = v.map_or_else(
-                            || i18n::text(lang, i18n::Msg::NoData).to_owned(),
+                            || m.series.no_data_label.clone(),
                             |v| m.series.format.format(v),
                         );
                         (
@@ -905,7 +905,13 @@ impl ChartData {
                         )
                     })
                     .collect();
-                i18n::chart_aria_label(lang, &m.series.title, &items, m.series.note.as_deref())
+                i18n::chart_aria_label_as(
+                    lang,
+                    i18n::map_word(lang),
+                    &m.series.title,
+                    &items,
+                    m.series.note.as_deref(),
+                )
             }
             ChartData::Events(s) => {
                 let items: Vec<(String, usize)> = s
@@ -1061,8 +1067,21 @@ pub fn map(
         Facet::Effect,
         &[Effect::Effective.key(), Effect::Promising.key()],
     ));
+    // Rated: an impact evaluation gave a verdict (not "unknown", not unrated). The share is of
+    // these: a country with none is "not rated", never 0%.
+    let rated = shown.and(&cols.value_bitmap(
+        Facet::Effect,
+        &[
+            Effect::Effective.key(),
+            Effect::Promising.key(),
+            Effect::Mixed.key(),
+            Effect::NoEffect.key(),
+            Effect::Harmful.key(),
+        ],
+    ));
     let counts = cols.count_values(shown, Facet::Country);
     let goods = cols.count_values(&good, Facet::Country);
+    let rateds = cols.count_values(&rated, Facet::Country);
     let ids = cols
         .single_ids(Facet::Country)
         .expect("countries are single-valued");
@@ -1072,14 +1091,14 @@ pub fn map(
         b.0 += 1;
         b.1 += cols.budget(i).unwrap_or(0.0);
     }
-    let per: std::collections::HashMap<&str, (usize, usize, f64, usize)> = index
+    let per: std::collections::HashMap<&str, (usize, usize, f64, usize, usize)> = index
         .facet_keys(Facet::Country)
         .iter()
         .enumerate()
         .map(|(v, k)| {
             (
                 k.as_str(),
-                (counts[v], budgets[v].0, budgets[v].1, goods[v]),
+                (counts[v], budgets[v].0, budgets[v].1, goods[v], rateds[v]),
             )
         })
         .collect();
@@ -1090,13 +1109,13 @@ pub fn map(
     let values = codes
         .iter()
         .map(|code| {
-            let (n, with_budget, budget, good) =
+            let (n, with_budget, budget, good, rated) =
                 per.get(code.as_str()).copied().unwrap_or_default();
             counts.push(n);
             let v = match measure {
                 MapMeasure::Count => Some(n as f64),
                 MapMeasure::Budget => (with_budget > 0).then_some(budget),
-                MapMeasure::Effective => (n > 0).then(|| good as f64 / n as f64),
+                MapMeasure::Effective => (rated > 0).then(|| good as f64 / rated as f64),
             };
             (code.clone(), v)
         })
@@ -1112,9 +1131,16 @@ pub fn map(
         selected: sel.selected(Facet::Country).iter().cloned().collect(),
         legend_title: i18n::text(lang, legend).to_owned(),
         format,
-        no_data_label: i18n::text(lang, i18n::Msg::NoData).to_owned(),
-        note: (measure == MapMeasure::Budget)
-            .then(|| i18n::text(lang, i18n::Msg::MapBudgetNote).to_owned()),
+        no_data_label: if measure == MapMeasure::Effective {
+            i18n::not_rated(lang).to_owned()
+        } else {
+            i18n::text(lang, i18n::Msg::NoData).to_owned()
+        },
+        note: match measure {
+            MapMeasure::Budget => Some(i18n::text(lang, i18n::Msg::MapBudgetNote).to_owned()),
+            MapMeasure::Effective => Some(i18n::not_rated_note(lang).to_owned()),
+            MapMeasure::Count => None,
+        },
     };
     MapData {
         atlas: atlas.cloned(),

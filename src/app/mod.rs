@@ -464,6 +464,43 @@ fn Tabs() -> impl IntoView {
     }
 }
 
+/// When nothing matches: each active filter, what removing it would give, and a button to remove
+/// it.
+#[component]
+fn EmptyExplanation() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let why = Memo::new(move |_| {
+        let empty = ctx.result.with(|r| r.as_ref().is_some_and(|r| r.matching_count() == 0));
+        if !empty {
+            return Vec::new();
+        }
+        let Some(d) = ctx.data.get() else { return Vec::new() };
+        ctx.state
+            .with(|s| crate::aggregate::empty::explain_empty(&d.index, &s.selection, lang))
+    });
+    move || {
+        let list = why.get();
+        (!list.is_empty()).then(|| view! {
+            <div class="empty-explain" id="empty-explain" role="status">
+                <p>{i18n::empty_heading(lang)}</p>
+                <ul>
+                    {list.into_iter().map(|w| {
+                        let which = w.which;
+                        view! {
+                            <li>{i18n::without_filter(lang, &w.filter, w.matching)}" "
+                                <button class="clear small" on:click=move |_| ctx.state.update(|s| { which.clear(&mut s.selection); s.page = 0; })>
+                                    {i18n::remove_filter(lang)}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
+    }
+}
+
 #[component]
 fn Dashboard() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -488,6 +525,7 @@ fn Dashboard() -> impl IntoView {
             <main class="content">
                 <Tabs/>
                 <p class="total" id="total" aria-live="polite">{total_line}</p>
+                <EmptyExplanation/>
                 <p class="print-summary">{move || crate::url_state::filter_summary(&ctx.state.get(), lang)}</p>
                 {move || {
                     let rejected = rejected();

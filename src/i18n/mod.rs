@@ -417,7 +417,7 @@ fn english(msg: Msg) -> &'static str {
         MapMeasure => "Colour by",
         MeasureCount => "Number of interventions",
         MeasureBudget => "Total known budget (US$)",
-        MeasureEffective => "Share rated effective or promising",
+        MeasureEffective => "Share rated effective or promising (of those rated)",
         EventsFilterHint => "The country filter and the start-year range apply to events too.",
         ChartMap => "Interventions by country: map",
         MapBudgetNote => "Sum of the budgets known in US dollars; most interventions have none recorded, so totals are lower bounds.",
@@ -545,7 +545,7 @@ fn spanish(msg: Msg) -> &'static str {
         MapMeasure => "Colorear por",
         MeasureCount => "Número de intervenciones",
         MeasureBudget => "Presupuesto total conocido (US$)",
-        MeasureEffective => "Proporción calificada como efectiva o prometedora",
+        MeasureEffective => "Proporción calificada como efectiva o prometedora (de las calificadas)",
         EventsFilterHint => "El filtro de país y el rango de años de inicio también se aplican a los eventos.",
         ChartMap => "Intervenciones por país: mapa",
         MapBudgetNote => "Suma de los presupuestos conocidos en dólares estadounidenses; la mayoría de las intervenciones no tiene presupuesto registrado, así que los totales son cotas inferiores.",
@@ -673,7 +673,7 @@ fn portuguese(msg: Msg) -> &'static str {
         MapMeasure => "Colorir por",
         MeasureCount => "Número de intervenções",
         MeasureBudget => "Orçamento total conhecido (US$)",
-        MeasureEffective => "Proporção classificada como efetiva ou promissora",
+        MeasureEffective => "Proporção classificada como efetiva ou promissora (das classificadas)",
         EventsFilterHint => "O filtro de país e o intervalo de anos de início também se aplicam aos eventos.",
         ChartMap => "Intervenções por país: mapa",
         MapBudgetNote => "Soma dos orçamentos conhecidos em dólares americanos; a maioria das intervenções não tem orçamento registrado, portanto os totais são limites inferiores.",
@@ -1207,6 +1207,34 @@ pub fn compare_caption(
     }
 }
 
+/// Over the list of what removing each filter gives, when nothing matches.
+pub fn empty_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "No intervention matches all these filters. Without each one:",
+        Lang::Es => "Ninguna intervención cumple todos estos filtros. Sin cada uno:",
+        Lang::Pt => "Nenhuma intervenção atende a todos estes filtros. Sem cada um:",
+    }
+}
+
+/// "Outcomes measured: Homicide: 15 interventions": one filter and what removing it gives.
+pub fn without_filter(lang: Lang, filter: &str, matching: usize) -> String {
+    let n = format_count(lang, matching);
+    match lang {
+        Lang::En => format!("{filter} — {n} {}", if matching == 1 { "intervention" } else { "interventions" }),
+        Lang::Es => format!("{filter} — {n} {}", plural(matching, "intervención", "intervenciones")),
+        Lang::Pt => format!("{filter} — {n} {}", plural(matching, "intervenção", "intervenções")),
+    }
+}
+
+/// The button that removes one filter.
+pub fn remove_filter(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Remove",
+        Lang::Es => "Quitar",
+        Lang::Pt => "Remover",
+    }
+}
+
 /// Under the comparison: what its budgets are.
 pub fn compare_budget_note(lang: Lang) -> &'static str {
     match lang {
@@ -1497,16 +1525,48 @@ pub fn chart_aria_label(
     items: &[(String, usize)],
     note: Option<&str>,
 ) -> String {
+    chart_aria_label_as(lang, text(lang, Msg::ChartDescription), title, items, note)
+}
+
+/// "Map", for accessible descriptions that must not call a map a bar chart.
+pub fn map_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Map",
+        Lang::Es | Lang::Pt => "Mapa",
+    }
+}
+
+/// The map's label for a country with no rated intervention.
+pub fn not_rated(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Not rated",
+        Lang::Es => "Sin calificación",
+        Lang::Pt => "Sem classificação",
+    }
+}
+
+/// The map's note when it shows the share rated effective.
+pub fn not_rated_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Share of the interventions rated by an impact evaluation. A country with none rated is \"Not rated\", not 0%.",
+        Lang::Es => "Proporción de las intervenciones calificadas por una evaluación de impacto. Un país sin ninguna calificada aparece \"Sin calificación\", no 0 %.",
+        Lang::Pt => "Proporção das intervenções classificadas por uma avaliação de impacto. Um país sem nenhuma classificada aparece \"Sem classificação\", não 0%.",
+    }
+}
+
+/// As `chart_aria_label`, naming the kind of chart (`kind`: "Bar chart", "Map", ...).
+pub fn chart_aria_label_as(
+    lang: Lang,
+    kind: &str,
+    title: &str,
+    items: &[(String, usize)],
+    note: Option<&str>,
+) -> String {
     let values: Vec<String> = items
         .iter()
         .map(|(label, n)| format!("{label}: {}", format_count(lang, *n)))
         .collect();
-    let mut s = format!(
-        "{}: {}. {}.",
-        text(lang, Msg::ChartDescription),
-        title,
-        values.join("; ")
-    );
+    let mut s = format!("{}: {}. {}.", kind, title, values.join("; "));
     if let Some(note) = note {
         s.push(' ');
         s.push_str(note);
