@@ -1,5 +1,6 @@
-//! Exports for reports: the matching interventions (and the events) as CSV and as JSON in the
-//! schema of `data/SCHEMA.md`, and a citation line for the current view.
+//! Exports for reports: the matching interventions (and the events, and the studies) as CSV and as
+//! JSON in the schema of `data/SCHEMA.md`. The citation line is `i18n::citation` (it speaks the
+//! page language).
 //!
 //! CSV is UTF-8 with a byte-order mark, so spreadsheet programs open accents correctly;
 //! multi-valued fields are joined with "; "; an actor is written `Name (type-key)` so the file can
@@ -225,12 +226,6 @@ pub fn to_json<T: serde::Serialize>(records: &[T]) -> String {
     serde_json::to_string_pretty(records).unwrap_or_else(|_| "[]".to_owned()) + "\n"
 }
 
-/// The citation line for a view: dataset, what is shown, the access date and the link.
-pub fn citation(summary: &str, matching: usize, total: usize, date: &str, url: &str) -> String {
-    format!(
-        "Mirador open dataset of citizen security interventions in Latin America and the Caribbean. {summary} ({matching} of {total} interventions). Accessed {date}. {url}"
-    )
-}
 
 #[cfg(test)]
 mod tests {

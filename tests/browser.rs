@@ -1602,6 +1602,18 @@ async fn the_dashboard_speaks_spanish_and_portuguese() {
         .unwrap()
         .unwrap();
     assert!(aria.contains("Brasil"), "{aria}");
+    // The citation and the page title speak Spanish too.
+    let citation = text_of(&c, "#citation").await;
+    assert!(
+        citation.starts_with("Conjunto de datos abierto Mirador")
+            && citation.contains(&format!("({})", i18n::matching_line(Lang::Es, brazil, n)))
+            && citation.contains("Consultado el")
+            && !citation.contains("Accessed")
+            && !citation.contains(" of "),
+        "{citation}"
+    );
+    let title = c.execute("return document.title", vec![]).await.unwrap();
+    assert_eq!(title, "Panorama general · Mirador — seguridad ciudadana en América Latina y el Caribe");
     screenshot(&c, "19-espanol").await;
     c.goto(&format!("http://127.0.0.1:{port}/?lang=pt&view=map"))
         .await

@@ -85,7 +85,15 @@ pub fn Citation() -> impl IntoView {
         let summary = ctx
             .state
             .with(|s| crate::url_state::filter_summary(s, lang));
-        export::citation(
+        // A person's own file is cited as theirs, drawn with Mirador; the bundled data as ours.
+        let own = ctx.data.with(|d| d.as_ref().and_then(|d| d.source.clone()));
+        let own = own.map(|s| match s.strip_prefix("synthetic:") {
+            Some(n) => format!("synthetic data ({n} rows)"),
+            None => s,
+        });
+        i18n::citation(
+            lang,
+            own.as_deref(),
             &summary,
             matching,
             total,

@@ -261,6 +261,11 @@ fn App() -> impl IntoView {
     });
     provide_context(ctx);
     url_sync::install(ctx);
+    // The page title follows the view and the language.
+    Effect::new(move |_| {
+        let title = i18n::page_title(lang, view_label(lang, ctx.view.get()));
+        document().set_title(&title);
+    });
     // A dataset named in the link replaces the bundled one once it is read; if it cannot be read,
     // the bundled data stays and a notice says why.
     let pending = StoredValue::new(link_data);
@@ -429,6 +434,20 @@ fn Notices() -> impl IntoView {
                 <button class="clear small" on:click=move |_| ctx.notices.set(Vec::new())>{i18n::text(lang, Msg::Dismiss)}</button>
             </div>
         })
+    }
+}
+
+/// A view's name as its tab shows it.
+fn view_label(lang: Lang, view: View) -> &'static str {
+    match view {
+        View::Overview => i18n::text(lang, Msg::Overview),
+        View::Timeline => i18n::text(lang, Msg::Timeline),
+        View::Evidence => i18n::text(lang, Msg::Evidence),
+        View::Studies => i18n::evidence::text(lang, i18n::evidence::Ev::StudiesView),
+        View::Map => i18n::text(lang, Msg::Map),
+        View::Compare => i18n::text(lang, Msg::Comparison),
+        View::Table => i18n::text(lang, Msg::Interventions),
+        View::Events => i18n::text(lang, Msg::Events),
     }
 }
 

@@ -1207,6 +1207,44 @@ pub fn compare_caption(
     }
 }
 
+/// The citation line for a view, wholly in the page language: the dataset (or, for a person's
+/// own file, that file, drawn with Mirador), what is shown, the access date and the link.
+pub fn citation(
+    lang: Lang,
+    own_file: Option<&str>,
+    summary: &str,
+    matching: usize,
+    total: usize,
+    date: &str,
+    url: &str,
+) -> String {
+    let line = matching_line(lang, matching, total);
+    let dataset = match (lang, own_file) {
+        (Lang::En, None) => "Mirador open dataset of citizen security interventions in Latin America and the Caribbean".to_owned(),
+        (Lang::Es, None) => "Conjunto de datos abierto Mirador de intervenciones de seguridad ciudadana en América Latina y el Caribe".to_owned(),
+        (Lang::Pt, None) => "Conjunto de dados aberto Mirador de intervenções de segurança cidadã na América Latina e no Caribe".to_owned(),
+        (Lang::En, Some(f)) => format!("{f}, drawn with Mirador"),
+        (Lang::Es, Some(f)) => format!("{f}, representado con Mirador"),
+        (Lang::Pt, Some(f)) => format!("{f}, representado com o Mirador"),
+    };
+    let accessed = match lang {
+        Lang::En => "Accessed",
+        Lang::Es => "Consultado el",
+        Lang::Pt => "Acesso em",
+    };
+    format!("{dataset}. {summary} ({line}). {accessed} {date}. {url}")
+}
+
+/// The page title for a view: the view's name, then the app's.
+pub fn page_title(lang: Lang, view: &str) -> String {
+    let app = match lang {
+        Lang::En => "Mirador — citizen security in Latin America and the Caribbean",
+        Lang::Es => "Mirador — seguridad ciudadana en América Latina y el Caribe",
+        Lang::Pt => "Mirador — segurança cidadã na América Latina e no Caribe",
+    };
+    format!("{view} · {app}")
+}
+
 /// Over the list of what removing each filter gives, when nothing matches.
 pub fn empty_heading(lang: Lang) -> &'static str {
     match lang {
