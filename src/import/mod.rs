@@ -223,6 +223,14 @@ enum ReadingInner {
     Done(Box<Import>),
 }
 
+/// The warning for a value that could not be read and was left empty.
+fn left_empty(reason: String) -> Option<Note> {
+    Some(Note {
+        kind: "left-empty",
+        message: format!("{reason}; the field is left empty"),
+    })
+}
+
 fn file_note(kind: &'static str, message: String) -> Warning {
     Warning {
         line: 0,
@@ -1032,8 +1040,9 @@ impl<'a> RowReader<'a> {
                 self.problem(Some(j), field, format!("{y} is not a plausible year"));
                 None
             }
+            // A year that cannot be read ("ca. 2010") leaves the field empty; the row loads.
             Err(e) => {
-                self.problem(Some(j), field, e);
+                self.warn(Some(j), field, left_empty(e));
                 None
             }
         }
@@ -1047,8 +1056,9 @@ impl<'a> RowReader<'a> {
                 self.warn(Some(j), field, note);
                 Some((j, a))
             }
+            // An amount that cannot be read leaves the budget empty; the row loads.
             Err(e) => {
-                self.problem(Some(j), field, e);
+                self.warn(Some(j), field, left_empty(e));
                 None
             }
         }

@@ -325,13 +325,26 @@ pub fn parse_amount(raw: &str, decimal: Decimal) -> Result<Amount, String> {
             .ok()
             .map(|(v, _, _)| v * scale)
             .filter(|v| v.is_finite() && *v < 1e15);
-        return Err(match hint {
-            Some(v) => format!(
-                "\"{s}\" is written in words: write the full amount as a number (e.g. {})",
-                show_number(v.round())
-            ),
-            None => format!("\"{s}\" is written in words: write the full amount as a number"),
-        });
+        // One number and its scale ("2,5 millones") read one way only: use it, and say so.
+        return match hint {
+            Some(v) => Ok(Amount {
+                value: v.round(),
+                // A currency written beside the number ("US$ 2,5 millones") still counts.
+                currency: strip_currency(
+                    &s.split_whitespace()
+                        .filter(|w| !SCALE_WORDS.iter().any(|(k, _)| fold(w) == *k))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+                .ok()
+                .and_then(|(_, mark)| mark.and_then(|(_, code)| code)),
+                note: note(
+                    "amount-in-words",
+                    format!("\"{s}\" read as {}", show_number(v.round())),
+                ),
+            }),
+            None => Err(format!("\"{s}\" is written in words: write the full amount as a number")),
+        };
     }
     if s.starts_with('-') || (s.starts_with('(') && s.ends_with(')')) || s.contains("-$") {
         return Err(format!(
@@ -659,6 +672,9 @@ pub trait Vocab: Copy + PartialEq + 'static {
     /// Labels that could mean several values: `(label, keys)`.
     const AMBIGUOUS: &'static [(&'static str, &'static [&'static str])];
     fn lookup() -> &'static HashMap<String, Entry<Self>>;
+    /// The label the app itself shows for this value in `lang`: a person's file written with
+    /// the app's own words must read back.
+    fn app_label(self, lang: crate::i18n::Lang) -> &'static str;
 }
 
 /// What a normalised label means for a vocabulary.
@@ -675,6 +691,13 @@ fn build<T: Vocab>() -> HashMap<String, Entry<T>> {
     for (label, keys) in T::AMBIGUOUS {
         map.insert(norm(label), Entry::Ambiguous(keys));
     }
+    // Every label the interface shows, in every language, reads as its value (over an
+    // ambiguous reading: the app's own word is not ambiguous).
+    for lang in crate::i18n::Lang::ALL {
+        for v in T::all() {
+            map.insert(norm(v.app_label(lang)), Entry::Label(*v));
+        }
+    }
     for (label, key) in T::LABELS {
         if let Some(v) = by_key(key) {
             map.insert(norm(label), Entry::Label(v));
@@ -687,7 +710,7 @@ fn build<T: Vocab>() -> HashMap<String, Entry<T>> {
 }
 
 macro_rules! vocab {
-    ($t:ty, $field:literal, labels: [$($l:literal => $k:literal),* $(,)?], ambiguous: [$($al:literal => [$($ak:literal),+]),* $(,)?]) => {
+    ($t:ty, $field:literal, app: $app:path, labels: [$($l:literal => $k:literal),* $(,)?], ambiguous: [$($al:literal => [$($ak:literal),+]),* $(,)?]) => {
         impl Vocab for $t {
             const FIELD: &'static str = $field;
             fn all() -> &'static [Self] { <$t>::ALL }
@@ -698,11 +721,12 @@ macro_rules! vocab {
                 static MAP: OnceLock<HashMap<String, Entry<$t>>> = OnceLock::new();
                 MAP.get_or_init(build::<$t>)
             }
+            fn app_label(self, lang: crate::i18n::Lang) -> &'static str { $app(lang, self) }
         }
     };
 }
 
-vocab!(Level, "level",
+vocab!(Level, "level", app: crate::i18n::level_label,
     labels: [
         "National" => "national", "Nacional" => "national", "Federal" => "national", "Nationwide" => "national", "País" => "national",
         "State or province" => "subnational", "Subnacional" => "subnational", "Sub-national" => "subnational", "State" => "subnational",
@@ -715,7 +739,7 @@ vocab!(Level, "level",
     ],
     ambiguous: ["Estatal" => ["national", "subnational"], "Internacional" => ["regional", "national"]]);
 
-vocab!(Focus, "focus",
+vocab!(Focus, "focus", app: crate::i18n::focus_label,
 labels: [
     "Policing" => "policing", "Police" => "policing", "Policía" => "policing", "Policial" => "policing", "Policiamento" => "policing",
     "Community policing" => "policing", "Policía comunitaria" => "policing", "Policiamento comunitário" => "policing", "Polícia" => "policing",
@@ -768,7 +792,7 @@ ambiguous: [
     "Seguridad" => ["policing", "institutions"], "Segurança" => ["policing", "institutions"], "Security" => ["policing", "institutions"],
 ]);
 
-vocab!(ActorType, "actor type",
+vocab!(ActorType, "actor type", app: crate::i18n::actor_type_label,
     labels: [
         "National government" => "national-government", "Gobierno nacional" => "national-government", "Gobierno central" => "national-government",
         "Governo federal" => "national-government", "Governo nacional" => "national-government", "Federal government" => "national-government",
@@ -802,7 +826,7 @@ vocab!(ActorType, "actor type",
         "Cooperação internacional" => ["multilateral", "bilateral"], "International cooperation" => ["multilateral", "bilateral"],
         "Donor" => ["multilateral", "bilateral", "foundation"], "Donante" => ["multilateral", "bilateral", "foundation"]]);
 
-vocab!(Evaluation, "evaluation",
+vocab!(Evaluation, "evaluation", app: crate::i18n::evaluation_label,
     labels: [
         "Not evaluated" => "none", "Ninguna" => "none", "Ninguno" => "none", "Nenhuma" => "none", "Nenhum" => "none", "No evaluado" => "none",
         "No evaluada" => "none", "Sin evaluación" => "none", "Sem avaliação" => "none", "Não avaliado" => "none", "Não avaliada" => "none",
@@ -829,7 +853,7 @@ vocab!(Evaluation, "evaluation",
         "Sí" => ["monitoring", "process", "quasi-experimental", "experimental"], "Sim" => ["monitoring", "process", "quasi-experimental", "experimental"],
         "Yes" => ["monitoring", "process", "quasi-experimental", "experimental"]]);
 
-vocab!(Effect, "effect",
+vocab!(Effect, "effect", app: crate::i18n::effect_label,
     labels: [
         "Effective" => "effective", "Efectiva" => "effective", "Efectivo" => "effective", "Efetiva" => "effective", "Efetivo" => "effective",
         "Eficaz" => "effective",
@@ -849,7 +873,7 @@ vocab!(Effect, "effect",
     ],
     ambiguous: []);
 
-vocab!(Outcome, "outcome",
+vocab!(Outcome, "outcome", app: crate::i18n::outcome_label,
     labels: [
         "Homicide" => "homicide", "Homicides" => "homicide", "Homicidio" => "homicide", "Homicidios" => "homicide", "Homicídio" => "homicide",
         "Homicídios" => "homicide", "Homicide rate" => "homicide", "Tasa de homicidios" => "homicide", "Taxa de homicídios" => "homicide",
@@ -1142,14 +1166,12 @@ mod tests {
 
     #[test]
     fn amounts_refused_with_reasons() {
-        let e = parse_amount("US$ 2,5 millones", Decimal::Point).unwrap_err();
-        assert!(e.contains("in words") && e.contains("2500000"), "{e}");
-        assert!(parse_amount("3 mil", Decimal::Point)
-            .unwrap_err()
-            .contains("3000"));
-        assert!(parse_amount("2.5M", Decimal::Point)
-            .unwrap_err()
-            .contains("2500000"));
+        // One number and its scale in words read one way only, and say so.
+        let a = parse_amount("US$ 2,5 millones", Decimal::Point).unwrap();
+        assert_eq!((a.value, a.currency), (2_500_000.0, Some("USD")));
+        assert!(a.note.unwrap().message.contains("read as 2500000"));
+        assert_eq!(parse_amount("3 mil", Decimal::Point).unwrap().value, 3000.0);
+        assert_eq!(parse_amount("2.5M", Decimal::Point).unwrap().value, 2_500_000.0);
         assert!(parse_amount("aprox. 5000000", Decimal::Point)
             .unwrap_err()
             .contains("approximate"));
