@@ -50,6 +50,40 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// A part of the region, the way regional institutions group the countries (`data/SCHEMA.md`):
+    /// the SICA members of Central America, Mexico and Brazil on their own, the Caribbean (CARICOM
+    /// members, the Dominican Republic and Cuba), the Andean countries and the Southern Cone.
+    Region {
+        CentralAmerica = "central-america",
+        Mexico = "mexico",
+        Caribbean = "caribbean",
+        Andean = "andean",
+        Brazil = "brazil",
+        SouthernCone = "southern-cone",
+    }
+);
+
+impl Region {
+    /// The region of a country (ISO 3166-1 alpha-3), `None` outside Latin America and the
+    /// Caribbean.
+    pub fn of_country(code: &str) -> Option<Region> {
+        Some(match code {
+            "BLZ" | "CRI" | "SLV" | "GTM" | "HND" | "NIC" | "PAN" => Region::CentralAmerica,
+            "MEX" => Region::Mexico,
+            "ATG" | "BHS" | "BRB" | "CUB" | "DMA" | "DOM" | "GRD" | "GUY" | "HTI" | "JAM" | "KNA"
+            | "LCA" | "VCT" | "SUR" | "TTO" | "PRI" | "AIA" | "MSR" | "VGB" | "CYM" | "TCA"
+            | "ABW" | "CUW" | "SXM" | "BES" | "MAF" | "BLM" | "GLP" | "MTQ" | "VIR" => {
+                Region::Caribbean
+            }
+            "BOL" | "COL" | "ECU" | "PER" | "VEN" => Region::Andean,
+            "BRA" => Region::Brazil,
+            "ARG" | "CHL" | "PRY" | "URY" => Region::SouthernCone,
+            _ => return None,
+        })
+    }
+}
+
+vocabulary!(
     /// Area of application of an intervention.
     Focus {
         Policing = "policing",

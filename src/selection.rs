@@ -12,6 +12,8 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Facet {
     Country,
+    /// A part of the region, from the country (`model::Region`).
+    Region,
     Focus,
     Level,
     Funder,
@@ -24,8 +26,9 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 8] = [
+    pub const ALL: [Facet; 9] = [
         Facet::Country,
+        Facet::Region,
         Facet::Focus,
         Facet::Level,
         Facet::Funder,
@@ -39,6 +42,7 @@ impl Facet {
     pub fn key(self) -> &'static str {
         match self {
             Facet::Country => "country",
+            Facet::Region => "region",
             Facet::Focus => "focus",
             Facet::Level => "level",
             Facet::Funder => "funder",
@@ -118,7 +122,7 @@ impl Bounds<f64> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Selection {
     /// Selected value keys per facet, indexed by `Facet::index()`.
-    values: [BTreeSet<String>; 8],
+    values: [BTreeSet<String>; 9],
     pub year: Bounds<i32>,
     pub budget: Bounds<f64>,
     pub query: String,

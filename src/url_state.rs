@@ -138,6 +138,7 @@ fn valid_value(facet: Facet, key: &str) -> bool {
     key == NOT_STATED
         || match facet {
             Facet::Country => is_iso_alpha3(key),
+            Facet::Region => crate::model::Region::from_key(key).is_some(),
             Facet::Focus => Focus::from_key(key).is_some(),
             Facet::Level => Level::from_key(key).is_some(),
             Facet::Funder => ActorType::from_key(key).is_some(),

@@ -1959,3 +1959,31 @@ async fn an_empty_result_explains_itself_and_the_map_says_not_rated() {
     screenshot(&c, "35-map-not-rated").await;
     assert_no_console_errors(&c).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_researcher_picks_a_region() {
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    c.goto(&format!("http://127.0.0.1:{port}/")).await.unwrap();
+    capture_console_errors(&c).await;
+    wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
+    let label = text_of(&c, "#facet-region li:has(input[value='central-america']) .label").await;
+    assert_eq!(label, "Central America");
+    click(&c, "#facet-region input[value='central-america']").await;
+    let mut sel = Selection::new();
+    sel.toggle(Facet::Region, "central-america");
+    let central = expect
+        .index
+        .records()
+        .filter(|r| ["BLZ", "CRI", "SLV", "GTM", "HND", "NIC", "PAN"].contains(&r.country.as_str()))
+        .count();
+    assert_eq!(expect.index.evaluate(&sel).matching_count(), central);
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    assert!(location_query(&c).await.contains("region=central-america"));
+    // The country chart follows: only Central American countries keep bars.
+    check_all_charts(&c, &expect, &sel).await;
+    assert_no_console_errors(&c).await;
+}

@@ -431,3 +431,20 @@ fn a_pasted_link_is_read_whole_and_a_bad_setting_stops_the_command() {
     assert_eq!(code, 2);
     assert!(err.contains("contry=BRA"), "{err}");
 }
+
+#[test]
+fn a_region_filters_on_the_command_line() {
+    let (code, out, err) = mirador(&["query", "--json", "--facets", "--state", "region=central-america"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let countries = v["facets"]["country"].as_object().unwrap();
+    let central: u64 = ["BLZ", "CRI", "SLV", "GTM", "HND", "NIC", "PAN"]
+        .iter()
+        .map(|c| countries.get(*c).and_then(|n| n.as_u64()).unwrap_or(0))
+        .sum();
+    assert_eq!(v["matching"].as_u64().unwrap(), central);
+    assert!(central > 0);
+    let (code, _, err) = mirador(&["query", "--state", "region=atlantis"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("region=atlantis"), "{err}");
+}

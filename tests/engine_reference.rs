@@ -76,6 +76,7 @@ prop_compose! {
 fn facet_keys(f: Facet) -> Vec<String> {
     let mut keys: Vec<String> = match f {
         Facet::Country => COUNTRIES.iter().map(|s| s.to_string()).collect(),
+        Facet::Region => Region::ALL.iter().map(|v| v.key().into()).collect(),
         Facet::Focus => Focus::ALL.iter().map(|v| v.key().into()).collect(),
         Facet::Level => Level::ALL.iter().map(|v| v.key().into()).collect(),
         Facet::Funder => ActorType::ALL.iter().map(|v| v.key().into()).collect(),
@@ -91,7 +92,7 @@ fn facet_keys(f: Facet) -> Vec<String> {
 
 prop_compose! {
     fn arb_selection()(
-        picks in proptest::collection::vec((0..8usize, 0..44usize), 0..5),
+        picks in proptest::collection::vec((0..9usize, 0..44usize), 0..5),
         year in proptest::option::of((proptest::option::of(1995..2025i32), proptest::option::of(1995..2025i32))),
         budget in proptest::option::of((proptest::option::of(prop_oneof![Just(1e6), 1e4..1e9f64]), proptest::option::of(prop_oneof![Just(1e7), 1e4..1e9f64]))),
         query in proptest::option::of((0..6usize, any::<bool>())),

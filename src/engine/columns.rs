@@ -18,7 +18,9 @@ use super::live::Counts;
 use super::text_index::{TextIndex, TextIndexBuilder};
 use super::Matching;
 use super::{search_haystack, BudgetBins};
-use crate::model::{ActorType, Direction, Effect, Evaluation, Focus, Intervention, Level, Outcome};
+use crate::model::{
+    ActorType, Direction, Effect, Evaluation, Focus, Intervention, Level, Outcome, Region,
+};
 use crate::selection::{Facet, NOT_STATED};
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -139,6 +141,7 @@ impl std::fmt::Debug for Columns {
 pub fn vocabulary(facet: Facet) -> Vec<&'static str> {
     match facet {
         Facet::Country => vec![],
+        Facet::Region => Region::ALL.iter().map(|v| v.key()).collect(),
         Facet::Focus => Focus::ALL.iter().map(|v| v.key()).collect(),
         Facet::Level => Level::ALL.iter().map(|v| v.key()).collect(),
         Facet::Funder => ActorType::ALL.iter().map(|v| v.key()).collect(),
@@ -194,8 +197,8 @@ struct Builder {
     len: usize,
     country_ids: HashMap<String, u16>,
     country_keys: Vec<String>,
-    /// Country, level, evaluation, effect.
-    single: [Vec<u16>; 4],
+    /// Country, level, evaluation, effect, region.
+    single: [Vec<u16>; 5],
     /// Focus, funder types, outcomes.
     multi: [Vec<u32>; 3],
     /// What the evidence found (outcome × direction).
@@ -227,6 +230,10 @@ impl Builder {
             Evaluation::ALL.len(),
         ));
         self.single[3].push(opt(r.effect.map(Effect::index), Effect::ALL.len()));
+        self.single[4].push(opt(
+            Region::of_country(&r.country).map(Region::index),
+            Region::ALL.len(),
+        ));
         self.multi[0].push(set_of(r.focus.iter().map(|f| f.index()), Focus::ALL.len()));
         self.multi[1].push(set_of(
             r.funders
@@ -287,6 +294,7 @@ impl Builder {
             Facet::Level => (vec![], Values::Single(std::mem::take(&mut self.single[1]))),
             Facet::Evaluation => (vec![], Values::Single(std::mem::take(&mut self.single[2]))),
             Facet::Effect => (vec![], Values::Single(std::mem::take(&mut self.single[3]))),
+            Facet::Region => (vec![], Values::Single(std::mem::take(&mut self.single[4]))),
             Facet::Focus => (vec![], Values::Multi(std::mem::take(&mut self.multi[0]))),
             Facet::Funder => (vec![], Values::Multi(std::mem::take(&mut self.multi[1]))),
             Facet::Outcome => (vec![], Values::Multi(std::mem::take(&mut self.multi[2]))),

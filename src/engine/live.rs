@@ -39,7 +39,7 @@ const BUDGET: usize = FACETS + 1;
 const SEARCH: usize = FACETS + 2;
 const DIMS: usize = FACETS + 3;
 /// The dimensions with counts that leave their own filter out: the facets and the budget range.
-const TARGETS: [usize; FACETS + 1] = [0, 1, 2, 3, 4, 5, 6, 7, BUDGET];
+const TARGETS: [usize; FACETS + 1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, BUDGET];
 
 /// Under `Strategy::Auto`, recount when more than one record in `RECOUNT_RATIO` flipped.
 const RECOUNT_RATIO: usize = 32;

@@ -36,6 +36,10 @@ use std::sync::Arc;
 pub fn record_values(r: &Intervention, facet: Facet) -> Vec<String> {
     match facet {
         Facet::Country => vec![r.country.clone()],
+        Facet::Region => crate::model::Region::of_country(&r.country)
+            .map(|g| g.key().to_owned())
+            .into_iter()
+            .collect(),
         Facet::Focus => r.focus.iter().map(|f| f.key().to_owned()).collect(),
         Facet::Level => r.level.iter().map(|v| v.key().to_owned()).collect(),
         Facet::Funder => r

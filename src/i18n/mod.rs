@@ -705,6 +705,7 @@ pub fn facet_title(lang: Lang, facet: Facet) -> &'static str {
         lang,
         match facet {
             Facet::Country => Msg::Country,
+            Facet::Region => return region_title(lang),
             Facet::Focus => Msg::Focus,
             Facet::Level => Msg::Level,
             Facet::Funder => Msg::FunderType,
@@ -723,6 +724,7 @@ pub fn value_label(lang: Lang, facet: Facet, key: &str) -> String {
     }
     let label = match facet {
         Facet::Country => return country_name(lang, key),
+        Facet::Region => Region::from_key(key).map(|v| region_label(lang, v)),
         Facet::Focus => Focus::from_key(key).map(|v| focus_label(lang, v)),
         Facet::Level => Level::from_key(key).map(|v| level_label(lang, v)),
         Facet::Funder => ActorType::from_key(key).map(|v| actor_type_label(lang, v)),
@@ -1204,6 +1206,40 @@ pub fn compare_caption(
             format_count(lang, count),
             plural(count, "intervenção", "intervenções")
         ),
+    }
+}
+
+/// The region facet's title.
+pub fn region_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Region",
+        Lang::Es => "Región",
+        Lang::Pt => "Região",
+    }
+}
+
+/// A region's name.
+pub fn region_label(lang: Lang, v: Region) -> &'static str {
+    use Region::*;
+    match (lang, v) {
+        (Lang::En, CentralAmerica) => "Central America",
+        (Lang::En, Mexico) => "Mexico",
+        (Lang::En, Caribbean) => "Caribbean",
+        (Lang::En, Andean) => "Andean countries",
+        (Lang::En, Brazil) => "Brazil",
+        (Lang::En, SouthernCone) => "Southern Cone",
+        (Lang::Es, CentralAmerica) => "Centroamérica",
+        (Lang::Es, Mexico) => "México",
+        (Lang::Es, Caribbean) => "Caribe",
+        (Lang::Es, Andean) => "Países andinos",
+        (Lang::Es, Brazil) => "Brasil",
+        (Lang::Es, SouthernCone) => "Cono Sur",
+        (Lang::Pt, CentralAmerica) => "América Central",
+        (Lang::Pt, Mexico) => "México",
+        (Lang::Pt, Caribbean) => "Caribe",
+        (Lang::Pt, Andean) => "Países andinos",
+        (Lang::Pt, Brazil) => "Brasil",
+        (Lang::Pt, SouthernCone) => "Cone Sul",
     }
 }
 
