@@ -400,6 +400,9 @@ impl Event {
     }
 }
 
+/// The version of the bundled dataset (`data/CHANGELOG.md`), named in exports and citations.
+pub const DATASET_VERSION: &str = "2026.11";
+
 /// True for links that may be rendered as clickable: only `http://` and `https://`.
 pub fn is_web_link(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();

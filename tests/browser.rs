@@ -746,26 +746,36 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
     assert!(back.rejected.is_empty());
     assert_eq!(back.records.len(), rows.len());
 
+    // Chart exports carry their context and are named for what and which.
     click(&c, "#chart-country button[data-action='svg']").await;
-    let svg = String::from_utf8(downloaded("mirador-country.svg").await).unwrap();
+    let svg = String::from_utf8(downloaded(&format!("mirador-country-BRA-{}.svg", today())).await).unwrap();
+    let (filters, credit) = i18n::export_context(
+        Lang::En,
+        "Country: Brazil",
+        expect.index.evaluate(&sel).matching_count(),
+        expect.index.len(),
+        None,
+        &today(),
+    );
+    let escape = |s: &str| s.replace('&', "&amp;");
     assert!(
         svg.starts_with("<svg")
             && svg.contains("Interventions by country")
-            && svg.contains("\nBrazil\n</text>"),
-        "{}",
-        &svg[..200.min(svg.len())]
+            && svg.contains("\nBrazil\n</text>")
+            && svg.contains(&escape(&filters))
+            && svg.contains("Source: Mirador open dataset 2026.11 (CC BY 4.0)"),
+        "{filters} / {credit}\n{}",
+        &svg[svg.len().saturating_sub(1500)..]
     );
 
+    // A chosen size, not the screen's: a 16:9 slide is 1920 × 1080 at 2x, from any window.
+    click(&c, "#chart-effect select.export-size option[value='slide']").await;
     click(&c, "#chart-effect button[data-action='png']").await;
-    let png = downloaded("mirador-effect.png").await;
+    let png = downloaded(&format!("mirador-effect-BRA-{}.png", today())).await;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-    let size = c.execute("const r = document.querySelector('#chart-effect canvas').getBoundingClientRect(); return [r.width, r.height]", vec![]).await.unwrap();
     let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
-    let want = size[0].as_f64().unwrap() * 2.0;
-    assert!(
-        (w as f64 - want).abs() <= 2.0,
-        "PNG is {w} px wide, not 2x the chart ({want})"
-    );
+    let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((w, h), (1920, 1080));
 
     click(&c, "#events-csv").await;
     let events = String::from_utf8(downloaded("mirador-events.csv").await).unwrap();

@@ -277,3 +277,32 @@ fn the_gap_map_counts_studies_and_colours_by_what_they_found() {
     // s1 improved; s3's two studies disagree, so its verdict is mixed: the cell is mixed.
     assert_eq!((c.count, c.direction), (2, Some(Direction::Mixed)));
 }
+
+#[test]
+fn a_filtered_export_carries_its_context_in_each_language() {
+    use mirador::chart::frame::{render_framed_svg, ExportContext, ExportSize};
+    use mirador::state::DashboardState;
+    let index = fixture();
+    let mut state = DashboardState::default();
+    state.selection.toggle(Facet::Country, "BRA");
+    let result = index.evaluate(&state.selection);
+    for lang in Lang::ALL {
+        let s = series(&index, &result, &state.selection, ChartKind::Focus, lang);
+        let d = mirador::aggregate::views::ChartData::Bars(s);
+        let (filters, credit) = mirador::i18n::export_context(
+            lang,
+            &mirador::url_state::filter_summary(&state, lang),
+            result.matching_count(),
+            index.len(),
+            None,
+            "2026-11-30",
+        );
+        let context = ExportContext { filters, credit };
+        let svg = render_framed_svg(&d, &context, ExportSize::Column).unwrap();
+        assert!(svg.contains("2026-11-30") && svg.contains("CC BY 4.0"), "{svg}");
+        check(&format!("export-focus-brazil-{}", lang.code()), &svg);
+        // Other sizes are what they say, whatever the screen.
+        let slide = render_framed_svg(&d, &context, ExportSize::Slide).unwrap();
+        assert!(slide.starts_with("<svg width=\"960\" height=\"540\""), "{}", &slide[..80]);
+    }
+}

@@ -65,6 +65,7 @@ fn render_writes_the_same_svg_as_the_snapshot_code() {
         "480",
         "--height",
         "300",
+        "--bare",
     ]);
     assert_eq!(code, 0, "{err}");
     let svg = std::fs::read_to_string(&out).unwrap();
@@ -143,6 +144,7 @@ fn render_png_is_a_2x_image() {
         "400",
         "--height",
         "250",
+        "--bare",
     ]);
     assert_eq!(code, 0, "{err}");
     let png = std::fs::read(&out).unwrap();
@@ -168,6 +170,7 @@ fn render_png_is_a_2x_image() {
         "400",
         "--height",
         "250",
+        "--bare",
     ]);
     assert_eq!(png, std::fs::read(&again).unwrap());
 }
@@ -188,6 +191,7 @@ fn render_follows_the_state() {
         "480",
         "--height",
         "300",
+        "--bare",
     ]);
     let (code, _, _) = mirador(&[
         "render",
@@ -203,6 +207,7 @@ fn render_follows_the_state() {
         "480",
         "--height",
         "300",
+        "--bare",
     ]);
     assert_eq!(code, 0);
     assert_eq!(
@@ -447,4 +452,32 @@ fn a_region_filters_on_the_command_line() {
     let (code, _, err) = mirador(&["query", "--state", "region=atlantis"]);
     assert_eq!(code, 2);
     assert!(err.contains("region=atlantis"), "{err}");
+}
+
+#[test]
+fn a_rendered_chart_carries_its_context_for_a_report() {
+    let out = tmp("focus-es.svg");
+    let (code, _, err) = mirador(&[
+        "render", "--chart", "focus", "--out", out.to_str().unwrap(), "--state", "country=BRA&lang=es",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("País: Brasil · ") && svg.contains(" intervenciones"), "{svg}");
+    assert!(svg.contains("Fuente: conjunto de datos abierto Mirador 2026.11 (CC BY 4.0)"), "{svg}");
+    assert!(svg.contains("Intervenciones por área temática"), "the chart's own title");
+    // A chosen size, the same from anywhere.
+    let slide = tmp("slide.png");
+    let (code, _, _) = mirador(&[
+        "render", "--chart", "country", "--out", slide.to_str().unwrap(), "--size", "slide",
+    ]);
+    assert_eq!(code, 0);
+    let png = std::fs::read(&slide).unwrap();
+    let (w, h) = (
+        u32::from_be_bytes(png[16..20].try_into().unwrap()),
+        u32::from_be_bytes(png[20..24].try_into().unwrap()),
+    );
+    assert_eq!((w, h), (1920, 1080), "a 16:9 slide at 2x");
+    let (code, _, err) = mirador(&["render", "--chart", "country", "--out", "x.svg", "--size", "poster"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("column, slide, square"), "{err}");
 }

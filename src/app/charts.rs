@@ -171,41 +171,59 @@ pub fn ChartCanvas(
     let aria = move || data.with(|d| d.as_ref().map(|d| d.aria_label(lang)).unwrap_or_default());
 
     let embed_open = RwSignal::new(false);
+    // Exports are framed for a report: a chosen size (not the screen's), with what is
+    // filtered, how many records, the source, version, licence and date under the chart.
+    let export_size = RwSignal::new(chart::frame::ExportSize::Column);
+    let export_context = move || {
+        let total = ctx.data.with_untracked(|d| d.as_ref().map_or(0, |d| d.index.len()));
+        let matching = ctx
+            .result
+            .with_untracked(|r| r.as_ref().map_or(0, |r| r.matching_count()));
+        let summary = ctx
+            .state
+            .with_untracked(|s| crate::url_state::filter_summary(s, lang));
+        let own = ctx.data.with_untracked(|d| d.as_ref().and_then(|d| d.source.clone()));
+        let (filters, credit) =
+            i18n::export_context(lang, &summary, matching, total, own.as_deref(), &download::today());
+        chart::frame::ExportContext { filters, credit }
+    };
+    let export_name = move |ext: &str| {
+        let countries: Vec<String> = ctx.state.with_untracked(|s| {
+            s.selection
+                .selected(crate::selection::Facet::Country)
+                .iter()
+                .cloned()
+                .collect()
+        });
+        chart::frame::file_name(kind.key(), &countries, &download::today(), ext)
+    };
     let save_svg = move |_| {
-        let Some(canvas) = canvas_ref.get_untracked() else {
-            return;
-        };
-        let (w, h) = css_size(&canvas);
+        let context = export_context();
         data.with_untracked(|d| {
             if let Some(d) = d {
-                match chart::render_data_svg(d, w.round() as u32, h.round() as u32) {
-                    Ok(svg) => download::save_text(
-                        &format!("mirador-{}.svg", kind.key()),
-                        "image/svg+xml",
-                        &svg,
-                    ),
+                match chart::frame::render_framed_svg(d, &context, export_size.get_untracked()) {
+                    Ok(svg) => download::save_text(&export_name("svg"), "image/svg+xml", &svg),
                     Err(e) => leptos::logging::warn!("SVG export failed: {e}"),
                 }
             }
         });
     };
     let save_png = move |_| {
-        let Some(canvas) = canvas_ref.get_untracked() else {
-            return;
-        };
-        let (w, h) = css_size(&canvas);
+        let context = export_context();
         let Ok(el) = document().create_element("canvas") else {
             return;
         };
         let print: web_sys::HtmlCanvasElement = el.unchecked_into();
-        // Twice the on-screen size, for print.
-        print.set_width((w * 2.0).round() as u32);
-        print.set_height((h * 2.0).round() as u32);
         data.with_untracked(|d| {
-            if let (Some(d), Some(backend)) = (d, CanvasBackend::with_canvas_object(print.clone()))
-            {
-                if chart::draw_data(&backend.into_drawing_area(), d, 2.0, None).is_ok() {
-                    download::save_canvas_png(&format!("mirador-{}.png", kind.key()), &print);
+            let Some(d) = d else { return };
+            let (w, h) = export_size.get_untracked().dimensions(d, &context);
+            // Twice the logical size, for print.
+            print.set_width(w * 2);
+            print.set_height(h * 2);
+            if let Some(backend) = CanvasBackend::with_canvas_object(print.clone()) {
+                if chart::frame::draw_framed(&backend.into_drawing_area(), d, &context, 2.0).is_ok()
+                {
+                    download::save_canvas_png(&export_name("png"), &print);
                 }
             }
         });
@@ -230,6 +248,16 @@ pub fn ChartCanvas(
         <figure class="chart" id=format!("chart-{}", kind.key())>
             {interactive.then(|| view! {
                 <div class="chart-tools">
+                    <select class="tool export-size" aria-label=i18n::export_size_label(lang)
+                        on:change=move |ev| {
+                            if let Some(s) = chart::frame::ExportSize::from_key(&event_target_value(&ev)) {
+                                export_size.set(s);
+                            }
+                        }>
+                        {chart::frame::ExportSize::ALL.into_iter().map(|s| view! {
+                            <option value=s.key()>{i18n::export_size_name(lang, s.key())}</option>
+                        }).collect_view()}
+                    </select>
                     <button class="tool" data-action="png" on:click=save_png>{i18n::text(lang, Msg::DownloadPng)}</button>
                     <button class="tool" data-action="svg" on:click=save_svg>{i18n::text(lang, Msg::DownloadSvg)}</button>
                     <button class="tool" data-action="embed" on:click=move |_| embed_open.update(|o| *o = !*o)>{i18n::text(lang, Msg::Embed)}</button>

@@ -11,6 +11,7 @@ mod bars;
 pub mod compare;
 pub mod evaluation_gap;
 pub mod events;
+pub mod frame;
 pub mod gap;
 pub(crate) mod histogram;
 pub mod map;

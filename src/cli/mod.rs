@@ -18,6 +18,7 @@ use mirador::export;
 use mirador::i18n::Lang;
 use mirador::aggregate::studies::StudySet;
 use mirador::aggregate::views::SharedStudies;
+use mirador::chart::frame::{ExportContext, ExportSize};
 use mirador::evidence::Study;
 use mirador::model::{Event, Intervention};
 use mirador::parse::{parse_events, parse_interventions, parse_studies, LoadReport};
@@ -29,7 +30,8 @@ use serde_json::{json, Map, Value};
 const USAGE: &str = "usage:
   mirador render --chart country|focus|effect|budget|timeline|gap|compare|events|map|events-map|evaluation-gap
                  --out FILE.svg|FILE.png [--format svg|png]
-                 [--state QUERY] [--data FILE] [--studies FILE] [--width W] [--height H] [--scale S]
+                 [--state QUERY] [--data FILE] [--studies FILE] [--size column|slide|square]
+                 [--width W] [--height H] [--scale S] [--bare]
   mirador query  [--state QUERY] [--data FILE] [--studies FILE] [--facets] [--json]
   mirador export [--state QUERY] [--data FILE] [--studies FILE] --format csv|json [--events] [--out FILE]
   mirador export --studies [FILE] [--state QUERY] [--data FILE] --format csv|json|ris|bibtex [--out FILE]
@@ -103,6 +105,10 @@ struct Args {
     events: bool,
     /// Ignore (and report) `--state` settings that cannot be used instead of failing.
     lenient: bool,
+    /// `render`: the chart alone, without the context under it.
+    bare: bool,
+    /// `render`: column, slide or square.
+    size: Option<String>,
     /// `--studies`: with a file, where the studies come from; alone, export or validate studies.
     studies: bool,
     studies_file: Option<String>,
@@ -136,6 +142,8 @@ impl Args {
                 "--json" => a.json = true,
                 "--events" => a.events = true,
                 "--lenient" => a.lenient = true,
+                "--bare" => a.bare = true,
+                "--size" => a.size = Some(value("--size")?),
                 "--studies" => {
                     a.studies = true;
                     // An optional file: the next argument when it is not an option.
@@ -198,6 +206,24 @@ fn size(s: &str) -> Result<u32, Failure> {
 
 fn read(path: &str) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| Failure::Data(format!("cannot read {path}: {e}")))
+}
+
+/// Today's date (UTC) as YYYY-MM-DD, for the credit under an exported chart.
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Howard Hinnant's days-to-civil.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// A file's name and text: the named file, or the bundled one.
@@ -302,15 +328,56 @@ fn render(a: Args) -> Result<(), Failure> {
         )));
     }
     let d = chart_data(&index, &result, sel, &events, &options, kind, state.lang);
-    let width = a.width.unwrap_or(640);
-    let height = a
-        .height
-        .unwrap_or_else(|| preferred_height_of(&d, width as f64).round() as u32);
-    let bytes = match format {
-        "svg" => render_data_svg(&d, width, height)
+    // Framed for a report (title, filters and count, source, version, licence, date) unless
+    // --bare; the size is a preset (--size) or --width/--height.
+    let context = (!a.bare).then(|| {
+        let (filters, credit) = mirador::i18n::export_context(
+            state.lang,
+            &filter_summary(&state.dashboard, state.lang),
+            result.matching_count(),
+            result.total,
+            a.data.as_deref(),
+            &today(),
+        );
+        ExportContext { filters, credit }
+    });
+    let size = match a.size.as_deref() {
+        None => ExportSize::Column,
+        Some(s) => ExportSize::from_key(s).ok_or_else(|| {
+            Failure::Usage(format!("unknown size `{s}` (column, slide, square)"))
+        })?,
+    };
+    let (width, height) = match (a.width, &context) {
+        (Some(w), c) => {
+            let extra = c
+                .as_ref()
+                .map_or(0.0, |c| mirador::chart::frame::context_height(c, w as f64));
+            (
+                w,
+                a.height.unwrap_or_else(|| {
+                    (preferred_height_of(&d, w as f64) + extra).round() as u32
+                }),
+            )
+        }
+        (None, Some(c)) => size.dimensions(&d, c),
+        (None, None) => (640, preferred_height_of(&d, 640.0).round() as u32),
+    };
+    let bytes = match (format, &context) {
+        ("svg", Some(c)) => {
+            let mut out = String::new();
+            {
+                let backend = plotters::prelude::SVGBackend::with_string(&mut out, (width, height));
+                use plotters::prelude::IntoDrawingArea;
+                mirador::chart::frame::draw_framed(&backend.into_drawing_area(), &d, c, 1.0)
+                    .map_err(Failure::Data)?;
+            }
+            out.into_bytes()
+        }
+        ("svg", None) => render_data_svg(&d, width, height)
             .map_err(Failure::Data)?
             .into_bytes(),
-        _ => png::render_png(&d, width, height, a.scale.unwrap_or(2)).map_err(Failure::Data)?,
+        _ => png::render_png(&d, context.as_ref(), width, height, a.scale.unwrap_or(2))
+            .map_err(Failure::Data)?,
     };
     write_out(Some(out), &bytes)
 }

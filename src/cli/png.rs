@@ -18,9 +18,11 @@ fn register_fonts() {
     });
 }
 
-/// Renders `series` at `width` × `height` logical pixels, `scale` device pixels each.
+/// Renders `series` at `width` × `height` logical pixels, `scale` device pixels each; with a
+/// context, framed for a report (`chart::frame`).
 pub fn render_png(
     series: &ChartData,
+    context: Option<&mirador::chart::frame::ExportContext>,
     width: u32,
     height: u32,
     scale: u32,
@@ -31,7 +33,10 @@ pub fn render_png(
     {
         let backend = BitMapBackend::with_buffer(&mut rgb, (w, h));
         let area = backend.into_drawing_area();
-        mirador::chart::draw_data(&area, series, scale as f64, None)?;
+        match context {
+            Some(c) => mirador::chart::frame::draw_framed(&area, series, c, scale as f64)?,
+            None => mirador::chart::draw_data(&area, series, scale as f64, None)?,
+        }
     }
     let mut out = Vec::new();
     {

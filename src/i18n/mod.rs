@@ -1209,6 +1209,53 @@ pub fn compare_caption(
     }
 }
 
+/// What an exported chart says under it: the filters and the count ("Country: Brazil · 35 of 291
+/// interventions"), and the credit with the dataset version, licence and date.
+pub fn export_context(
+    lang: Lang,
+    summary: &str,
+    matching: usize,
+    total: usize,
+    own_file: Option<&str>,
+    date: &str,
+) -> (String, String) {
+    let filters = format!("{summary} · {}", matching_line(lang, matching, total));
+    let v = DATASET_VERSION;
+    let credit = match (lang, own_file) {
+        (Lang::En, None) => format!("Source: Mirador open dataset {v} (CC BY 4.0), sources cited on every record · {date}"),
+        (Lang::Es, None) => format!("Fuente: conjunto de datos abierto Mirador {v} (CC BY 4.0), fuentes citadas en cada registro · {date}"),
+        (Lang::Pt, None) => format!("Fonte: conjunto de dados aberto Mirador {v} (CC BY 4.0), fontes citadas em cada registro · {date}"),
+        (Lang::En, Some(f)) => format!("Data: {f}, drawn with Mirador · {date}"),
+        (Lang::Es, Some(f)) => format!("Datos: {f}, representados con Mirador · {date}"),
+        (Lang::Pt, Some(f)) => format!("Dados: {f}, representados com o Mirador · {date}"),
+    };
+    (filters, credit)
+}
+
+/// The label of the export size picker.
+pub fn export_size_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Export size",
+        Lang::Es => "Tamaño de exportación",
+        Lang::Pt => "Tamanho da exportação",
+    }
+}
+
+/// An export size's name: `column`, `slide`, `square`.
+pub fn export_size_name(lang: Lang, key: &str) -> &'static str {
+    match (lang, key) {
+        (Lang::En, "slide") => "Slide 16:9",
+        (Lang::En, "square") => "Square",
+        (Lang::En, _) => "Report column",
+        (Lang::Es, "slide") => "Diapositiva 16:9",
+        (Lang::Es, "square") => "Cuadrado",
+        (Lang::Es, _) => "Columna de informe",
+        (Lang::Pt, "slide") => "Slide 16:9",
+        (Lang::Pt, "square") => "Quadrado",
+        (Lang::Pt, _) => "Coluna de relatório",
+    }
+}
+
 /// The region facet's title.
 pub fn region_title(lang: Lang) -> &'static str {
     match lang {
