@@ -1997,3 +1997,67 @@ async fn a_researcher_picks_a_region() {
     check_all_charts(&c, &expect, &sel).await;
     assert_no_console_errors(&c).await;
 }
+
+/// The widest elements past the right edge of the window, for a failure message.
+const OVERFLOW_JS: &str = "const w = document.documentElement.clientWidth; const out = [];
+  for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();
+    if (r.right > w + 1 && r.width > 0) { out.push((e.id ? '#' + e.id : e.tagName.toLowerCase() + '.' + e.className) + ' ' + Math.round(r.right)); } }
+  return [document.documentElement.scrollWidth, w, out.slice(0, 12)];";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_no_view_scrolls_sideways() {
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    for (w, h) in [(360, 740), (390, 844)] {
+        c.set_window_size(w, h).await.unwrap();
+        for view in ["overview", "timeline", "evidence", "studies", "map", "compare", "table", "events"] {
+            c.goto(&format!("http://127.0.0.1:{port}/?view={view}")).await.unwrap();
+            wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            let r = c.execute(OVERFLOW_JS, vec![]).await.unwrap();
+            let (scroll, client) = (r[0].as_f64().unwrap(), r[1].as_f64().unwrap());
+            assert!(scroll <= client, "{view} at {w}px: the page is {scroll}px wide: {}", r[2]);
+        }
+        // The record panel too.
+        let id = expect.index.record(0).id.clone();
+        c.goto(&format!("http://127.0.0.1:{port}/?record={id}")).await.unwrap();
+        c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail")).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let r = c.execute(OVERFLOW_JS, vec![]).await.unwrap();
+        assert!(r[0].as_f64().unwrap() <= r[1].as_f64().unwrap(), "record panel at {w}px: {}", r[2]);
+        screenshot(&c, &format!("40-phone-{w}")).await;
+    }
+    // On the phone the filters open from a button that counts them; filtering there works.
+    c.goto(&format!("http://127.0.0.1:{port}/")).await.unwrap();
+    wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
+    let shown = |c: &Client| {
+        let c = c.clone();
+        async move {
+            c.execute("return getComputedStyle(document.getElementById('filters')).display !== 'none'", vec![])
+                .await
+                .unwrap()
+                .as_bool()
+                .unwrap()
+        }
+    };
+    assert!(!shown(&c).await, "the filter panel starts closed on a phone");
+    // The first chart comes before the table, and the total is in sight.
+    let order = c
+        .execute("return document.querySelector('#chart-country').getBoundingClientRect().top < document.querySelector('#interventions').getBoundingClientRect().top", vec![])
+        .await
+        .unwrap();
+    assert_eq!(order, serde_json::json!(true));
+    click(&c, "#filters-toggle").await;
+    assert!(shown(&c).await, "the button opens the filters");
+    click(&c, "#facet-focus input[value='youth']").await;
+    let mut sel = Selection::new();
+    sel.toggle(Facet::Focus, "youth");
+    click(&c, "#filters-close").await;
+    assert!(!shown(&c).await, "closed again");
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(&c, "#filters-toggle", "Filters (1)").await;
+    screenshot(&c, "41-phone-filters").await;
+}

@@ -9,10 +9,46 @@ use leptos::prelude::*;
 /// Budget slider steps per decade (the slider moves in log10 space).
 const BUDGET_STEPS_PER_DECADE: f64 = 4.0;
 
+/// How many filters are active (each facet with values, the year and budget ranges, the search).
+fn active_count(s: &crate::selection::Selection) -> usize {
+    Facet::ALL
+        .iter()
+        .filter(|f| s.is_facet_active(**f))
+        .count()
+        + usize::from(s.year.is_active())
+        + usize::from(s.budget.is_active())
+        + usize::from(!s.query.trim().is_empty())
+}
+
+/// On a phone the filter panel is behind this button, which says how many filters are active.
 #[component]
-pub fn FilterPanel() -> impl IntoView {
+pub fn FiltersToggle(open: RwSignal<bool>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
+    let count = move || ctx.state.with(|s| active_count(&s.selection));
+    view! {
+        <button id="filters-toggle" class="filters-toggle action" aria-controls="filters"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>
+            {i18n::text(lang, Msg::Filters)}
+            {move || { let n = count(); (n > 0).then(|| format!(" ({n})")) }}
+        </button>
+    }
+}
+
+#[component]
+pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let close_ref: NodeRef<leptos::html::Button> = NodeRef::new();
+    // Opened on a phone: focus goes to its close button; Escape closes it.
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(b) = close_ref.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    });
     let is_empty = move || ctx.state.with(|s| s.selection.is_empty());
     let clear_all = move |_| {
         ctx.state.update(|s| {
@@ -21,12 +57,23 @@ pub fn FilterPanel() -> impl IntoView {
         })
     };
     view! {
-        <aside class="filters" aria-label=i18n::text(lang, Msg::Filters)>
+        <aside class="filters" id="filters" class:open=move || open.get() aria-label=i18n::text(lang, Msg::Filters)
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    open.set(false);
+                    if let Some(t) = document().get_element_by_id("filters-toggle") {
+                        use wasm_bindgen::JsCast;
+                        let _ = t.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                }
+            }>
             <div class="filters-head">
                 <h2>{i18n::text(lang, Msg::Filters)}</h2>
                 <button id="clear-all" class="clear" on:click=clear_all disabled=is_empty>
                     {i18n::text(lang, Msg::ClearAll)}
                 </button>
+                <button id="filters-close" class="filters-close action" node_ref=close_ref
+                    on:click=move |_| open.set(false)>{i18n::text(lang, Msg::Close)}</button>
             </div>
             <SearchBox/>
             {Facet::ALL.into_iter().map(|f| view! { <FacetList facet=f/> }).collect_view()}

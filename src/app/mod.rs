@@ -536,12 +536,15 @@ fn Dashboard() -> impl IntoView {
             .with(|d| d.as_ref().map(|d| d.rejected.clone()).unwrap_or_default())
     };
     let is = move |v: View| move || ctx.view.get() == v;
+    // On a phone the filter panel opens from a button over the page.
+    let filters_open = RwSignal::new(false);
     let overview_or =
         move |v: View| move || matches!(ctx.view.get(), View::Overview) || ctx.view.get() == v;
     view! {
         <div class="layout">
-            <filters::FilterPanel/>
+            <filters::FilterPanel open=filters_open/>
             <main class="content">
+                <filters::FiltersToggle open=filters_open/>
                 <Tabs/>
                 <p class="total" id="total" aria-live="polite">{total_line}</p>
                 <EmptyExplanation/>
