@@ -1258,6 +1258,13 @@ async fn a_person_loads_their_own_spreadsheet() {
         serde_json::from_slice(&downloaded("mirador-import-report.json").await).unwrap();
     assert_eq!(report["rows"], 5);
     assert_eq!(report["accepted"], 4);
+    // The warnings are listed, grouped by column and kind, not only counted.
+    let bytes = std::fs::read("tests/fixtures/import/synthetic-es.csv").unwrap();
+    let import = mirador::import::read(&bytes, "synthetic-es.csv").unwrap();
+    let groups = import.apply(&import.mapping).report.warning_groups();
+    assert!(!groups.is_empty());
+    let listed = c.find_all(Locator::Css("#import-warnings li")).await.unwrap();
+    assert_eq!(listed.len(), groups.len());
     screenshot(&c, "16-import-report").await;
     click(&c, ".import-dialog button.close").await;
     wait_text(&c, "#total", "4 of 4 interventions").await;
@@ -1266,6 +1273,11 @@ async fn a_person_loads_their_own_spreadsheet() {
         banner.contains("Showing your data: synthetic-es.csv (4 interventions)"),
         "{banner}"
     );
+    // A copied link says the recipient will not see this file.
+    click(&c, "#copy-link").await;
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#link-note")).await.unwrap();
+    let note = text_of(&c, "#link-note").await;
+    assert!(note.contains("sees the bundled data instead"), "{note}");
     c.close().await.unwrap();
 }
 

@@ -298,11 +298,28 @@ pub fn ImportPanel() -> impl IntoView {
             let text = report.to_text();
             let json = report.to_json_pretty();
             let first: Vec<_> = report.rejected.iter().take(50).cloned().collect();
+            // Warnings are listed, not only counted: grouped by column and kind, with how many,
+            // where, and an example.
+            let groups = report.warning_groups();
+            let warned = report.warnings.len();
+            let line_word = i18n::line_word(lang);
             Some(view! {
                 <p id="import-summary" role="status">{summary}</p>
                 <ul class="rejected-list">
-                    {first.into_iter().map(|r| view! { <li>{format!("line {}, {}: {}", r.line, if r.column.is_empty() { "—".to_owned() } else { r.column.clone() }, r.reason)}</li> }).collect_view()}
+                    {first.into_iter().map(|r| view! { <li>{format!("{line_word} {}, {}: {}", r.line, if r.column.is_empty() { "—".to_owned() } else { r.column.clone() }, r.reason)}</li> }).collect_view()}
                 </ul>
+                {(warned > 0).then(|| view! {
+                    <details id="import-warnings">
+                        <summary>{i18n::warnings_heading(lang, warned)}</summary>
+                        <ul>
+                            {groups.into_iter().map(|g| {
+                                let lines = g.lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ");
+                                let column = if g.column.is_empty() { "—".to_owned() } else { g.column.clone() };
+                                view! { <li data-kind=g.kind>{format!("{column} · {}× · {line_word} {lines}{}: {}", g.count, if g.count > g.lines.len() { "…" } else { "" }, g.example)}</li> }
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                })}
                 <button class="action" id="import-report-txt" on:click=move |_| download::save_text("mirador-import-report.txt", "text/plain;charset=utf-8", &text)>{t(Msg::DownloadReport)}</button>
                 <button class="action" id="import-report-json" on:click=move |_| download::save_text("mirador-import-report.json", "application/json", &json)>"JSON"</button>
             }.into_any())

@@ -365,6 +365,14 @@ fn CopyLink() -> impl IntoView {
         <div class="share">
             <button id="copy-link" class="action" on:click=copy>{i18n::text(lang, Msg::CopyLink)}</button>
             <span class="copied" role="status">{move || copied.get().then(|| i18n::text(lang, Msg::LinkCopied))}</span>
+            // A file from this device is not in the link: say so when it is copied.
+            {move || {
+                let local = ctx.link.with(|l| l.data.is_none())
+                    && ctx.data.with(|d| d.as_ref().and_then(|d| d.source.clone()).is_some_and(|s| !s.starts_with("synthetic:")));
+                (local && (copied.get() || shown.with(Option::is_some))).then(|| view! {
+                    <span class="link-note" id="link-note" role="note">{i18n::local_file_link_note(lang)}</span>
+                })
+            }}
             {move || shown.get().map(|l| view! {
                 <input id="link-text" class="link-text" readonly prop:value=l on:focus=move |ev| {
                     use wasm_bindgen::JsCast;

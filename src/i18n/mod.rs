@@ -1232,6 +1232,34 @@ pub fn export_context(
     (filters, credit)
 }
 
+/// "line", in a report's list.
+pub fn line_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "line",
+        Lang::Es => "línea",
+        Lang::Pt => "linha",
+    }
+}
+
+/// Over the grouped list of an import's warnings.
+pub fn warnings_heading(lang: Lang, n: usize) -> String {
+    let count = format_count(lang, n);
+    match lang {
+        Lang::En => format!("{count} {}, by kind", if n == 1 { "warning" } else { "warnings" }),
+        Lang::Es => format!("{count} {}, por tipo", plural(n, "advertencia", "advertencias")),
+        Lang::Pt => format!("{count} {}, por tipo", plural(n, "aviso", "avisos")),
+    }
+}
+
+/// Said by "Copy link" when the view shows a file from this device.
+pub fn local_file_link_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "This view shows a file from your device: whoever opens the link sees the bundled data instead, unless you share the file too.",
+        Lang::Es => "Esta vista muestra un archivo de su dispositivo: quien abra el enlace verá los datos incluidos, salvo que usted comparta también el archivo.",
+        Lang::Pt => "Esta visualização mostra um arquivo do seu dispositivo: quem abrir o link verá os dados incluídos, a menos que você compartilhe também o arquivo.",
+    }
+}
+
 /// The label of the export size picker.
 pub fn export_size_label(lang: Lang) -> &'static str {
     match lang {
