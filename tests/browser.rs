@@ -2073,3 +2073,66 @@ async fn on_a_phone_no_view_scrolls_sideways() {
     wait_text(&c, "#filters-toggle", "Filters (1)").await;
     screenshot(&c, "41-phone-filters").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_record_panel_works_from_the_keyboard() {
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    c.goto(&format!("http://127.0.0.1:{port}/?view=table")).await.unwrap();
+    wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
+    let inside = |c: &Client| {
+        let c = c.clone();
+        async move {
+            c.execute("return !!(document.activeElement && document.activeElement.closest('#detail'))", vec![])
+                .await
+                .unwrap()
+                .as_bool()
+                .unwrap()
+        }
+    };
+    click(&c, "#interventions tbody td.name a").await;
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail")).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(inside(&c).await, "the panel takes focus when it opens");
+    // Tab and Shift+Tab stay inside the panel.
+    for _ in 0..40 {
+        c.active_element().await.unwrap().send_keys("\u{e004}").await.unwrap();
+    }
+    assert!(inside(&c).await, "Tab keeps focus inside the panel");
+    for _ in 0..5 {
+        c.active_element().await.unwrap().send_keys("\u{e008}\u{e004}").await.unwrap();
+    }
+    assert!(inside(&c).await, "Shift+Tab keeps focus inside the panel");
+    // Escape closes it and gives focus back to the name that opened it.
+    c.active_element().await.unwrap().send_keys("\u{e00c}").await.unwrap();
+    let start = Instant::now();
+    while c.find(Locator::Css("#detail")).await.is_ok() {
+        assert!(start.elapsed() < TIMEOUT, "Escape did not close the panel");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let back = c
+        .execute("return document.activeElement && document.activeElement.matches('#interventions td.name a')", vec![])
+        .await
+        .unwrap();
+    assert_eq!(back, serde_json::json!(true), "focus returns to the record's name");
+    // The import dialog behaves the same way.
+    click(&c, "#import-open").await;
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css(".import-dialog")).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let focused = c
+        .execute("return !!(document.activeElement && document.activeElement.closest('.import-dialog'))", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused, serde_json::json!(true), "the import dialog takes focus");
+    c.active_element().await.unwrap().send_keys("\u{e00c}").await.unwrap();
+    let start = Instant::now();
+    while c.find(Locator::Css(".import-dialog")).await.is_ok() {
+        assert!(start.elapsed() < TIMEOUT, "Escape did not close the import dialog");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let back = c.execute("return document.activeElement && document.activeElement.id", vec![]).await.unwrap();
+    assert_eq!(back, serde_json::json!("import-open"));
+}

@@ -326,13 +326,32 @@ pub fn ImportPanel() -> impl IntoView {
         }
     }
     };
+    // The dialog takes focus when it opens, keeps it, closes with Escape, and gives it back.
+    let dialog: NodeRef<leptos::html::Section> = NodeRef::new();
+    let close_dialog = move || {
+        step.set(Step::Closed);
+        if let Some(b) = document().get_element_by_id("import-open") {
+            use wasm_bindgen::JsCast;
+            let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(el) = dialog.get() {
+            super::dialog::focus_first(&el);
+        }
+    });
     view! {
         <button class="action" id="import-open" on:click=move |_| step.set(Step::Choose)>{t(Msg::LoadYourData)}</button>
         {move || {
             let content = body();
             content.map(|c| view! {
                 <div class="backdrop" on:click=move |_| step.set(Step::Closed)></div>
-                <section class="import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+                <section class="import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" node_ref=dialog
+                    on:keydown=move |ev| {
+                        if let Some(el) = dialog.get_untracked() {
+                            super::dialog::on_keydown(&ev, &el, close_dialog);
+                        }
+                    }>
                     <button class="close" on:click=move |_| step.set(Step::Closed) aria-label=t(Msg::Close)>"×"</button>
                     <h2 id="import-title">{t(Msg::LoadYourData)}</h2>
                     {c}

@@ -6,6 +6,7 @@
 
 mod api;
 mod charts;
+mod dialog;
 mod download;
 mod embed;
 mod events;

@@ -204,7 +204,28 @@ pub fn DetailPanel() -> impl IntoView {
         let i = data.index.position(&id)?;
         Some((i, data.index.record(i).into_owned()))
     };
-    let close = move |_| ctx.state.update(|s| s.record = None);
+    // Focus moves into the panel when it opens and back to what opened it when it closes.
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let panel: NodeRef<leptos::html::Aside> = NodeRef::new();
+    let close_panel = move || {
+        ctx.state.update(|s| s.record = None);
+        if let Some(e) = opener.try_update_value(Option::take).flatten() {
+            let _ = e.focus();
+        }
+    };
+    let close = move |_| close_panel();
+    Effect::new(move |prev: Option<Option<String>>| {
+        let now = ctx.state.with(|s| s.record.clone());
+        if now.is_some() && prev.as_ref().is_none_or(|p| p.is_none()) {
+            opener.set_value(super::dialog::active_element());
+        }
+        now
+    });
+    Effect::new(move |_| {
+        if let Some(el) = panel.get() {
+            super::dialog::focus_first(&el);
+        }
+    });
     move || {
         record().map(|(position, r)| {
             let t = |m| i18n::text(lang, m);
@@ -250,7 +271,12 @@ pub fn DetailPanel() -> impl IntoView {
             let rows: Vec<_> = rows.into_iter().map(|(k, v, fields)| (k, v, marks(fields))).collect();
             view! {
                 <div class="backdrop" on:click=close></div>
-                <aside class="detail" id="detail" role="dialog" aria-modal="true" aria-labelledby="detail-title">
+                <aside class="detail" id="detail" role="dialog" aria-modal="true" aria-labelledby="detail-title" node_ref=panel
+                    on:keydown=move |ev| {
+                        if let Some(el) = panel.get_untracked() {
+                            super::dialog::on_keydown(&ev, &el, close_panel);
+                        }
+                    }>
                     <button class="close" id="detail-close" on:click=close aria-label=t(Msg::Close)>"×"</button>
                     <div class="detail-head"><h2 id="detail-title">{r.name.clone()}</h2>{name_marks}</div>
                     <dl>
