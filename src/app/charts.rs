@@ -175,16 +175,15 @@ pub fn ChartCanvas(
     // filtered, how many records, the source, version, licence and date under the chart.
     let export_size = RwSignal::new(chart::frame::ExportSize::Column);
     let export_context = move || {
-        let total = ctx.data.with_untracked(|d| d.as_ref().map_or(0, |d| d.index.len()));
-        let matching = ctx
-            .result
-            .with_untracked(|r| r.as_ref().map_or(0, |r| r.matching_count()));
-        let summary = ctx
-            .state
-            .with_untracked(|s| crate::url_state::filter_summary(s, lang));
-        let own = ctx.data.with_untracked(|d| d.as_ref().and_then(|d| d.source.clone()));
-        let (filters, credit) =
-            i18n::export_context(lang, &summary, matching, total, own.as_deref(), &download::today());
+        let s = untrack(|| ctx.shown());
+        let (filters, credit) = i18n::export_context(
+            lang,
+            &s.summary,
+            s.matching,
+            s.total,
+            s.own.as_deref(),
+            &download::today(),
+        );
         chart::frame::ExportContext { filters, credit }
     };
     let export_name = move |ext: &str| {

@@ -78,25 +78,14 @@ pub fn Citation() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let text = move || {
-        let total = ctx.data.with(|d| d.as_ref().map_or(0, |d| d.index.len()));
-        let matching = ctx
-            .result
-            .with(|r| r.as_ref().map_or(0, |r| r.matching_count()));
-        let summary = ctx
-            .state
-            .with(|s| crate::url_state::filter_summary(s, lang));
         // A person's own file is cited as theirs, drawn with Mirador; the bundled data as ours.
-        let own = ctx.data.with(|d| d.as_ref().and_then(|d| d.source.clone()));
-        let own = own.map(|s| match s.strip_prefix("synthetic:") {
-            Some(n) => format!("synthetic data ({n} rows)"),
-            None => s,
-        });
+        let s = ctx.shown();
         i18n::citation(
             lang,
-            own.as_deref(),
-            &summary,
-            matching,
-            total,
+            s.own.as_deref(),
+            &s.summary,
+            s.matching,
+            s.total,
             &download::today(),
             &url_sync::link_to(&ctx.url_state()),
         )

@@ -132,7 +132,39 @@ pub struct Ctx {
     pub studies: RwSignal<Option<(Shared<Dataset>, crate::aggregate::views::SharedStudies)>>,
 }
 
+/// What the view shows, for citations and exports.
+pub struct Shown {
+    /// The filters as a person reads them ("Country: Brazil").
+    pub summary: String,
+    pub matching: usize,
+    pub total: usize,
+    /// A person's own data (a file, a link, synthetic rows), named; `None` for the bundled data.
+    pub own: Option<String>,
+}
+
 impl Ctx {
+    /// The filters, the counts and whose data the view shows now.
+    pub fn shown(&self) -> Shown {
+        let lang = self.lang;
+        let own = self
+            .data
+            .with(|d| d.as_ref().and_then(|d| d.source.clone()))
+            .map(|s| match s.strip_prefix("synthetic:") {
+                Some(n) => format!("synthetic data ({n} rows)"),
+                None => s,
+            });
+        Shown {
+            summary: self
+                .state
+                .with(|s| crate::url_state::filter_summary(s, lang)),
+            matching: self
+                .result
+                .with(|r| r.as_ref().map_or(0, |r| r.matching_count())),
+            total: self.data.with(|d| d.as_ref().map_or(0, |d| d.index.len())),
+            own,
+        }
+    }
+
     /// The studies of the dataset shown now, once loaded (none for another dataset's).
     pub fn studies(&self) -> Option<crate::aggregate::views::SharedStudies> {
         let data = self.data.get()?;
