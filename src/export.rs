@@ -226,7 +226,6 @@ pub fn to_json<T: serde::Serialize>(records: &[T]) -> String {
     serde_json::to_string_pretty(records).unwrap_or_else(|_| "[]".to_owned()) + "\n"
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -70,9 +70,9 @@ impl Region {
         Some(match code {
             "BLZ" | "CRI" | "SLV" | "GTM" | "HND" | "NIC" | "PAN" => Region::CentralAmerica,
             "MEX" => Region::Mexico,
-            "ATG" | "BHS" | "BRB" | "CUB" | "DMA" | "DOM" | "GRD" | "GUY" | "HTI" | "JAM" | "KNA"
-            | "LCA" | "VCT" | "SUR" | "TTO" | "PRI" | "AIA" | "MSR" | "VGB" | "CYM" | "TCA"
-            | "ABW" | "CUW" | "SXM" | "BES" | "MAF" | "BLM" | "GLP" | "MTQ" | "VIR" => {
+            "ATG" | "BHS" | "BRB" | "CUB" | "DMA" | "DOM" | "GRD" | "GUY" | "HTI" | "JAM"
+            | "KNA" | "LCA" | "VCT" | "SUR" | "TTO" | "PRI" | "AIA" | "MSR" | "VGB" | "CYM"
+            | "TCA" | "ABW" | "CUW" | "SXM" | "BES" | "MAF" | "BLM" | "GLP" | "MTQ" | "VIR" => {
                 Region::Caribbean
             }
             "BOL" | "COL" | "ECU" | "PER" | "VEN" => Region::Andean,

@@ -299,7 +299,10 @@ fn check_sources(sources: &[Source]) -> Result<(), (String, String)> {
             if !is_partial_date(d) {
                 return fail(
                     &format!("sources[{i}].date"),
-                    format!("\"{}\" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD", truncate(d, 40)),
+                    format!(
+                        "\"{}\" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
+                        truncate(d, 40)
+                    ),
                 );
             }
         }
@@ -340,7 +343,10 @@ fn check_study(s: &Study, interventions: &HashSet<&str>) -> Result<(), (String, 
         _ => {}
     }
     if s.interventions.is_empty() {
-        return fail("interventions", "a study evaluates at least one intervention");
+        return fail(
+            "interventions",
+            "a study evaluates at least one intervention",
+        );
     }
     for (i, id) in s.interventions.iter().enumerate() {
         if !interventions.contains(id.as_str()) {
@@ -549,14 +555,20 @@ mod tests {
         assert!(!is_iso_date("2023-13-01"));
         assert!(!is_iso_date("2023-1-01"));
         assert!(!is_iso_date("2023-01-0a"));
-        assert!(is_partial_date("2013") && is_partial_date("2013-11") && is_partial_date("2013-11-05"));
-        assert!(!is_partial_date("2013-13") && !is_partial_date("13") && !is_partial_date("2013-1"));
+        assert!(
+            is_partial_date("2013") && is_partial_date("2013-11") && is_partial_date("2013-11-05")
+        );
+        assert!(
+            !is_partial_date("2013-13") && !is_partial_date("13") && !is_partial_date("2013-1")
+        );
         let r = parse_events(
             r#"[{"id":"x","name":"X","start_date":"2013","end_date":"2013-11-05"},{"id":"y","name":"Y","start_date":"2013-11-32"}]"#,
         )
         .unwrap();
         assert_eq!(r.records.len(), 1);
-        assert!(r.rejected[0].to_string().contains("YYYY, YYYY-MM or YYYY-MM-DD"));
+        assert!(r.rejected[0]
+            .to_string()
+            .contains("YYYY, YYYY-MM or YYYY-MM-DD"));
         let r = parse_events(
             r#"[{"id":"x","name":"X","start_date":"2015-10-22","end_date":"2015-10-19"}]"#,
         )
@@ -577,7 +589,11 @@ mod tests {
         assert_eq!(r.records[0].sources[0].url, "https://a.org");
         assert!(r.records[0].sources[1].supports("name"));
         let msgs: Vec<String> = r.rejected.iter().map(|e| e.to_string()).collect();
-        assert!(msgs[0].contains("sources[0]") && msgs[0].contains("supprts"), "{}", msgs[0]);
+        assert!(
+            msgs[0].contains("sources[0]") && msgs[0].contains("supprts"),
+            "{}",
+            msgs[0]
+        );
         assert!(msgs[1].contains("sources[0].date"), "{}", msgs[1]);
     }
 
@@ -600,9 +616,17 @@ mod tests {
         assert_eq!(r.records.len(), 1);
         assert_eq!(r.total(), 7);
         let msgs: Vec<String> = r.rejected.iter().map(|e| e.to_string()).collect();
-        assert!(msgs[0].contains("interventions[0]") && msgs[0].contains("\"nope\""), "{}", msgs[0]);
+        assert!(
+            msgs[0].contains("interventions[0]") && msgs[0].contains("\"nope\""),
+            "{}",
+            msgs[0]
+        );
         assert!(msgs[1].contains("not a DOI"), "{}", msgs[1]);
-        assert!(msgs[2].contains("findings[0].outcome") && msgs[2].contains("happiness"), "{}", msgs[2]);
+        assert!(
+            msgs[2].contains("findings[0].outcome") && msgs[2].contains("happiness"),
+            "{}",
+            msgs[2]
+        );
         assert!(msgs[3].contains("design"), "{}", msgs[3]);
         assert!(msgs[4].contains("DOI or a URL"), "{}", msgs[4]);
         assert!(msgs[5].contains("at least one intervention"), "{}", msgs[5]);
@@ -611,7 +635,9 @@ mod tests {
     #[test]
     fn dois() {
         assert!(is_doi("10.1086/670138") && is_doi("10.1590/0034-761220190168"));
-        assert!(!is_doi("doi:10.1/x") && !is_doi("10.abc/x") && !is_doi("10.1/") && !is_doi("10.1/a b"));
+        assert!(
+            !is_doi("doi:10.1/x") && !is_doi("10.abc/x") && !is_doi("10.1/") && !is_doi("10.1/a b")
+        );
     }
 
     proptest::proptest! {

@@ -174,7 +174,13 @@ mod tests {
         let facts = intervention_facts(&r, false);
         assert_eq!(
             facts,
-            vec!["name", "country", "start_year", "budget_amount", "evaluation"]
+            vec![
+                "name",
+                "country",
+                "start_year",
+                "budget_amount",
+                "evaluation"
+            ]
         );
         assert_eq!(supporting(&r.sources, "start_year"), vec![2, 3]);
         assert_eq!(unsupported(&facts, &r.sources), vec!["evaluation"]);

@@ -374,7 +374,10 @@ pub fn to_query(state: &UrlState) -> String {
         pairs.push(("count", state.gap_count.key().into()));
     }
     if let Some((k, desc)) = state.study_sort {
-        pairs.push(("ssort", format!("{}{}", if desc { "-" } else { "" }, k.key())));
+        pairs.push((
+            "ssort",
+            format!("{}{}", if desc { "-" } else { "" }, k.key()),
+        ));
     }
     if state.measure != MapMeasure::default() {
         pairs.push(("measure", state.measure.key().into()));

@@ -456,7 +456,11 @@ async fn a_person_filters_the_dashboard() {
     // A record's name is a real link to its view (it opens in a new tab too).
     let href = rows[0].attr("href").await.unwrap().unwrap();
     let id = rows[0].attr("data-record").await.unwrap().unwrap();
-    assert!(href.starts_with(&format!("http://127.0.0.1:{port}/?")) && href.contains(&format!("record={id}")), "{href}");
+    assert!(
+        href.starts_with(&format!("http://127.0.0.1:{port}/?"))
+            && href.contains(&format!("record={id}")),
+        "{href}"
+    );
     rows[0].click().await.unwrap();
     let detail = c
         .wait()
@@ -748,7 +752,8 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
 
     // Chart exports carry their context and are named for what and which.
     click(&c, "#chart-country button[data-action='svg']").await;
-    let svg = String::from_utf8(downloaded(&format!("mirador-country-BRA-{}.svg", today())).await).unwrap();
+    let svg = String::from_utf8(downloaded(&format!("mirador-country-BRA-{}.svg", today())).await)
+        .unwrap();
     let (filters, credit) = i18n::export_context(
         Lang::En,
         "Country: Brazil",
@@ -1263,7 +1268,10 @@ async fn a_person_loads_their_own_spreadsheet() {
     let import = mirador::import::read(&bytes, "synthetic-es.csv").unwrap();
     let groups = import.apply(&import.mapping).report.warning_groups();
     assert!(!groups.is_empty());
-    let listed = c.find_all(Locator::Css("#import-warnings li")).await.unwrap();
+    let listed = c
+        .find_all(Locator::Css("#import-warnings li"))
+        .await
+        .unwrap();
     assert_eq!(listed.len(), groups.len());
     screenshot(&c, "16-import-report").await;
     click(&c, ".import-dialog button.close").await;
@@ -1275,7 +1283,11 @@ async fn a_person_loads_their_own_spreadsheet() {
     );
     // A copied link says the recipient will not see this file.
     click(&c, "#copy-link").await;
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#link-note")).await.unwrap();
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#link-note"))
+        .await
+        .unwrap();
     let note = text_of(&c, "#link-note").await;
     assert!(note.contains("sees the bundled data instead"), "{note}");
     c.close().await.unwrap();
@@ -1635,7 +1647,10 @@ async fn the_dashboard_speaks_spanish_and_portuguese() {
         "{citation}"
     );
     let title = c.execute("return document.title", vec![]).await.unwrap();
-    assert_eq!(title, "Panorama general · Mirador — seguridad ciudadana en América Latina y el Caribe");
+    assert_eq!(
+        title,
+        "Panorama general · Mirador — seguridad ciudadana en América Latina y el Caribe"
+    );
     screenshot(&c, "19-espanol").await;
     c.goto(&format!("http://127.0.0.1:{port}/?lang=pt&view=map"))
         .await
@@ -1664,7 +1679,9 @@ fn evidence_fixture(dist: &Path) -> (Index, mirador::aggregate::studies::StudySe
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_researcher_reads_the_evidence_behind_the_records() {
     use mirador::aggregate::studies::StudySort;
-    use mirador::aggregate::views::{chart_data, ChartData, GapColour, GapCount, SharedStudies, ViewOptions};
+    use mirador::aggregate::views::{
+        chart_data, ChartData, GapColour, GapCount, SharedStudies, ViewOptions,
+    };
     use mirador::i18n::evidence as ev;
     let dist = dist();
     let expect = Expect::load(&dist);
@@ -1675,7 +1692,9 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
     let base = format!("http://127.0.0.1:{port}/");
 
     // The Studies view lists the studies behind the filters, newest first.
-    c.goto(&format!("{base}?view=studies&country=PER")).await.unwrap();
+    c.goto(&format!("{base}?view=studies&country=PER"))
+        .await
+        .unwrap();
     capture_console_errors(&c).await;
     let mut sel = Selection::new();
     sel.toggle(Facet::Country, "PER");
@@ -1683,25 +1702,48 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
     let r = index.evaluate(&sel);
     let mut rows = set.matching(&r);
     assert!(!rows.is_empty(), "Peru's interventions have studies");
-    let evaluated = r.matching.iter().filter(|i| !set.of_record(*i).is_empty()).count();
-    wait_text(&c, "#studies-line", &ev::studies_line(Lang::En, rows.len(), evaluated, r.matching_count())).await;
+    let evaluated = r
+        .matching
+        .iter()
+        .filter(|i| !set.of_record(*i).is_empty())
+        .count();
+    wait_text(
+        &c,
+        "#studies-line",
+        &ev::studies_line(Lang::En, rows.len(), evaluated, r.matching_count()),
+    )
+    .await;
     set.sort(&mut rows, StudySort::Year, true);
-    let shown = c.find_all(Locator::Css("#studies-table tbody tr")).await.unwrap();
+    let shown = c
+        .find_all(Locator::Css("#studies-table tbody tr"))
+        .await
+        .unwrap();
     assert_eq!(shown.len(), rows.len());
     let first = shown[0].attr("data-study").await.unwrap().unwrap();
     assert_eq!(first, set.studies[rows[0]].id);
     // Sorting by title reorders the rows and is kept in the link.
     click(&c, "#ssort-title").await;
     set.sort(&mut rows, StudySort::Title, false);
-    wait_attr(&c, "#studies-table tbody tr:first-child", "data-study", &set.studies[rows[0]].id).await;
+    wait_attr(
+        &c,
+        "#studies-table tbody tr:first-child",
+        "data-study",
+        &set.studies[rows[0]].id,
+    )
+    .await;
     assert!(location_query(&c).await.contains("ssort=title"));
     // Citations for reference managers: one RIS record per study shown.
     click(&c, "#download-studies-ris").await;
-    let ris = String::from_utf8(downloaded(&format!("mirador-studies-{}.ris", today())).await).unwrap();
+    let ris =
+        String::from_utf8(downloaded(&format!("mirador-studies-{}.ris", today())).await).unwrap();
     assert_eq!(ris.matches("TY  - ").count(), rows.len(), "{ris}");
     click(&c, "#download-studies-bibtex").await;
-    let bib = String::from_utf8(downloaded(&format!("mirador-studies-{}.bib", today())).await).unwrap();
-    assert_eq!(bib.matches("@article{").count() + bib.matches("@techreport{").count(), rows.len());
+    let bib =
+        String::from_utf8(downloaded(&format!("mirador-studies-{}.bib", today())).await).unwrap();
+    assert_eq!(
+        bib.matches("@article{").count() + bib.matches("@techreport{").count(),
+        rows.len()
+    );
     screenshot(&c, "30-studies").await;
 
     // An intervention's evidence: its studies, the derived verdict, ratings side by side, and
@@ -1709,25 +1751,48 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
     let record = set.records_of(rows[0])[0] as usize;
     let id = index.record(record).id.clone();
     click(&c, &format!("#studies-table button[data-record='{id}']")).await;
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail-evidence")).await.unwrap();
-    let studies: Vec<&mirador::evidence::Study> =
-        set.of_record(record).iter().map(|s| &set.studies[*s as usize]).collect();
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#detail-evidence"))
+        .await
+        .unwrap();
+    let studies: Vec<&mirador::evidence::Study> = set
+        .of_record(record)
+        .iter()
+        .map(|s| &set.studies[*s as usize])
+        .collect();
     let derived = mirador::evidence::derive(&studies).unwrap();
-    let cards = c.find_all(Locator::Css("#detail-evidence li.study")).await.unwrap();
+    let cards = c
+        .find_all(Locator::Css("#detail-evidence li.study"))
+        .await
+        .unwrap();
     assert_eq!(cards.len(), studies.len());
     let verdict = text_of(&c, "#evidence-verdict").await;
-    let label = derived.effect.map_or(i18n::text(Lang::En, i18n::Msg::NotStated), |e| i18n::effect_label(Lang::En, e));
+    let label = derived
+        .effect
+        .map_or(i18n::text(Lang::En, i18n::Msg::NotStated), |e| {
+            i18n::effect_label(Lang::En, e)
+        });
     assert!(verdict.starts_with(label), "{verdict}");
-    let marks = c.find_all(Locator::Css("#detail .fact-mark")).await.unwrap();
+    let marks = c
+        .find_all(Locator::Css("#detail .fact-mark"))
+        .await
+        .unwrap();
     assert!(!marks.is_empty(), "facts carry their sources' numbers");
     let href = marks[0].attr("href").await.unwrap().unwrap();
-    assert!(c.find(Locator::Css(&href)).await.is_ok(), "{href} is in the source list");
+    assert!(
+        c.find(Locator::Css(&href)).await.is_ok(),
+        "{href} is in the source list"
+    );
     screenshot(&c, "31-record-evidence").await;
 
     // A rater who disagrees with the derived verdict is shown beside it, with a note.
     let disagreeing = (0..index.len()).find(|i| {
-        let ss: Vec<&mirador::evidence::Study> =
-            set.of_record(*i).iter().map(|s| &set.studies[*s as usize]).collect();
+        let ss: Vec<&mirador::evidence::Study> = set
+            .of_record(*i)
+            .iter()
+            .map(|s| &set.studies[*s as usize])
+            .collect();
         let d = mirador::evidence::derive(&ss);
         ss.iter().flat_map(|s| &s.ratings).any(|rt| {
             matches!((rt.effect(), d.as_ref().and_then(|d| d.effect)), (Some(a), Some(b)) if a != b)
@@ -1736,7 +1801,11 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
     if let Some(i) = disagreeing {
         let id = index.record(i).id.clone();
         c.goto(&format!("{base}?record={id}")).await.unwrap();
-        c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail-evidence .ratings li.differs")).await.unwrap();
+        c.wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css("#detail-evidence .ratings li.differs"))
+            .await
+            .unwrap();
         let note = text_of(&c, "#detail-evidence .rating-differs").await;
         assert!(note.contains("differs from the verdict"), "{note}");
     }
@@ -1750,14 +1819,24 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
     sel.toggle(Facet::Finding, "homicide:improved");
     let want = expect.index.evaluate(&sel).matching_count();
     assert!(want > 0, "some intervention improved homicide");
-    let label = text_of(&c, "#facet-finding li:has(input[value='homicide:improved']) .label").await;
+    let label = text_of(
+        &c,
+        "#facet-finding li:has(input[value='homicide:improved']) .label",
+    )
+    .await;
     assert_eq!(label, "Homicide: improved");
     click(&c, "#facet-finding input[value='homicide:improved']").await;
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    assert!(location_query(&c).await.contains("finding=homicide:improved"));
+    assert!(location_query(&c)
+        .await
+        .contains("finding=homicide:improved"));
 
     // The gap map counts studies when asked, and the evaluation gap filters by country.
-    c.goto(&format!("{base}?view=evidence&count=studies&colour=direction")).await.unwrap();
+    c.goto(&format!(
+        "{base}?view=evidence&count=studies&colour=direction"
+    ))
+    .await
+    .unwrap();
     capture_console_errors(&c).await;
     let sel = Selection::new();
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
@@ -1768,15 +1847,30 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
         studies: Some(SharedStudies(std::sync::Arc::new(set.clone()))),
         ..Default::default()
     };
-    let want = chart_data(&index, &r, &sel, &[], &options, ChartKind::Gap, Lang::En).aria_label(Lang::En);
+    let want =
+        chart_data(&index, &r, &sel, &[], &options, ChartKind::Gap, Lang::En).aria_label(Lang::En);
     wait_attr(&c, "#chart-gap canvas", "aria-label", &want).await;
     let css = "#chart-evaluation-gap canvas";
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();
-    let d = chart_data(&index, &r, &sel, &[], &options, ChartKind::EvaluationGap, Lang::En);
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap();
+    let d = chart_data(
+        &index,
+        &r,
+        &sel,
+        &[],
+        &options,
+        ChartKind::EvaluationGap,
+        Lang::En,
+    );
     wait_attr(&c, css, "aria-label", &d.aria_label(Lang::En)).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let (w, h) = canvas_size(&c, css).await;
-    let ChartData::EvaluationGap(s) = &d else { panic!() };
+    let ChartData::EvaluationGap(s) = &d else {
+        panic!()
+    };
     let first = s.countries[0].key.clone();
     let (x0, y0, x1, y1) = Layout::of(&d, w, h).bar_rect(0).unwrap();
     let p = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
@@ -1784,14 +1878,19 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
     let mut sel = Selection::new();
     sel.toggle(Facet::Country, &first);
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    assert!(location_query(&c).await.contains(&format!("country={first}")));
+    assert!(location_query(&c)
+        .await
+        .contains(&format!("country={first}")));
     screenshot(&c, "32-evidence-studies").await;
     assert_no_console_errors(&c).await;
 }
 
 /// Today's date as the app writes it in file names (UTC, YYYY-MM-DD).
 fn today() -> String {
-    let out = Command::new("date").args(["-u", "+%Y-%m-%d"]).output().unwrap();
+    let out = Command::new("date")
+        .args(["-u", "+%Y-%m-%d"])
+        .output()
+        .unwrap();
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
@@ -1856,8 +1955,14 @@ async fn a_comparison_keeps_a_country_at_zero_and_says_why() {
     let r = expect.index.evaluate(&sel);
     let chosen = mirador::aggregate::views::default_comparison(&expect.index, &r);
     let start = Instant::now();
-    while !location_query(&c).await.contains(&format!("compare={}", chosen.join(","))) {
-        assert!(start.elapsed() < TIMEOUT, "compare= not written to the link");
+    while !location_query(&c)
+        .await
+        .contains(&format!("compare={}", chosen.join(",")))
+    {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "compare= not written to the link"
+        );
     }
     // A filter under which one compared country has no match: it stays, at zero, with why.
     let mut sel = Selection::new();
@@ -1881,23 +1986,50 @@ async fn a_comparison_keeps_a_country_at_zero_and_says_why() {
     click(&c, &format!("#facet-outcome input[value='{}']", zero.0)).await;
     sel.toggle(Facet::Outcome, zero.0);
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    wait_text(&c, &format!("#compare-table tr[data-country='{}'] td:nth-of-type(1)", zero.1), "0").await;
-    assert!(location_query(&c).await.contains(&format!("compare={}", chosen.join(","))));
-    let in_all = expect.index.records().filter(|r| r.country == zero.1).count();
+    wait_text(
+        &c,
+        &format!(
+            "#compare-table tr[data-country='{}'] td:nth-of-type(1)",
+            zero.1
+        ),
+        "0",
+    )
+    .await;
+    assert!(location_query(&c)
+        .await
+        .contains(&format!("compare={}", chosen.join(","))));
+    let in_all = expect
+        .index
+        .records()
+        .filter(|r| r.country == zero.1)
+        .count();
     let d = mirador::aggregate::views::chart_data(
         &expect.index,
         &expect.index.evaluate(&sel),
         &sel,
         &[],
-        &mirador::aggregate::views::ViewOptions { compare: chosen.clone(), ..Default::default() },
+        &mirador::aggregate::views::ViewOptions {
+            compare: chosen.clone(),
+            ..Default::default()
+        },
         ChartKind::Compare,
         Lang::En,
     );
     let aria = d.aria_label(Lang::En);
     wait_attr(&c, "#chart-compare canvas", "aria-label", &aria).await;
-    let mirador::aggregate::views::ChartData::Compare(s) = &d else { panic!() };
-    let caption = &s.countries.iter().find(|p| p.code == zero.1).unwrap().caption;
-    assert_eq!(caption, &format!("none match these filters ({in_all} in all)"));
+    let mirador::aggregate::views::ChartData::Compare(s) = &d else {
+        panic!()
+    };
+    let caption = &s
+        .countries
+        .iter()
+        .find(|p| p.code == zero.1)
+        .unwrap()
+        .caption;
+    assert_eq!(
+        caption,
+        &format!("none match these filters ({in_all} in all)")
+    );
     let note = text_of(&c, "#compare-note").await;
     assert!(note.contains("no currency is converted"), "{note}");
     screenshot(&c, "33-compare-zero").await;
@@ -1921,41 +2053,61 @@ async fn an_empty_result_explains_itself_and_the_map_says_not_rated() {
                 let mut s = Selection::new();
                 s.toggle(Facet::Country, code);
                 s.toggle(Facet::Outcome, o.key());
-                (expect.index.evaluate(&s).matching_count() == 0).then(|| (code.to_string(), o.key()))
+                (expect.index.evaluate(&s).matching_count() == 0)
+                    .then(|| (code.to_string(), o.key()))
             })
         })
         .unwrap();
     let mut sel = Selection::new();
     sel.toggle(Facet::Country, &country);
     sel.toggle(Facet::Outcome, outcome);
-    c.goto(&format!("{base}?country={country}&outcome={outcome}")).await.unwrap();
+    c.goto(&format!("{base}?country={country}&outcome={outcome}"))
+        .await
+        .unwrap();
     capture_console_errors(&c).await;
     wait_text(&c, "#total", &expect.total_line(&sel)).await;
     let why = explain_empty(&expect.index, &sel, Lang::En);
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#empty-explain li")).await.unwrap();
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#empty-explain li"))
+        .await
+        .unwrap();
     let items = c.find_all(Locator::Css("#empty-explain li")).await.unwrap();
     assert_eq!(items.len(), why.len());
     for (item, w) in items.iter().zip(&why) {
         let text = item.text().await.unwrap();
-        assert!(text.starts_with(&i18n::without_filter(Lang::En, &w.filter, w.matching)), "{text}");
+        assert!(
+            text.starts_with(&i18n::without_filter(Lang::En, &w.filter, w.matching)),
+            "{text}"
+        );
     }
     // Removing the filter it names gives what it said.
     click(&c, "#empty-explain li:first-child button").await;
     let mut after = sel.clone();
     why[0].which.clear(&mut after);
     wait_text(&c, "#total", &expect.total_line(&after)).await;
-    assert_eq!(expect.index.evaluate(&after).matching_count(), why[0].matching);
+    assert_eq!(
+        expect.index.evaluate(&after).matching_count(),
+        why[0].matching
+    );
     screenshot(&c, "34-empty-explained").await;
     assert_no_console_errors(&c).await;
 
     // The map by share rated effective: a country with no rated intervention is "Not rated".
-    c.goto(&format!("{base}?view=map&measure=effective")).await.unwrap();
+    c.goto(&format!("{base}?view=map&measure=effective"))
+        .await
+        .unwrap();
     capture_console_errors(&c).await;
     let css = "#chart-map canvas";
     let start = Instant::now();
     let label = loop {
         let l = match c.find(Locator::Css(css)).await {
-            Ok(e) => e.attr("aria-label").await.ok().flatten().unwrap_or_default(),
+            Ok(e) => e
+                .attr("aria-label")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
             Err(_) => String::new(),
         };
         if l.contains('%') {
@@ -1970,14 +2122,23 @@ async fn an_empty_result_explains_itself_and_the_map_says_not_rated() {
         .facet_keys(Facet::Country)
         .iter()
         .find(|code| {
-            let rows: Vec<_> = expect.index.records().filter(|r| &r.country == *code).collect();
+            let rows: Vec<_> = expect
+                .index
+                .records()
+                .filter(|r| &r.country == *code)
+                .collect();
             !rows.is_empty()
-                && rows.iter().all(|r| matches!(r.effect, None | Some(mirador::model::Effect::Unknown)))
+                && rows
+                    .iter()
+                    .all(|r| matches!(r.effect, None | Some(mirador::model::Effect::Unknown)))
         })
         .cloned()
         .expect("a country with no rated intervention");
     let name = i18n::country_name(Lang::En, &unrated);
-    assert!(label.contains(&format!("{name} (Not rated)")), "{unrated}: {label}");
+    assert!(
+        label.contains(&format!("{name} (Not rated)")),
+        "{unrated}: {label}"
+    );
     screenshot(&c, "35-map-not-rated").await;
     assert_no_console_errors(&c).await;
 }
@@ -1992,7 +2153,11 @@ async fn a_researcher_picks_a_region() {
     c.goto(&format!("http://127.0.0.1:{port}/")).await.unwrap();
     capture_console_errors(&c).await;
     wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
-    let label = text_of(&c, "#facet-region li:has(input[value='central-america']) .label").await;
+    let label = text_of(
+        &c,
+        "#facet-region li:has(input[value='central-america']) .label",
+    )
+    .await;
     assert_eq!(label, "Central America");
     click(&c, "#facet-region input[value='central-america']").await;
     let mut sel = Selection::new();
@@ -2025,21 +2190,39 @@ async fn on_a_phone_no_view_scrolls_sideways() {
     let c = browser(&driver).await;
     for (w, h) in [(360, 740), (390, 844)] {
         c.set_window_size(w, h).await.unwrap();
-        for view in ["overview", "timeline", "evidence", "studies", "map", "compare", "table", "events"] {
-            c.goto(&format!("http://127.0.0.1:{port}/?view={view}")).await.unwrap();
+        for view in [
+            "overview", "timeline", "evidence", "studies", "map", "compare", "table", "events",
+        ] {
+            c.goto(&format!("http://127.0.0.1:{port}/?view={view}"))
+                .await
+                .unwrap();
             wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
             tokio::time::sleep(Duration::from_millis(400)).await;
             let r = c.execute(OVERFLOW_JS, vec![]).await.unwrap();
             let (scroll, client) = (r[0].as_f64().unwrap(), r[1].as_f64().unwrap());
-            assert!(scroll <= client, "{view} at {w}px: the page is {scroll}px wide: {}", r[2]);
+            assert!(
+                scroll <= client,
+                "{view} at {w}px: the page is {scroll}px wide: {}",
+                r[2]
+            );
         }
         // The record panel too.
         let id = expect.index.record(0).id.clone();
-        c.goto(&format!("http://127.0.0.1:{port}/?record={id}")).await.unwrap();
-        c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail")).await.unwrap();
+        c.goto(&format!("http://127.0.0.1:{port}/?record={id}"))
+            .await
+            .unwrap();
+        c.wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css("#detail"))
+            .await
+            .unwrap();
         tokio::time::sleep(Duration::from_millis(300)).await;
         let r = c.execute(OVERFLOW_JS, vec![]).await.unwrap();
-        assert!(r[0].as_f64().unwrap() <= r[1].as_f64().unwrap(), "record panel at {w}px: {}", r[2]);
+        assert!(
+            r[0].as_f64().unwrap() <= r[1].as_f64().unwrap(),
+            "record panel at {w}px: {}",
+            r[2]
+        );
         screenshot(&c, &format!("40-phone-{w}")).await;
     }
     // On the phone the filters open from a button that counts them; filtering there works.
@@ -2048,14 +2231,20 @@ async fn on_a_phone_no_view_scrolls_sideways() {
     let shown = |c: &Client| {
         let c = c.clone();
         async move {
-            c.execute("return getComputedStyle(document.getElementById('filters')).display !== 'none'", vec![])
-                .await
-                .unwrap()
-                .as_bool()
-                .unwrap()
+            c.execute(
+                "return getComputedStyle(document.getElementById('filters')).display !== 'none'",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap()
         }
     };
-    assert!(!shown(&c).await, "the filter panel starts closed on a phone");
+    assert!(
+        !shown(&c).await,
+        "the filter panel starts closed on a phone"
+    );
     // The first chart comes before the table, and the total is in sight.
     let order = c
         .execute("return document.querySelector('#chart-country').getBoundingClientRect().top < document.querySelector('#interventions').getBoundingClientRect().top", vec![])
@@ -2081,33 +2270,57 @@ async fn the_record_panel_works_from_the_keyboard() {
     let port = serve(dist.clone(), &[]);
     let driver = chromedriver();
     let c = browser(&driver).await;
-    c.goto(&format!("http://127.0.0.1:{port}/?view=table")).await.unwrap();
+    c.goto(&format!("http://127.0.0.1:{port}/?view=table"))
+        .await
+        .unwrap();
     wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
     let inside = |c: &Client| {
         let c = c.clone();
         async move {
-            c.execute("return !!(document.activeElement && document.activeElement.closest('#detail'))", vec![])
-                .await
-                .unwrap()
-                .as_bool()
-                .unwrap()
+            c.execute(
+                "return !!(document.activeElement && document.activeElement.closest('#detail'))",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap()
         }
     };
     click(&c, "#interventions tbody td.name a").await;
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css("#detail")).await.unwrap();
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#detail"))
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert!(inside(&c).await, "the panel takes focus when it opens");
     // Tab and Shift+Tab stay inside the panel.
     for _ in 0..40 {
-        c.active_element().await.unwrap().send_keys("\u{e004}").await.unwrap();
+        c.active_element()
+            .await
+            .unwrap()
+            .send_keys("\u{e004}")
+            .await
+            .unwrap();
     }
     assert!(inside(&c).await, "Tab keeps focus inside the panel");
     for _ in 0..5 {
-        c.active_element().await.unwrap().send_keys("\u{e008}\u{e004}").await.unwrap();
+        c.active_element()
+            .await
+            .unwrap()
+            .send_keys("\u{e008}\u{e004}")
+            .await
+            .unwrap();
     }
     assert!(inside(&c).await, "Shift+Tab keeps focus inside the panel");
     // Escape closes it and gives focus back to the name that opened it.
-    c.active_element().await.unwrap().send_keys("\u{e00c}").await.unwrap();
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{e00c}")
+        .await
+        .unwrap();
     let start = Instant::now();
     while c.find(Locator::Css("#detail")).await.is_ok() {
         assert!(start.elapsed() < TIMEOUT, "Escape did not close the panel");
@@ -2117,22 +2330,51 @@ async fn the_record_panel_works_from_the_keyboard() {
         .execute("return document.activeElement && document.activeElement.matches('#interventions td.name a')", vec![])
         .await
         .unwrap();
-    assert_eq!(back, serde_json::json!(true), "focus returns to the record's name");
+    assert_eq!(
+        back,
+        serde_json::json!(true),
+        "focus returns to the record's name"
+    );
     // The import dialog behaves the same way.
     click(&c, "#import-open").await;
-    c.wait().at_most(TIMEOUT).for_element(Locator::Css(".import-dialog")).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    let focused = c
-        .execute("return !!(document.activeElement && document.activeElement.closest('.import-dialog'))", vec![])
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(".import-dialog"))
         .await
         .unwrap();
-    assert_eq!(focused, serde_json::json!(true), "the import dialog takes focus");
-    c.active_element().await.unwrap().send_keys("\u{e00c}").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let focused = c
+        .execute(
+            "return !!(document.activeElement && document.activeElement.closest('.import-dialog'))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        focused,
+        serde_json::json!(true),
+        "the import dialog takes focus"
+    );
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{e00c}")
+        .await
+        .unwrap();
     let start = Instant::now();
     while c.find(Locator::Css(".import-dialog")).await.is_ok() {
-        assert!(start.elapsed() < TIMEOUT, "Escape did not close the import dialog");
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "Escape did not close the import dialog"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let back = c.execute("return document.activeElement && document.activeElement.id", vec![]).await.unwrap();
+    let back = c
+        .execute(
+            "return document.activeElement && document.activeElement.id",
+            vec![],
+        )
+        .await
+        .unwrap();
     assert_eq!(back, serde_json::json!("import-open"));
 }

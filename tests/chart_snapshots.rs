@@ -230,11 +230,24 @@ fn evidence_charts_match_their_snapshots() {
             studies: Some(studies.clone()),
             ..Default::default()
         };
-        let d = chart_data(&index, &result, &sel, &[], &options, ChartKind::EvaluationGap, Lang::En);
+        let d = chart_data(
+            &index,
+            &result,
+            &sel,
+            &[],
+            &options,
+            ChartKind::EvaluationGap,
+            Lang::En,
+        );
         let h = mirador::chart::preferred_height_of(&d, 560.0) as u32;
-        check(&format!("evaluation-gap-{state}"), &render_data_svg(&d, 560, h).unwrap());
+        check(
+            &format!("evaluation-gap-{state}"),
+            &render_data_svg(&d, 560, h).unwrap(),
+        );
         let layout = Layout::of(&d, 560.0, h as f64);
-        let mirador::aggregate::views::ChartData::EvaluationGap(s) = &d else { panic!() };
+        let mirador::aggregate::views::ChartData::EvaluationGap(s) = &d else {
+            panic!()
+        };
         // Every row is hit where it is drawn, and a click toggles its country or focus.
         for (i, g) in s.groups().enumerate() {
             let (x0, y0, x1, y1) = layout.bar_rect(i).unwrap();
@@ -244,11 +257,33 @@ fn evidence_charts_match_their_snapshots() {
         if state == "all" {
             options.gap_count = GapCount::Studies;
             options.colour = GapColour::Direction;
-            let d = chart_data(&index, &result, &sel, &[], &options, ChartKind::Gap, Lang::En);
-            check("gap-all-studies-direction", &render_data_svg(&d, 560, 360).unwrap());
+            let d = chart_data(
+                &index,
+                &result,
+                &sel,
+                &[],
+                &options,
+                ChartKind::Gap,
+                Lang::En,
+            );
+            check(
+                "gap-all-studies-direction",
+                &render_data_svg(&d, 560, 360).unwrap(),
+            );
             options.gap_count = GapCount::Interventions;
-            let d = chart_data(&index, &result, &sel, &[], &options, ChartKind::Gap, Lang::Es);
-            check("gap-all-direction-es", &render_data_svg(&d, 560, 360).unwrap());
+            let d = chart_data(
+                &index,
+                &result,
+                &sel,
+                &[],
+                &options,
+                ChartKind::Gap,
+                Lang::Es,
+            );
+            check(
+                "gap-all-direction-es",
+                &render_data_svg(&d, 560, 360).unwrap(),
+            );
         }
     }
 }
@@ -260,8 +295,18 @@ fn the_gap_map_counts_studies_and_colours_by_what_they_found() {
     let (index, set) = fixture_with_studies();
     let sel = Selection::new();
     let result = index.evaluate(&sel);
-    let cell = |s: &mirador::aggregate::views::GapSeries, f: Focus, o: Outcome| s.cells[f.index()][o.index()];
-    let by_studies = gap(&index, &result, &sel, GapColour::Direction, GapCount::Studies, Some(&set), Lang::En);
+    let cell = |s: &mirador::aggregate::views::GapSeries, f: Focus, o: Outcome| {
+        s.cells[f.index()][o.index()]
+    };
+    let by_studies = gap(
+        &index,
+        &result,
+        &sel,
+        GapColour::Direction,
+        GapCount::Studies,
+        Some(&set),
+        Lang::En,
+    );
     // Community: s1 and s3 are evaluated by study a (homicide improved) and s3 by study c
     // (homicide worsened): two studies, which disagree.
     let c = cell(&by_studies, Focus::Community, Outcome::Homicide);
@@ -272,7 +317,15 @@ fn the_gap_map_counts_studies_and_colours_by_what_they_found() {
     // A monitoring report counts as a study but says nothing of impact.
     let c = cell(&by_studies, Focus::Youth, Outcome::YouthOutcomes);
     assert_eq!((c.count, c.direction), (1, None));
-    let by_records = gap(&index, &result, &sel, GapColour::Direction, GapCount::Interventions, Some(&set), Lang::En);
+    let by_records = gap(
+        &index,
+        &result,
+        &sel,
+        GapColour::Direction,
+        GapCount::Interventions,
+        Some(&set),
+        Lang::En,
+    );
     let c = cell(&by_records, Focus::Community, Outcome::Homicide);
     // s1 improved; s3's two studies disagree, so its verdict is mixed: the cell is mixed.
     assert_eq!((c.count, c.direction), (2, Some(Direction::Mixed)));
@@ -299,10 +352,17 @@ fn a_filtered_export_carries_its_context_in_each_language() {
         );
         let context = ExportContext { filters, credit };
         let svg = render_framed_svg(&d, &context, ExportSize::Column).unwrap();
-        assert!(svg.contains("2026-11-30") && svg.contains("CC BY 4.0"), "{svg}");
+        assert!(
+            svg.contains("2026-11-30") && svg.contains("CC BY 4.0"),
+            "{svg}"
+        );
         check(&format!("export-focus-brazil-{}", lang.code()), &svg);
         // Other sizes are what they say, whatever the screen.
         let slide = render_framed_svg(&d, &context, ExportSize::Slide).unwrap();
-        assert!(slide.starts_with("<svg width=\"960\" height=\"540\""), "{}", &slide[..80]);
+        assert!(
+            slide.starts_with("<svg width=\"960\" height=\"540\""),
+            "{}",
+            &slide[..80]
+        );
     }
 }

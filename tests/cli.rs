@@ -344,7 +344,14 @@ fn studies_export_as_csv_json_ris_and_bibtex_from_any_directory() {
     // Filtered: a study matches when an intervention it evaluates matches.
     let (code, some, _) = mirador_in(
         &elsewhere,
-        &["export", "--studies", "--format", "json", "--state", "country=PER"],
+        &[
+            "export",
+            "--studies",
+            "--format",
+            "json",
+            "--state",
+            "country=PER",
+        ],
     );
     assert_eq!(code, 0);
     let some: serde_json::Value = serde_json::from_str(&some).unwrap();
@@ -355,7 +362,10 @@ fn studies_export_as_csv_json_ris_and_bibtex_from_any_directory() {
     assert_eq!(ris.matches("ER  - ").count(), n);
     let (code, bib, _) = mirador_in(&elsewhere, &["export", "--studies", "--format", "bibtex"]);
     assert_eq!(code, 0);
-    assert_eq!(bib.matches("\n@").count() + usize::from(bib.starts_with('@')), n);
+    assert_eq!(
+        bib.matches("\n@").count() + usize::from(bib.starts_with('@')),
+        n
+    );
     let (code, csv, _) = mirador_in(&elsewhere, &["export", "--studies", "--format", "csv"]);
     assert_eq!(code, 0);
     assert!(csv.starts_with("\u{feff}id,title,authors,year,"), "{csv}");
@@ -368,7 +378,11 @@ fn studies_export_as_csv_json_ris_and_bibtex_from_any_directory() {
 fn studies_files_are_validated_and_used_with_own_data() {
     let studies = "tests/fixtures/studies.json";
     let (code, out, _) = mirador(&[
-        "validate", "--studies", studies, "--data", "tests/fixtures/interventions.json",
+        "validate",
+        "--studies",
+        studies,
+        "--data",
+        "tests/fixtures/interventions.json",
     ]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("4 records, 4 loaded, 0 rejected"), "{out}");
@@ -381,16 +395,29 @@ fn studies_files_are_validated_and_used_with_own_data() {
     )
     .unwrap();
     let (code, out, _) = mirador(&[
-        "validate", "--studies", bad.to_str().unwrap(), "--data", "tests/fixtures/interventions.json",
+        "validate",
+        "--studies",
+        bad.to_str().unwrap(),
+        "--data",
+        "tests/fixtures/interventions.json",
     ]);
     assert_eq!(code, 1);
     assert!(out.contains("3 records, 0 loaded, 3 rejected"), "{out}");
     assert!(out.contains("not a DOI"), "{out}");
-    assert!(out.contains("no intervention has the id \"nobody\""), "{out}");
+    assert!(
+        out.contains("no intervention has the id \"nobody\""),
+        "{out}"
+    );
     assert!(out.contains("findings[0].outcome"), "{out}");
     // With own data and its studies, the evidence is derived from the studies.
     let (code, out, _) = mirador(&[
-        "query", "--json", "--facets", "--data", "tests/fixtures/interventions.json", "--studies", studies,
+        "query",
+        "--json",
+        "--facets",
+        "--data",
+        "tests/fixtures/interventions.json",
+        "--studies",
+        studies,
     ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -402,11 +429,20 @@ fn studies_files_are_validated_and_used_with_own_data() {
 fn the_evaluation_gap_chart_renders() {
     let out = tmp("evaluation-gap.svg");
     let (code, _, err) = mirador(&[
-        "render", "--chart", "evaluation-gap", "--out", out.to_str().unwrap(), "--state", "country=BRA,COL&lang=es",
+        "render",
+        "--chart",
+        "evaluation-gap",
+        "--out",
+        out.to_str().unwrap(),
+        "--state",
+        "country=BRA,COL&lang=es",
     ]);
     assert_eq!(code, 0, "{err}");
     let svg = std::fs::read_to_string(out).unwrap();
-    assert!(svg.contains("Intervenciones sin evaluación de impacto"), "{svg}");
+    assert!(
+        svg.contains("Intervenciones sin evaluación de impacto"),
+        "{svg}"
+    );
     assert!(svg.contains("Brasil"));
 }
 
@@ -414,24 +450,50 @@ fn the_evaluation_gap_chart_renders() {
 fn a_pasted_link_is_read_whole_and_a_bad_setting_stops_the_command() {
     // The whole link from the browser's address bar: its first filter counts too.
     let (code, out, err) = mirador(&[
-        "query", "--data", FIXTURE, "--json",
-        "--state", "http://127.0.0.1:8080/?country=BRA&focus=policing#top",
+        "query",
+        "--data",
+        FIXTURE,
+        "--json",
+        "--state",
+        "http://127.0.0.1:8080/?country=BRA&focus=policing#top",
     ]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["matching"], 1, "country=BRA is applied: {v}");
-    let (_, again, _) = mirador(&["query", "--data", FIXTURE, "--json", "--state", "?country=BRA&focus=policing"]);
+    let (_, again, _) = mirador(&[
+        "query",
+        "--data",
+        FIXTURE,
+        "--json",
+        "--state",
+        "?country=BRA&focus=policing",
+    ]);
     assert_eq!(again, out);
     // A setting that cannot be used is an error that names it, not a silent full dataset.
     let (code, out, err) = mirador(&[
-        "query", "--data", FIXTURE, "--json", "--state", "country=BRA&focus=polising",
+        "query",
+        "--data",
+        FIXTURE,
+        "--json",
+        "--state",
+        "country=BRA&focus=polising",
     ]);
     assert_eq!(code, 2, "{out}");
     assert!(out.is_empty(), "nothing printed on a bad setting: {out}");
-    assert!(err.contains("focus=polising") && err.contains("--lenient"), "{err}");
+    assert!(
+        err.contains("focus=polising") && err.contains("--lenient"),
+        "{err}"
+    );
     let (code, _, err) = mirador(&[
-        "render", "--chart", "focus", "--out", tmp("x.svg").to_str().unwrap(), "--data", FIXTURE,
-        "--state", "https://example.org/mirador/?contry=BRA",
+        "render",
+        "--chart",
+        "focus",
+        "--out",
+        tmp("x.svg").to_str().unwrap(),
+        "--data",
+        FIXTURE,
+        "--state",
+        "https://example.org/mirador/?contry=BRA",
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("contry=BRA"), "{err}");
@@ -439,7 +501,13 @@ fn a_pasted_link_is_read_whole_and_a_bad_setting_stops_the_command() {
 
 #[test]
 fn a_region_filters_on_the_command_line() {
-    let (code, out, err) = mirador(&["query", "--json", "--facets", "--state", "region=central-america"]);
+    let (code, out, err) = mirador(&[
+        "query",
+        "--json",
+        "--facets",
+        "--state",
+        "region=central-america",
+    ]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let countries = v["facets"]["country"].as_object().unwrap();
@@ -458,17 +526,38 @@ fn a_region_filters_on_the_command_line() {
 fn a_rendered_chart_carries_its_context_for_a_report() {
     let out = tmp("focus-es.svg");
     let (code, _, err) = mirador(&[
-        "render", "--chart", "focus", "--out", out.to_str().unwrap(), "--state", "country=BRA&lang=es",
+        "render",
+        "--chart",
+        "focus",
+        "--out",
+        out.to_str().unwrap(),
+        "--state",
+        "country=BRA&lang=es",
     ]);
     assert_eq!(code, 0, "{err}");
     let svg = std::fs::read_to_string(&out).unwrap();
-    assert!(svg.contains("País: Brasil · ") && svg.contains(" intervenciones"), "{svg}");
-    assert!(svg.contains("Fuente: conjunto de datos abierto Mirador 2026.11 (CC BY 4.0)"), "{svg}");
-    assert!(svg.contains("Intervenciones por área temática"), "the chart's own title");
+    assert!(
+        svg.contains("País: Brasil · ") && svg.contains(" intervenciones"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("Fuente: conjunto de datos abierto Mirador 2026.11 (CC BY 4.0)"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("Intervenciones por área temática"),
+        "the chart's own title"
+    );
     // A chosen size, the same from anywhere.
     let slide = tmp("slide.png");
     let (code, _, _) = mirador(&[
-        "render", "--chart", "country", "--out", slide.to_str().unwrap(), "--size", "slide",
+        "render",
+        "--chart",
+        "country",
+        "--out",
+        slide.to_str().unwrap(),
+        "--size",
+        "slide",
     ]);
     assert_eq!(code, 0);
     let png = std::fs::read(&slide).unwrap();
@@ -477,7 +566,9 @@ fn a_rendered_chart_carries_its_context_for_a_report() {
         u32::from_be_bytes(png[20..24].try_into().unwrap()),
     );
     assert_eq!((w, h), (1920, 1080), "a 16:9 slide at 2x");
-    let (code, _, err) = mirador(&["render", "--chart", "country", "--out", "x.svg", "--size", "poster"]);
+    let (code, _, err) = mirador(&[
+        "render", "--chart", "country", "--out", "x.svg", "--size", "poster",
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("column, slide, square"), "{err}");
 }

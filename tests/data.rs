@@ -19,7 +19,11 @@ fn studies() -> Vec<Study> {
     let text = std::fs::read_to_string("data/studies.json").unwrap();
     let report = parse_studies(&text, &ids).unwrap();
     let errors: Vec<String> = report.rejected.iter().map(|r| r.to_string()).collect();
-    assert!(errors.is_empty(), "rejected studies:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "rejected studies:\n{}",
+        errors.join("\n")
+    );
     report.records
 }
 
@@ -62,7 +66,10 @@ fn check_provenance(
     for s in sources {
         for f in &s.supports {
             if !fields.contains(&f.as_str()) {
-                problems.push(format!("{kind} {id}: source {} supports unknown field `{f}`", s.url));
+                problems.push(format!(
+                    "{kind} {id}: source {} supports unknown field `{f}`",
+                    s.url
+                ));
             }
         }
     }
@@ -80,16 +87,42 @@ fn every_fact_names_a_source_that_states_it() {
     for r in &records {
         let derived = by.contains_key(r.id.as_str());
         let facts = provenance::intervention_facts(r, derived);
-        check_provenance("intervention", &r.id, &facts, &r.sources, INTERVENTION_FIELDS, &mut problems);
+        check_provenance(
+            "intervention",
+            &r.id,
+            &facts,
+            &r.sources,
+            INTERVENTION_FIELDS,
+            &mut problems,
+        );
     }
     for e in events() {
-        check_provenance("event", &e.id, &provenance::event_facts(&e), &e.sources, EVENT_FIELDS, &mut problems);
+        check_provenance(
+            "event",
+            &e.id,
+            &provenance::event_facts(&e),
+            &e.sources,
+            EVENT_FIELDS,
+            &mut problems,
+        );
     }
     for s in &studies {
-        check_provenance("study", &s.id, &provenance::study_facts(s), &s.sources, STUDY_FIELDS, &mut problems);
+        check_provenance(
+            "study",
+            &s.id,
+            &provenance::study_facts(s),
+            &s.sources,
+            STUDY_FIELDS,
+            &mut problems,
+        );
         assert!(!s.sources.is_empty(), "study {}: no source", s.id);
     }
-    assert!(problems.is_empty(), "{} unsupported facts:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} unsupported facts:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -103,8 +136,11 @@ fn stored_evidence_is_what_the_rule_derives() {
                 assert_eq!(r.evaluation, Some(d.evaluation), "{}: evaluation", r.id);
                 assert_eq!(r.effect, d.effect, "{}: effect", r.id);
                 assert_eq!(r.outcomes, d.outcomes, "{}: outcomes", r.id);
-                let verdicts: Vec<(mirador::model::Outcome, mirador::model::Direction)> =
-                    r.verdicts.iter().map(|v| (v.outcome, v.direction)).collect();
+                let verdicts: Vec<(mirador::model::Outcome, mirador::model::Direction)> = r
+                    .verdicts
+                    .iter()
+                    .map(|v| (v.outcome, v.direction))
+                    .collect();
                 assert_eq!(verdicts, d.verdicts, "{}: per-outcome verdicts", r.id);
             }
             None => {
@@ -115,8 +151,16 @@ fn stored_evidence_is_what_the_rule_derives() {
                     r.evaluation
                 );
                 assert_eq!(r.effect, None, "{}: effect without a study record", r.id);
-                assert!(r.outcomes.is_empty(), "{}: outcomes without a study record", r.id);
-                assert!(r.verdicts.is_empty(), "{}: verdicts without a study record", r.id);
+                assert!(
+                    r.outcomes.is_empty(),
+                    "{}: outcomes without a study record",
+                    r.id
+                );
+                assert!(
+                    r.verdicts.is_empty(),
+                    "{}: verdicts without a study record",
+                    r.id
+                );
             }
         }
     }
@@ -129,7 +173,10 @@ fn evidence_targets_hold() {
     assert!(studies.len() >= 150, "only {} studies", studies.len());
     let with_effect = records
         .iter()
-        .filter(|r| r.effect.is_some_and(|e| e != mirador::model::Effect::Unknown))
+        .filter(|r| {
+            r.effect
+                .is_some_and(|e| e != mirador::model::Effect::Unknown)
+        })
         .count();
     assert!(
         with_effect * 4 >= records.len(),
@@ -147,9 +194,21 @@ const MIRROR_CEILING_PER_MILLE: usize = 65;
 #[test]
 fn mirrors_stay_below_their_ceiling() {
     let mut urls: Vec<String> = Vec::new();
-    urls.extend(interventions().into_iter().flat_map(|r| r.sources.into_iter().map(|s| s.url)));
-    urls.extend(events().into_iter().flat_map(|e| e.sources.into_iter().map(|s| s.url)));
-    urls.extend(studies().into_iter().flat_map(|s| s.sources.into_iter().map(|s| s.url)));
+    urls.extend(
+        interventions()
+            .into_iter()
+            .flat_map(|r| r.sources.into_iter().map(|s| s.url)),
+    );
+    urls.extend(
+        events()
+            .into_iter()
+            .flat_map(|e| e.sources.into_iter().map(|s| s.url)),
+    );
+    urls.extend(
+        studies()
+            .into_iter()
+            .flat_map(|s| s.sources.into_iter().map(|s| s.url)),
+    );
     let mirrors: Vec<&String> = urls.iter().filter(|u| is_mirror(u)).collect();
     assert!(
         mirrors.len() * 1000 <= urls.len() * MIRROR_CEILING_PER_MILLE,
@@ -241,9 +300,18 @@ fn budgets_follow_the_rules() {
 fn a_study_lists_its_interventions_once_and_its_ratings_name_a_rater() {
     for s in studies() {
         let unique: HashSet<&String> = s.interventions.iter().collect();
-        assert_eq!(unique.len(), s.interventions.len(), "{}: an intervention twice", s.id);
+        assert_eq!(
+            unique.len(),
+            s.interventions.len(),
+            "{}: an intervention twice",
+            s.id
+        );
         for r in &s.ratings {
-            assert!(!r.scheme.trim().is_empty() && !r.class.trim().is_empty(), "{}: empty rating", s.id);
+            assert!(
+                !r.scheme.trim().is_empty() && !r.class.trim().is_empty(),
+                "{}: empty rating",
+                s.id
+            );
         }
     }
 }
@@ -347,9 +415,21 @@ fn coverage_text() -> String {
         .count();
     let known = |f: &dyn Fn(&Intervention) -> bool| pct(records.iter().filter(|r| f(r)).count(), n);
     let mut urls: Vec<&str> = Vec::new();
-    urls.extend(records.iter().flat_map(|r| r.sources.iter().map(|s| s.url.as_str())));
-    urls.extend(studies.iter().flat_map(|s| s.sources.iter().map(|s| s.url.as_str())));
-    urls.extend(events.iter().flat_map(|e| e.sources.iter().map(|s| s.url.as_str())));
+    urls.extend(
+        records
+            .iter()
+            .flat_map(|r| r.sources.iter().map(|s| s.url.as_str())),
+    );
+    urls.extend(
+        studies
+            .iter()
+            .flat_map(|s| s.sources.iter().map(|s| s.url.as_str())),
+    );
+    urls.extend(
+        events
+            .iter()
+            .flat_map(|e| e.sources.iter().map(|s| s.url.as_str())),
+    );
     let mirrors = urls.iter().filter(|u| is_mirror(u)).count();
     let dated = events.iter().filter(|e| e.start_date.is_some()).count();
     format!(

@@ -83,7 +83,10 @@ fn facet_keys(f: Facet) -> Vec<String> {
         Facet::Evaluation => Evaluation::ALL.iter().map(|v| v.key().into()).collect(),
         Facet::Effect => Effect::ALL.iter().map(|v| v.key().into()).collect(),
         Facet::Outcome => Outcome::ALL.iter().map(|v| v.key().into()).collect(),
-        Facet::Finding => mirador::engine::FINDING_KEYS.iter().map(|k| k.to_string()).collect(),
+        Facet::Finding => mirador::engine::FINDING_KEYS
+            .iter()
+            .map(|k| k.to_string())
+            .collect(),
     };
     keys.push(NOT_STATED.into());
     keys.push("XYZ".into()); // a value no record has

@@ -140,7 +140,10 @@ fn spanish_semicolons_decimal_comma_and_bom() {
     );
     assert_eq!((r.budget_amount, r.budget_usd), (Some(2.5), Some(2.5)));
     let urls: Vec<&str> = r.sources.iter().map(|s| s.url.as_str()).collect();
-    assert_eq!(urls, ["https://example.org/es/2", "https://example.org/es/2b"]);
+    assert_eq!(
+        urls,
+        ["https://example.org/es/2", "https://example.org/es/2b"]
+    );
     assert_eq!(r.evaluation, Some(Evaluation::Monitoring));
 
     let r = &loaded.records[2];
@@ -459,7 +462,10 @@ fn bad_rows_are_each_rejected_with_line_column_and_reason() {
     assert!(warned(10, "left-empty").contains("approximate"));
     assert!(warned(11, "amount-in-words").contains("read as 2500000"));
     let row = |id: &str| loaded.records.iter().find(|x| x.id == id);
-    let eleven = loaded.records.iter().find(|x| x.budget_amount == Some(2_500_000.0));
+    let eleven = loaded
+        .records
+        .iter()
+        .find(|x| x.budget_amount == Some(2_500_000.0));
     assert!(eleven.is_some(), "the amount in words loads");
     assert!(row("ok-1").is_some());
     // Misaligned cells: all the problems of the row are listed, not just the first.
@@ -717,7 +723,11 @@ fn csv_export_then_import_gives_back_the_same_records() {
     let records: Vec<mirador::model::Intervention> = records
         .into_iter()
         .map(|mut r| {
-            r.sources = r.sources.into_iter().map(|s| mirador::model::Source::from_url(s.url)).collect();
+            r.sources = r
+                .sources
+                .into_iter()
+                .map(|s| mirador::model::Source::from_url(s.url))
+                .collect();
             r.verdicts.clear();
             r
         })
@@ -758,7 +768,10 @@ fn csv_export_then_import_gives_back_the_same_records() {
 fn json_export_then_import_gives_back_the_same_records() {
     let records = bundled();
     let import = import::read(to_json(&records).as_bytes(), "mirador-export.json").unwrap();
-    assert_eq!((import.format, import.rows()), (Format::Json, records.len()));
+    assert_eq!(
+        (import.format, import.rows()),
+        (Format::Json, records.len())
+    );
     let loaded = import.apply(&import.mapping);
     check_invariants(&loaded);
     assert_eq!(loaded.records, records);
@@ -979,7 +992,11 @@ fn a_quote_never_closed_is_reported_with_the_lines_it_swallowed() {
     let ok = "id,name,country,description\na,Uno,BRA,\"two\nlines\"\n";
     let import = import::read(ok.as_bytes(), "ok.csv").unwrap();
     let loaded = import.apply(&import.mapping);
-    assert!(loaded.report.warnings.iter().all(|w| w.kind != "unclosed-quote"));
+    assert!(loaded
+        .report
+        .warnings
+        .iter()
+        .all(|w| w.kind != "unclosed-quote"));
 }
 
 #[test]
@@ -989,12 +1006,20 @@ fn every_label_the_app_shows_reads_back_in_every_language() {
     fn pick<T: Copy>(all: &[T], i: usize) -> T {
         all[i % all.len()]
     }
-    let rows = [Focus::ALL.len(), Level::ALL.len(), ActorType::ALL.len(), Evaluation::ALL.len(), Effect::ALL.len(), Outcome::ALL.len()]
-        .into_iter()
-        .max()
-        .unwrap();
+    let rows = [
+        Focus::ALL.len(),
+        Level::ALL.len(),
+        ActorType::ALL.len(),
+        Evaluation::ALL.len(),
+        Effect::ALL.len(),
+        Outcome::ALL.len(),
+    ]
+    .into_iter()
+    .max()
+    .unwrap();
     for lang in Lang::ALL {
-        let mut csv = String::from("id,name,country,focus,level,funders,evaluation,effect,outcomes\n");
+        let mut csv =
+            String::from("id,name,country,focus,level,funders,evaluation,effect,outcomes\n");
         for i in 0..rows {
             csv.push_str(&format!(
                 "r{i},Programa {i},BRA,\"{}\",\"{}\",\"Fundo ({})\",\"{}\",\"{}\",\"{}\"\n",
@@ -1009,12 +1034,24 @@ fn every_label_the_app_shows_reads_back_in_every_language() {
         let import = import::read(csv.as_bytes(), "labels.csv").unwrap();
         let loaded = import.apply(&import.mapping);
         check_invariants(&loaded);
-        assert!(loaded.report.rejected.is_empty(), "{lang:?}:\n{}", loaded.report.to_text());
+        assert!(
+            loaded.report.rejected.is_empty(),
+            "{lang:?}:\n{}",
+            loaded.report.to_text()
+        );
         for (i, r) in loaded.records.iter().enumerate() {
             assert_eq!(r.focus, vec![pick(Focus::ALL, i)], "{lang:?} row {i}");
             assert_eq!(r.level, Some(pick(Level::ALL, i)), "{lang:?} row {i}");
-            assert_eq!(r.funders[0].kind, Some(pick(ActorType::ALL, i)), "{lang:?} row {i}");
-            assert_eq!(r.evaluation, Some(pick(Evaluation::ALL, i)), "{lang:?} row {i}");
+            assert_eq!(
+                r.funders[0].kind,
+                Some(pick(ActorType::ALL, i)),
+                "{lang:?} row {i}"
+            );
+            assert_eq!(
+                r.evaluation,
+                Some(pick(Evaluation::ALL, i)),
+                "{lang:?} row {i}"
+            );
             assert_eq!(r.effect, Some(pick(Effect::ALL, i)), "{lang:?} row {i}");
             assert_eq!(r.outcomes, vec![pick(Outcome::ALL, i)], "{lang:?} row {i}");
         }

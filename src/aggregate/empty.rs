@@ -79,7 +79,10 @@ pub fn explain_empty(index: &Index, sel: &Selection, lang: Lang) -> Vec<Without>
     if sel.budget.is_active() {
         let mut without = sel.clone();
         without.budget = Bounds::none();
-        let show = |v: Option<f64>| v.map(|b| i18n::format_usd_short(lang, b)).unwrap_or_default();
+        let show = |v: Option<f64>| {
+            v.map(|b| i18n::format_usd_short(lang, b))
+                .unwrap_or_default()
+        };
         out.push(Without {
             which: Filter::Budget,
             filter: format!(
@@ -96,7 +99,11 @@ pub fn explain_empty(index: &Index, sel: &Selection, lang: Lang) -> Vec<Without>
         without.query.clear();
         out.push(Without {
             which: Filter::Search,
-            filter: format!("{}: \u{201c}{}\u{201d}", i18n::text(lang, Msg::Search), sel.query.trim()),
+            filter: format!(
+                "{}: \u{201c}{}\u{201d}",
+                i18n::text(lang, Msg::Search),
+                sel.query.trim()
+            ),
             matching: index.evaluate(&without).matching_count(),
         });
     }
@@ -121,7 +128,10 @@ mod tests {
         let index = Index::new(records);
         let mut sel = Selection::new();
         sel.toggle(Facet::Country, "MEX");
-        assert!(explain_empty(&index, &sel, Lang::En).is_empty(), "Mexico alone matches");
+        assert!(
+            explain_empty(&index, &sel, Lang::En).is_empty(),
+            "Mexico alone matches"
+        );
         sel.toggle(Facet::Outcome, "homicide");
         let why = explain_empty(&index, &sel, Lang::En);
         assert_eq!(
@@ -143,6 +153,10 @@ mod tests {
         why[0].which.clear(&mut cleared);
         assert_eq!(index.evaluate(&cleared).matching_count(), why[0].matching);
         let es = explain_empty(&index, &sel, Lang::Es);
-        assert!(es[0].filter.starts_with("Resultados medidos"), "{:?}", es[0]);
+        assert!(
+            es[0].filter.starts_with("Resultados medidos"),
+            "{:?}",
+            es[0]
+        );
     }
 }

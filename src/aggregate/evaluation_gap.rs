@@ -89,7 +89,13 @@ pub fn evaluation_gap(
         .collect();
     let mut by_focus: Vec<GapGroup> = Focus::ALL
         .iter()
-        .map(|f| group(Facet::Focus, f.key(), i18n::focus_label(lang, *f).to_owned()))
+        .map(|f| {
+            group(
+                Facet::Focus,
+                f.key(),
+                i18n::focus_label(lang, *f).to_owned(),
+            )
+        })
         .collect();
     let focus_mask = (1u64 << Focus::ALL.len()) - 1;
     let mut with_budget = 0;
@@ -167,6 +173,9 @@ mod tests {
         let s = evaluation_gap(&index, &index.evaluate(&sel), &sel, Lang::En);
         assert_eq!(s.countries.len(), 1);
         assert!(s.countries[0].selected);
-        assert_eq!(s.focus.iter().find(|g| g.key == "policing").unwrap().count, 1);
+        assert_eq!(
+            s.focus.iter().find(|g| g.key == "policing").unwrap().count,
+            1
+        );
     }
 }

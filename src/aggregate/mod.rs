@@ -4,9 +4,9 @@
 //! whether each is selected, plus a note about what is not drawn (unknown budgets). Charts never
 //! filter or group; this module never knows about pixels.
 
-pub mod map_series;
 pub mod empty;
 pub mod evaluation_gap;
+pub mod map_series;
 pub mod studies;
 pub mod views;
 

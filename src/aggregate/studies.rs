@@ -152,7 +152,9 @@ impl StudySet {
                 StudySort::Year => cmp_unknown_last(x.year, y.year, descending),
                 StudySort::Title => crate::text::fold(&x.title).cmp(&crate::text::fold(&y.title)),
                 StudySort::Design => design_rank(x.design).cmp(&design_rank(y.design)),
-                StudySort::Country => cmp_unknown_last(x.country.as_ref(), y.country.as_ref(), descending),
+                StudySort::Country => {
+                    cmp_unknown_last(x.country.as_ref(), y.country.as_ref(), descending)
+                }
             };
             let primary = if descending && !matches!(key, StudySort::Year | StudySort::Country) {
                 primary.reverse()

@@ -2,9 +2,9 @@
 //! stacked), the evidence gap map (focus × outcome), the country comparison and the events
 //! timeline. Like the bar series, each is plain data a chart draws; nothing here knows pixels.
 
+use super::studies::StudySet;
 use crate::engine::{FilterResult, Index};
 use crate::i18n::{self, Lang};
-use super::studies::StudySet;
 use crate::model::{Direction, Effect, Evaluation, Event, Focus, Outcome};
 use crate::selection::{Facet, Selection};
 
@@ -1248,10 +1248,17 @@ mod tests {
         .unwrap();
         let refs: Vec<&Event> = events.iter().collect();
         let s = event_timeline(&refs, Lang::En);
-        assert_eq!(s.marks.len(), 2, "year-only dates are drawn, undated ones are not");
+        assert_eq!(
+            s.marks.len(),
+            2,
+            "year-only dates are drawn, undated ones are not"
+        );
         assert_eq!(s.marks[0].name, "Dialogue (2013)");
         assert_eq!(s.undated, 1);
         let note = s.note.unwrap();
-        assert!(note.starts_with("Hollow marks") && note.contains("without a date"), "{note}");
+        assert!(
+            note.starts_with("Hollow marks") && note.contains("without a date"),
+            "{note}"
+        );
     }
 }

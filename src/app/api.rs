@@ -61,8 +61,7 @@ pub async fn load_studies(
         .map(|i| data.index.name_and_id(i).1.into_owned())
         .collect();
     let known: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
-    let report =
-        crate::parse::parse_studies(&text, &known).map_err(|e| format!("{url}: {e}"))?;
+    let report = crate::parse::parse_studies(&text, &known).map_err(|e| format!("{url}: {e}"))?;
     Ok(crate::aggregate::studies::StudySet::new(
         &data.index,
         report.records,

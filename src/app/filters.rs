@@ -11,10 +11,7 @@ const BUDGET_STEPS_PER_DECADE: f64 = 4.0;
 
 /// How many filters are active (each facet with values, the year and budget ranges, the search).
 fn active_count(s: &crate::selection::Selection) -> usize {
-    Facet::ALL
-        .iter()
-        .filter(|f| s.is_facet_active(**f))
-        .count()
+    Facet::ALL.iter().filter(|f| s.is_facet_active(**f)).count()
         + usize::from(s.year.is_active())
         + usize::from(s.budget.is_active())
         + usize::from(!s.query.trim().is_empty())

@@ -168,8 +168,11 @@ impl Ctx {
     /// The studies of the dataset shown now, once loaded (none for another dataset's).
     pub fn studies(&self) -> Option<crate::aggregate::views::SharedStudies> {
         let data = self.data.get()?;
-        self.studies
-            .with(|s| s.as_ref().filter(|(owner, _)| *owner == data).map(|(_, s)| s.clone()))
+        self.studies.with(|s| {
+            s.as_ref()
+                .filter(|(owner, _)| *owner == data)
+                .map(|(_, s)| s.clone())
+        })
     }
 
     /// The whole state as a link carries it.
@@ -531,11 +534,15 @@ fn EmptyExplanation() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let why = Memo::new(move |_| {
-        let empty = ctx.result.with(|r| r.as_ref().is_some_and(|r| r.matching_count() == 0));
+        let empty = ctx
+            .result
+            .with(|r| r.as_ref().is_some_and(|r| r.matching_count() == 0));
         if !empty {
             return Vec::new();
         }
-        let Some(d) = ctx.data.get() else { return Vec::new() };
+        let Some(d) = ctx.data.get() else {
+            return Vec::new();
+        };
         ctx.state
             .with(|s| crate::aggregate::empty::explain_empty(&d.index, &s.selection, lang))
     });

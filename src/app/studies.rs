@@ -36,7 +36,12 @@ pub fn StudiesView() -> impl IntoView {
             .iter()
             .filter(|i| !set.0.of_record(*i).is_empty())
             .count();
-        Some(ev::studies_line(lang, rows.len(), evaluated, result.matching_count()))
+        Some(ev::studies_line(
+            lang,
+            rows.len(),
+            evaluated,
+            result.matching_count(),
+        ))
     };
     let save = move |format: &'static str| {
         let Some((set, rows)) = rows.get_untracked() else {
@@ -45,7 +50,10 @@ pub fn StudiesView() -> impl IntoView {
         let list: Vec<&Study> = rows.iter().map(|s| &set.0.studies[*s]).collect();
         let date = download::today();
         let (text, mime) = match format {
-            "csv" => (export::studies_csv(list.iter().copied()), "text/csv;charset=utf-8"),
+            "csv" => (
+                export::studies_csv(list.iter().copied()),
+                "text/csv;charset=utf-8",
+            ),
             "json" => (export::to_json(&list), "application/json"),
             "ris" => (cite::ris(&list), "application/x-research-info-systems"),
             _ => (cite::bibtex(&list), "application/x-bibtex"),
@@ -54,7 +62,11 @@ pub fn StudiesView() -> impl IntoView {
         download::save_text(&format!("mirador-studies-{date}.{ext}"), mime, &text);
     };
     let header = move |key: StudySort, label: Ev| {
-        let sorted = move || ctx.link.with(|l| l.study_sort).unwrap_or((StudySort::Year, true));
+        let sorted = move || {
+            ctx.link
+                .with(|l| l.study_sort)
+                .unwrap_or((StudySort::Year, true))
+        };
         let aria = move || match sorted() {
             (k, true) if k == key => "descending",
             (k, false) if k == key => "ascending",

@@ -17,7 +17,11 @@ const VALUE_W: f64 = 96.0;
 const NOTE_H: f64 = 62.0;
 
 pub fn preferred_height(s: &EvaluationGapSeries) -> f64 {
-    PAD * 2.0 + TITLE_H + 2.0 * HEADING_H + (s.countries.len() + s.focus.len()) as f64 * ROW_H + NOTE_H
+    PAD * 2.0
+        + TITLE_H
+        + 2.0 * HEADING_H
+        + (s.countries.len() + s.focus.len()) as f64 * ROW_H
+        + NOTE_H
 }
 
 /// Geometry in logical pixels: each group's row top, in `groups()` order.
@@ -83,7 +87,12 @@ impl EvaluationGapLayout {
     /// The rectangle of row `i`'s dark bar track.
     pub fn bar_rect(&self, i: usize) -> Option<(f64, f64, f64, f64)> {
         let top = *self.rows.get(i)?;
-        Some((self.bars_left, top + 2.0, self.bars_right, top + self.row_h - 2.0))
+        Some((
+            self.bars_left,
+            top + 2.0,
+            self.bars_right,
+            top + self.row_h - 2.0,
+        ))
     }
 }
 
@@ -94,7 +103,10 @@ pub fn draw<DB: DrawingBackend>(
     hover: Option<usize>,
 ) -> Result<(), String> {
     p.title(&s.title, l.width)?;
-    for (heading, y) in [(&s.country_heading, l.headings.0), (&s.focus_heading, l.headings.1)] {
+    for (heading, y) in [
+        (&s.country_heading, l.headings.0),
+        (&s.focus_heading, l.headings.1),
+    ] {
         p.text(heading, PAD, y, FONT, Align::Left, Palette::SUBTLE, true)?;
     }
     let span = l.bars_right - l.bars_left;
@@ -126,7 +138,13 @@ pub fn draw<DB: DrawingBackend>(
         }
         if let Some(share) = g.budget_share() {
             let (b0, b1) = (y1 + 1.0, (top + l.row_h - 2.0).max(y1 + 2.0));
-            p.rect(l.bars_left, b0, l.bars_left + span * share, b1, Palette::MUTED)?;
+            p.rect(
+                l.bars_left,
+                b0,
+                l.bars_left + span * share,
+                b1,
+                Palette::MUTED,
+            )?;
         }
         p.text(
             &g.value_text,

@@ -131,10 +131,22 @@ mod tests {
 
     #[test]
     fn file_names_say_what_and_which() {
-        assert_eq!(file_name("focus", &["BRA".into()], "2026-11-30", "png"), "mirador-focus-BRA-2026-11-30.png");
-        assert_eq!(file_name("map", &[], "2026-11-30", "svg"), "mirador-map-all-2026-11-30.svg");
-        let many: Vec<String> = ["A", "B", "C", "D", "E"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(file_name("gap", &many, "d", "svg"), "mirador-gap-5-countries-d.svg");
+        assert_eq!(
+            file_name("focus", &["BRA".into()], "2026-11-30", "png"),
+            "mirador-focus-BRA-2026-11-30.png"
+        );
+        assert_eq!(
+            file_name("map", &[], "2026-11-30", "svg"),
+            "mirador-map-all-2026-11-30.svg"
+        );
+        let many: Vec<String> = ["A", "B", "C", "D", "E"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            file_name("gap", &many, "d", "svg"),
+            "mirador-gap-5-countries-d.svg"
+        );
         assert_eq!(ExportSize::from_key("slide"), Some(ExportSize::Slide));
     }
 }

@@ -10,22 +10,22 @@
 
 mod png;
 
+use mirador::aggregate::studies::StudySet;
 use mirador::aggregate::views::chart_data;
+use mirador::aggregate::views::SharedStudies;
 use mirador::aggregate::ChartKind;
+use mirador::chart::frame::{ExportContext, ExportSize};
 use mirador::chart::{preferred_height_of, render_data_svg};
 use mirador::engine::Index;
+use mirador::evidence::Study;
 use mirador::export;
 use mirador::i18n::Lang;
-use mirador::aggregate::studies::StudySet;
-use mirador::aggregate::views::SharedStudies;
-use mirador::chart::frame::{ExportContext, ExportSize};
-use mirador::evidence::Study;
 use mirador::model::{Event, Intervention};
 use mirador::parse::{parse_events, parse_interventions, parse_studies, LoadReport};
-use std::collections::HashSet;
 use mirador::selection::Facet;
 use mirador::url_state::{filter_summary, parse_query, UrlState};
 use serde_json::{json, Map, Value};
+use std::collections::HashSet;
 
 const USAGE: &str = "usage:
   mirador render --chart country|focus|effect|budget|timeline|gap|compare|events|map|events-map|evaluation-gap
@@ -53,7 +53,10 @@ const BUNDLED_STUDIES: (&str, &str) = (
     "bundled studies.json",
     include_str!("../../data/studies.json"),
 );
-const BUNDLED_EVENTS: (&str, &str) = ("bundled events.json", include_str!("../../data/events.json"));
+const BUNDLED_EVENTS: (&str, &str) = (
+    "bundled events.json",
+    include_str!("../../data/events.json"),
+);
 const BUNDLED_ATLAS: &str = include_str!("../../data/geo/lac.json");
 
 /// Runs the command line and returns the process exit code.
@@ -343,9 +346,8 @@ fn render(a: Args) -> Result<(), Failure> {
     });
     let size = match a.size.as_deref() {
         None => ExportSize::Column,
-        Some(s) => ExportSize::from_key(s).ok_or_else(|| {
-            Failure::Usage(format!("unknown size `{s}` (column, slide, square)"))
-        })?,
+        Some(s) => ExportSize::from_key(s)
+            .ok_or_else(|| Failure::Usage(format!("unknown size `{s}` (column, slide, square)")))?,
     };
     let (width, height) = match (a.width, &context) {
         (Some(w), c) => {
@@ -354,9 +356,8 @@ fn render(a: Args) -> Result<(), Failure> {
                 .map_or(0.0, |c| mirador::chart::frame::context_height(c, w as f64));
             (
                 w,
-                a.height.unwrap_or_else(|| {
-                    (preferred_height_of(&d, w as f64) + extra).round() as u32
-                }),
+                a.height
+                    .unwrap_or_else(|| (preferred_height_of(&d, w as f64) + extra).round() as u32),
             )
         }
         (None, Some(c)) => size.dimensions(&d, c),
@@ -435,10 +436,9 @@ fn query(a: Args) -> Result<(), Failure> {
 }
 
 fn export_cmd(a: Args) -> Result<(), Failure> {
-    let format = a
-        .format
-        .as_deref()
-        .ok_or_else(|| Failure::Usage("export needs --format csv|json (studies: also ris|bibtex)".into()))?;
+    let format = a.format.as_deref().ok_or_else(|| {
+        Failure::Usage("export needs --format csv|json (studies: also ris|bibtex)".into())
+    })?;
     if a.studies {
         if a.events {
             return Err(Failure::Usage("export either --studies or --events".into()));

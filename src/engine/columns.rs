@@ -156,16 +156,46 @@ pub fn vocabulary(facet: Facet) -> Vec<&'static str> {
 pub const FINDING_KEYS: [&str; 40] = {
     // Written out so the keys are `&'static str`; `finding_index` keeps them in step.
     [
-        "homicide:improved", "homicide:no-change", "homicide:worsened", "homicide:mixed",
-        "violent-crime:improved", "violent-crime:no-change", "violent-crime:worsened", "violent-crime:mixed",
-        "property-crime:improved", "property-crime:no-change", "property-crime:worsened", "property-crime:mixed",
-        "victimization:improved", "victimization:no-change", "victimization:worsened", "victimization:mixed",
-        "perception:improved", "perception:no-change", "perception:worsened", "perception:mixed",
-        "recidivism:improved", "recidivism:no-change", "recidivism:worsened", "recidivism:mixed",
-        "gender-violence:improved", "gender-violence:no-change", "gender-violence:worsened", "gender-violence:mixed",
-        "youth-outcomes:improved", "youth-outcomes:no-change", "youth-outcomes:worsened", "youth-outcomes:mixed",
-        "trust:improved", "trust:no-change", "trust:worsened", "trust:mixed",
-        "other:improved", "other:no-change", "other:worsened", "other:mixed",
+        "homicide:improved",
+        "homicide:no-change",
+        "homicide:worsened",
+        "homicide:mixed",
+        "violent-crime:improved",
+        "violent-crime:no-change",
+        "violent-crime:worsened",
+        "violent-crime:mixed",
+        "property-crime:improved",
+        "property-crime:no-change",
+        "property-crime:worsened",
+        "property-crime:mixed",
+        "victimization:improved",
+        "victimization:no-change",
+        "victimization:worsened",
+        "victimization:mixed",
+        "perception:improved",
+        "perception:no-change",
+        "perception:worsened",
+        "perception:mixed",
+        "recidivism:improved",
+        "recidivism:no-change",
+        "recidivism:worsened",
+        "recidivism:mixed",
+        "gender-violence:improved",
+        "gender-violence:no-change",
+        "gender-violence:worsened",
+        "gender-violence:mixed",
+        "youth-outcomes:improved",
+        "youth-outcomes:no-change",
+        "youth-outcomes:worsened",
+        "youth-outcomes:mixed",
+        "trust:improved",
+        "trust:no-change",
+        "trust:worsened",
+        "trust:mixed",
+        "other:improved",
+        "other:no-change",
+        "other:worsened",
+        "other:mixed",
     ]
 };
 
@@ -250,7 +280,11 @@ impl Builder {
             .verdicts
             .iter()
             .fold(0u64, |s, v| s | 1 << finding_index(v.outcome, v.direction));
-        self.findings.push(if found == 0 { 1 << FINDING_KEYS.len() } else { found });
+        self.findings.push(if found == 0 {
+            1 << FINDING_KEYS.len()
+        } else {
+            found
+        });
         if let Some(y) = r.start_year {
             self.years.push((y, i as u32));
         }

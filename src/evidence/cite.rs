@@ -43,7 +43,11 @@ pub fn ris(studies: &[&Study]) -> String {
 pub fn bibtex(studies: &[&Study]) -> String {
     let mut out = String::new();
     for s in studies {
-        let kind = if s.doi.is_some() { "article" } else { "techreport" };
+        let kind = if s.doi.is_some() {
+            "article"
+        } else {
+            "techreport"
+        };
         out.push_str(&format!("@{kind}{{{},\n", bib_key(&s.id)));
         let mut field = |name: &str, value: &str| {
             let value = one_line(value);
@@ -85,7 +89,10 @@ pub fn bibtex(studies: &[&Study]) -> String {
         }
         if let Some(u) = &s.url {
             // URLs keep their characters; only braces could break the entry.
-            out.push_str(&format!("  url = {{{}}},\n", one_line(u).replace(['{', '}'], "")));
+            out.push_str(&format!(
+                "  url = {{{}}},\n",
+                one_line(u).replace(['{', '}'], "")
+            ));
         }
         out.push_str(&format!(
             "  note = {{{}}}\n}}\n\n",
@@ -166,7 +173,9 @@ mod tests {
         let text = ris(&[&s]);
         assert!(text.starts_with("TY  - JOUR\r\n"), "{text}");
         assert!(text.contains("AU  - Rafael Di Tella\r\nAU  - Ernesto Schargrodsky\r\n"));
-        assert!(text.contains("PY  - 2013\r\nJO  - Journal of Political Economy\r\nDO  - 10.1086/670138\r\n"));
+        assert!(text.contains(
+            "PY  - 2013\r\nJO  - Journal of Political Economy\r\nDO  - 10.1086/670138\r\n"
+        ));
         assert!(text.contains("N1  - Quasi-experimental evaluation (instrumental variables)"));
         assert!(text.trim_end().ends_with("ER  -"));
     }
@@ -176,7 +185,10 @@ mod tests {
         let mut s = study();
         s.title = "Crime & punishment: 50% {less}\nviolence".into();
         let text = bibtex(&[&s]);
-        assert!(text.starts_with("@article{di-tella-2013-monitoring,\n"), "{text}");
+        assert!(
+            text.starts_with("@article{di-tella-2013-monitoring,\n"),
+            "{text}"
+        );
         assert!(
             text.contains(r"title = {Crime \& punishment: 50\% \{less\} violence},"),
             "{text}"
@@ -185,7 +197,10 @@ mod tests {
             text.contains("author = {Rafael Di Tella and Ernesto Schargrodsky and {IDB}},"),
             "{text}"
         );
-        assert!(text.contains("url = {https://example.org/a_b?x=1&y=2}"), "{text}");
+        assert!(
+            text.contains("url = {https://example.org/a_b?x=1&y=2}"),
+            "{text}"
+        );
         let opens = text.matches('{').count() - text.matches("\\{").count();
         let closes = text.matches('}').count() - text.matches("\\}").count();
         assert_eq!(opens, closes, "balanced braces: {text}");

@@ -278,7 +278,10 @@ mod tests {
         ];
         let refs: Vec<&Study> = s.iter().collect();
         let d = derive(&refs).unwrap();
-        assert_eq!(d.verdicts, vec![(Homicide, Improved), (Perception, NoChange)]);
+        assert_eq!(
+            d.verdicts,
+            vec![(Homicide, Improved), (Perception, NoChange)]
+        );
         assert_eq!(d.evaluation, Experimental);
     }
 
@@ -301,7 +304,10 @@ mod tests {
         assert_eq!(records[0].effect, Some(Effect::Effective));
         assert_eq!(
             records[0].verdicts,
-            vec![crate::model::Verdict { outcome: Homicide, direction: Improved }]
+            vec![crate::model::Verdict {
+                outcome: Homicide,
+                direction: Improved
+            }]
         );
         assert_eq!(records[1].effect, Some(Effect::Promising), "kept as stated");
     }

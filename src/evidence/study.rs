@@ -56,11 +56,32 @@ impl Rating {
         let label = crate::text::fold(&self.class);
         let has = |words: &[&str]| words.iter().any(|w| label.contains(w));
         // Order matters: "no efectiva" contains "efectiva", "not promising" contains "promising".
-        if has(&["no effect", "ineffective", "no efectiv", "nao efetiv", "sin efecto", "sem efeito", "not effective"]) {
+        if has(&[
+            "no effect",
+            "ineffective",
+            "no efectiv",
+            "nao efetiv",
+            "sin efecto",
+            "sem efeito",
+            "not effective",
+        ]) {
             Some(Effect::NoEffect)
-        } else if has(&["negative", "harmful", "negativ", "perjudicial", "prejudicial"]) {
+        } else if has(&[
+            "negative",
+            "harmful",
+            "negativ",
+            "perjudicial",
+            "prejudicial",
+        ]) {
             Some(Effect::Harmful)
-        } else if has(&["inconclusive", "inconclusiv", "insufficient", "insuficiente", "sin evidencia", "sem evidencia"]) {
+        } else if has(&[
+            "inconclusive",
+            "inconclusiv",
+            "insufficient",
+            "insuficiente",
+            "sin evidencia",
+            "sem evidencia",
+        ]) {
             Some(Effect::Unknown)
         } else if has(&["mixed", "mixt", "mista"]) {
             Some(Effect::Mixed)
@@ -167,12 +188,14 @@ mod tests {
 
     #[test]
     fn rater_labels_map_to_the_effect_scale() {
-        let r = |class: &str| Rating {
-            scheme: "x".into(),
-            class: class.into(),
-            url: "https://x.org".into(),
-        }
-        .effect();
+        let r = |class: &str| {
+            Rating {
+                scheme: "x".into(),
+                class: class.into(),
+                url: "https://x.org".into(),
+            }
+            .effect()
+        };
         assert_eq!(r("Effective"), Some(Effect::Effective));
         assert_eq!(r("Efectiva"), Some(Effect::Effective));
         assert_eq!(r("Efetiva"), Some(Effect::Effective));

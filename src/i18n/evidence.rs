@@ -291,7 +291,10 @@ pub fn without_line(lang: Lang, without: usize, of: usize) -> String {
 
 /// The gap map's note when it counts studies.
 pub fn gap_studies_note(lang: Lang, with_findings: usize, studies: usize) -> String {
-    let (f, s) = (format_count(lang, with_findings), format_count(lang, studies));
+    let (f, s) = (
+        format_count(lang, with_findings),
+        format_count(lang, studies),
+    );
     match lang {
         Lang::En => format!(
             "Bubbles count studies: {f} of the {s} studies of matching interventions report findings by outcome; a study counts in each focus it evaluates. Empty cells are gaps."
@@ -307,7 +310,10 @@ pub fn gap_studies_note(lang: Lang, with_findings: usize, studies: usize) -> Str
 
 /// The evaluation-gap chart's note: what the budget bars cover, and that unknown is not zero.
 pub fn eval_gap_note(lang: Lang, with_budget: usize, matching: usize) -> String {
-    let (b, m) = (format_count(lang, with_budget), format_count(lang, matching));
+    let (b, m) = (
+        format_count(lang, with_budget),
+        format_count(lang, matching),
+    );
     match lang {
         Lang::En => format!(
             "Dark bars: share of matching interventions with no quasi-experimental or experimental evaluation. Light bars: share of known budget (US$) in them, from the {b} of {m} with a known budget; unknown budgets are left out, not counted as zero."

@@ -733,9 +733,9 @@ pub fn value_label(lang: Lang, facet: Facet, key: &str) -> String {
         Facet::Outcome => Outcome::from_key(key).map(|v| outcome_label(lang, v)),
         Facet::Finding => {
             // "homicide:improved" → "Homicide: improved".
-            let parsed = key.split_once(':').and_then(|(o, d)| {
-                Some((Outcome::from_key(o)?, Direction::from_key(d)?))
-            });
+            let parsed = key
+                .split_once(':')
+                .and_then(|(o, d)| Some((Outcome::from_key(o)?, Direction::from_key(d)?)));
             return match parsed {
                 Some((o, d)) => format!(
                     "{}: {}",
@@ -1191,7 +1191,10 @@ pub fn compare_caption(
         match lang {
             Lang::En => format!("{} known ({known})", format_usd_short(lang, budget_usd)),
             Lang::Es => format!("{} conocidos ({known})", format_usd_short(lang, budget_usd)),
-            Lang::Pt => format!("{} conhecidos ({known})", format_usd_short(lang, budget_usd)),
+            Lang::Pt => format!(
+                "{} conhecidos ({known})",
+                format_usd_short(lang, budget_usd)
+            ),
         }
     };
     match lang {
@@ -1245,8 +1248,14 @@ pub fn line_word(lang: Lang) -> &'static str {
 pub fn warnings_heading(lang: Lang, n: usize) -> String {
     let count = format_count(lang, n);
     match lang {
-        Lang::En => format!("{count} {}, by kind", if n == 1 { "warning" } else { "warnings" }),
-        Lang::Es => format!("{count} {}, por tipo", plural(n, "advertencia", "advertencias")),
+        Lang::En => format!(
+            "{count} {}, by kind",
+            if n == 1 { "warning" } else { "warnings" }
+        ),
+        Lang::Es => format!(
+            "{count} {}, por tipo",
+            plural(n, "advertencia", "advertencias")
+        ),
         Lang::Pt => format!("{count} {}, por tipo", plural(n, "aviso", "avisos")),
     }
 }
@@ -1369,9 +1378,22 @@ pub fn empty_heading(lang: Lang) -> &'static str {
 pub fn without_filter(lang: Lang, filter: &str, matching: usize) -> String {
     let n = format_count(lang, matching);
     match lang {
-        Lang::En => format!("{filter} — {n} {}", if matching == 1 { "intervention" } else { "interventions" }),
-        Lang::Es => format!("{filter} — {n} {}", plural(matching, "intervención", "intervenciones")),
-        Lang::Pt => format!("{filter} — {n} {}", plural(matching, "intervenção", "intervenções")),
+        Lang::En => format!(
+            "{filter} — {n} {}",
+            if matching == 1 {
+                "intervention"
+            } else {
+                "interventions"
+            }
+        ),
+        Lang::Es => format!(
+            "{filter} — {n} {}",
+            plural(matching, "intervención", "intervenciones")
+        ),
+        Lang::Pt => format!(
+            "{filter} — {n} {}",
+            plural(matching, "intervenção", "intervenções")
+        ),
     }
 }
 

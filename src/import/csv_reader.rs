@@ -342,7 +342,8 @@ impl CsvReader {
                         if let Some(at) = unclosed_quote_at(rest, delimiter) {
                             let opened = row + count_lines(&rest[..at]);
                             let trailing = rest.ends_with(b"\n") || rest.ends_with(b"\r");
-                            let last = row + count_lines(rest) - usize::from(trailing && count_lines(rest) > 0);
+                            let last = row + count_lines(rest)
+                                - usize::from(trailing && count_lines(rest) > 0);
                             self.unclosed_quote = Some(UnclosedQuote { opened, row, last });
                         }
                     }

@@ -261,19 +261,37 @@ mod tests {
         assert_eq!(loaded.records.len(), 2);
         assert_eq!(loaded.studies.len(), 1);
         assert_eq!(loaded.report.rows, 6);
-        assert_eq!(loaded.report.accepted + loaded.report.rejected.len(), loaded.report.rows);
+        assert_eq!(
+            loaded.report.accepted + loaded.report.rejected.len(),
+            loaded.report.rows
+        );
         // Derived from its study, not the stated "harmful"; the other keeps what it states.
-        assert_eq!(loaded.records[0].effect, Some(crate::model::Effect::Effective));
-        assert_eq!(loaded.records[1].effect, Some(crate::model::Effect::Promising));
+        assert_eq!(
+            loaded.records[0].effect,
+            Some(crate::model::Effect::Effective)
+        );
+        assert_eq!(
+            loaded.records[1].effect,
+            Some(crate::model::Effect::Promising)
+        );
         let reasons: Vec<String> = loaded
             .report
             .rejected
             .iter()
             .map(|r| format!("line {}: {} {}", r.line, r.column, r.reason))
             .collect();
-        assert!(reasons[0].starts_with("line 9: studies › interventions[0]"), "{reasons:?}");
-        assert!(reasons[0].contains("no intervention has the id \"zzz\""), "{reasons:?}");
+        assert!(
+            reasons[0].starts_with("line 9: studies › interventions[0]"),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons[0].contains("no intervention has the id \"zzz\""),
+            "{reasons:?}"
+        );
         assert!(reasons[1].contains("not a DOI"), "{reasons:?}");
-        assert!(reasons[2].contains("findings[0].outcome") && reasons[2].contains("happiness"), "{reasons:?}");
+        assert!(
+            reasons[2].contains("findings[0].outcome") && reasons[2].contains("happiness"),
+            "{reasons:?}"
+        );
     }
 }

@@ -1343,7 +1343,10 @@ impl<'a> RowReader<'a> {
                 evaluation,
                 effect,
                 outcomes,
-                sources: sources.into_iter().map(crate::model::Source::from_url).collect(),
+                sources: sources
+                    .into_iter()
+                    .map(crate::model::Source::from_url)
+                    .collect(),
                 verdicts: vec![],
             },
             has_id,

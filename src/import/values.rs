@@ -343,7 +343,9 @@ pub fn parse_amount(raw: &str, decimal: Decimal) -> Result<Amount, String> {
                     format!("\"{s}\" read as {}", show_number(v.round())),
                 ),
             }),
-            None => Err(format!("\"{s}\" is written in words: write the full amount as a number")),
+            None => Err(format!(
+                "\"{s}\" is written in words: write the full amount as a number"
+            )),
         };
     }
     if s.starts_with('-') || (s.starts_with('(') && s.ends_with(')')) || s.contains("-$") {
@@ -1171,7 +1173,10 @@ mod tests {
         assert_eq!((a.value, a.currency), (2_500_000.0, Some("USD")));
         assert!(a.note.unwrap().message.contains("read as 2500000"));
         assert_eq!(parse_amount("3 mil", Decimal::Point).unwrap().value, 3000.0);
-        assert_eq!(parse_amount("2.5M", Decimal::Point).unwrap().value, 2_500_000.0);
+        assert_eq!(
+            parse_amount("2.5M", Decimal::Point).unwrap().value,
+            2_500_000.0
+        );
         assert!(parse_amount("aprox. 5000000", Decimal::Point)
             .unwrap_err()
             .contains("approximate"));
