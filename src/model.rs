@@ -188,6 +188,18 @@ vocabulary!(
     }
 );
 
+impl Direction {
+    /// Several readings combined: the one they all agree on, else `Mixed`. Folding from `None`
+    /// gives `None` only for no readings.
+    pub fn combine(acc: Option<Direction>, d: Direction) -> Option<Direction> {
+        Some(match acc {
+            None => d,
+            Some(a) if a == d => a,
+            Some(_) => Direction::Mixed,
+        })
+    }
+}
+
 /// A page a record cites, and the record's fields it states.
 ///
 /// In data files a source is an object `{url, title, publisher, date, supports}`; a plain URL

@@ -102,16 +102,11 @@ impl StudySet {
         if !study.is_impact() {
             return None;
         }
-        let mut acc: Option<Direction> = None;
-        for f in study.findings.iter().filter(|f| f.outcome == outcome) {
-            let d = f.reading();
-            acc = Some(match acc {
-                None => d,
-                Some(a) if a == d => a,
-                Some(_) => Direction::Mixed,
-            });
-        }
-        acc
+        study
+            .findings
+            .iter()
+            .filter(|f| f.outcome == outcome)
+            .fold(None, |acc, f| Direction::combine(acc, f.reading()))
     }
 
     pub fn len(&self) -> usize {

@@ -105,15 +105,6 @@ impl std::fmt::Debug for SharedStudies {
     }
 }
 
-/// Combines directions: one that all agree on, else `Mixed`.
-fn combine(acc: Option<Direction>, d: Direction) -> Option<Direction> {
-    Some(match acc {
-        None => d,
-        Some(a) if a == d => a,
-        Some(_) => Direction::Mixed,
-    })
-}
-
 /// One layer of a stacked chart: its label and whether it stands for "not stated".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layer {
@@ -395,7 +386,7 @@ pub fn gap(
                             }
                         }
                         if let Some(d) = set.study_direction(*s, Outcome::ALL[o]) {
-                            c.direction = combine(c.direction, d);
+                            c.direction = Direction::combine(c.direction, d);
                         }
                     }
                 }
@@ -426,7 +417,7 @@ pub fn gap(
                             }
                         }
                         if let Some((_, d)) = verdicts.iter().find(|(out, _)| out.index() == o) {
-                            c.direction = combine(c.direction, *d);
+                            c.direction = Direction::combine(c.direction, *d);
                         }
                     }
                 }

@@ -42,22 +42,14 @@ pub fn derive(studies: &[&Study]) -> Option<Derived> {
     outcomes.sort();
     outcomes.dedup();
 
-    let mut readings: BTreeMap<Outcome, Vec<Direction>> = BTreeMap::new();
+    let mut readings: BTreeMap<Outcome, Direction> = BTreeMap::new();
     for f in impact.iter().flat_map(|s| s.findings.iter()) {
-        readings.entry(f.outcome).or_default().push(f.reading());
+        let slot = readings.get(&f.outcome).copied();
+        if let Some(d) = Direction::combine(slot, f.reading()) {
+            readings.insert(f.outcome, d);
+        }
     }
-    let verdicts: Vec<(Outcome, Direction)> = readings
-        .into_iter()
-        .map(|(o, rs)| {
-            let first = rs[0];
-            let verdict = if rs.iter().all(|r| *r == first) {
-                first
-            } else {
-                Direction::Mixed
-            };
-            (o, verdict)
-        })
-        .collect();
+    let verdicts: Vec<(Outcome, Direction)> = readings.into_iter().collect();
 
     let effect = if impact.is_empty() {
         None
