@@ -43,7 +43,8 @@ pub fn explain_empty(index: &Index, sel: &Selection, lang: Lang) -> Vec<Without>
     if sel.is_empty() || index.evaluate(sel).matching_count() > 0 {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    // Each active filter, as a person reads it.
+    let mut active: Vec<(Filter, String)> = Vec::new();
     for facet in Facet::ALL {
         let values = sel.selected(facet);
         if values.is_empty() {
@@ -53,60 +54,61 @@ pub fn explain_empty(index: &Index, sel: &Selection, lang: Lang) -> Vec<Without>
             .iter()
             .map(|v| i18n::value_label(lang, facet, v))
             .collect();
-        let mut without = sel.clone();
-        without.clear_facet(facet);
-        out.push(Without {
-            which: Filter::Facet(facet),
-            filter: format!("{}: {}", i18n::facet_title(lang, facet), labels.join(", ")),
-            matching: index.evaluate(&without).matching_count(),
-        });
+        active.push((
+            Filter::Facet(facet),
+            format!("{}: {}", i18n::facet_title(lang, facet), labels.join(", ")),
+        ));
     }
     if sel.year.is_active() {
-        let mut without = sel.clone();
-        without.year = Bounds::none();
         let show = |v: Option<i32>| v.map(|y| y.to_string()).unwrap_or_default();
-        out.push(Without {
-            which: Filter::Year,
-            filter: format!(
+        active.push((
+            Filter::Year,
+            format!(
                 "{}: {}–{}",
                 i18n::text(lang, Msg::StartYear),
                 show(sel.year.min),
                 show(sel.year.max)
             ),
-            matching: index.evaluate(&without).matching_count(),
-        });
+        ));
     }
     if sel.budget.is_active() {
-        let mut without = sel.clone();
-        without.budget = Bounds::none();
         let show = |v: Option<f64>| {
             v.map(|b| i18n::format_usd_short(lang, b))
                 .unwrap_or_default()
         };
-        out.push(Without {
-            which: Filter::Budget,
-            filter: format!(
+        active.push((
+            Filter::Budget,
+            format!(
                 "{}: {}–{}",
                 i18n::text(lang, Msg::BudgetUsd),
                 show(sel.budget.min),
                 show(sel.budget.max)
             ),
-            matching: index.evaluate(&without).matching_count(),
-        });
+        ));
     }
     if !sel.query.trim().is_empty() {
-        let mut without = sel.clone();
-        without.query.clear();
-        out.push(Without {
-            which: Filter::Search,
-            filter: format!(
+        active.push((
+            Filter::Search,
+            format!(
                 "{}: \u{201c}{}\u{201d}",
                 i18n::text(lang, Msg::Search),
                 sel.query.trim()
             ),
-            matching: index.evaluate(&without).matching_count(),
-        });
+        ));
     }
+    // What each gives when removed (the same clearing the page's button does).
+    let mut out: Vec<Without> = active
+        .into_iter()
+        .map(|(which, filter)| {
+            let mut without = sel.clone();
+            which.clear(&mut without);
+            Without {
+                which,
+                filter,
+                matching: index.evaluate(&without).matching_count(),
+            }
+        })
+        .collect();
     out.sort_by(|a, b| b.matching.cmp(&a.matching));
     out
 }

@@ -79,25 +79,22 @@ impl ChartKind {
     }
 
     pub fn title(self, lang: Lang) -> &'static str {
-        if self == ChartKind::EvaluationGap {
-            return i18n::evidence::text(lang, i18n::evidence::Ev::EvalGapTitle);
-        }
-        i18n::text(
-            lang,
-            match self {
-                ChartKind::Country => Msg::ChartCountry,
-                ChartKind::Focus => Msg::ChartFocus,
-                ChartKind::Effect => Msg::ChartEffect,
-                ChartKind::Budget => Msg::ChartBudget,
-                ChartKind::Timeline => Msg::ChartTimeline,
-                ChartKind::Gap => Msg::ChartGap,
-                ChartKind::Compare => Msg::ChartCompare,
-                ChartKind::Events => Msg::ChartEvents,
-                ChartKind::Map => Msg::ChartMap,
-                ChartKind::EventsMap => Msg::ChartEventsMap,
-                ChartKind::EvaluationGap => Msg::ChartGap,
-            },
-        )
+        let msg = match self {
+            ChartKind::Country => Msg::ChartCountry,
+            ChartKind::Focus => Msg::ChartFocus,
+            ChartKind::Effect => Msg::ChartEffect,
+            ChartKind::Budget => Msg::ChartBudget,
+            ChartKind::Timeline => Msg::ChartTimeline,
+            ChartKind::Gap => Msg::ChartGap,
+            ChartKind::Compare => Msg::ChartCompare,
+            ChartKind::Events => Msg::ChartEvents,
+            ChartKind::Map => Msg::ChartMap,
+            ChartKind::EventsMap => Msg::ChartEventsMap,
+            ChartKind::EvaluationGap => {
+                return i18n::evidence::text(lang, i18n::evidence::Ev::EvalGapTitle)
+            }
+        };
+        i18n::text(lang, msg)
     }
 
     /// The facet a categorical chart shows and toggles; the budget chart sets a range instead.
