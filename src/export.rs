@@ -4,16 +4,53 @@
 //!
 //! CSV is UTF-8 with a byte-order mark, so spreadsheet programs open accents correctly;
 //! multi-valued fields are joined with "; "; an actor is written `Name (type-key)` so the file can
-//! be read back. JSON is exactly the schema, so an export is a valid dataset.
+//! be read back. JSON is the schema's records under a key (`interventions`, `events`, `studies`),
+//! so an export is a valid dataset.
+//!
+//! Every export names the data it holds (`Origin`): the bundled release with its version and date,
+//! or a person's own file. CSV carries it in a last `dataset` column, JSON in a `dataset` object.
 
 use crate::evidence::Study;
-use crate::model::{Actor, Event, Intervention};
+use crate::model::{Actor, Event, Intervention, DATASET_DATE, DATASET_VERSION};
+
+/// Whose data an export holds: the bundled Mirador release, or a person's own file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin<'a> {
+    Bundled,
+    File(&'a str),
+}
+
+impl Origin<'_> {
+    /// The `dataset` column's value: `Mirador 2026.12 (2026-11-30)`, or the file's name.
+    pub fn label(self) -> String {
+        match self {
+            Origin::Bundled => format!("Mirador {DATASET_VERSION} ({DATASET_DATE})"),
+            Origin::File(name) => name.to_owned(),
+        }
+    }
+
+    /// The `dataset` object a JSON export opens with.
+    pub fn json(self) -> serde_json::Value {
+        match self {
+            Origin::Bundled => serde_json::json!({
+                "name": "Mirador open dataset of citizen security interventions in Latin America and the Caribbean",
+                "version": DATASET_VERSION,
+                "date": DATASET_DATE,
+                "licence": "CC BY 4.0",
+            }),
+            Origin::File(name) => serde_json::json!({ "file": name, "drawn_with": "Mirador" }),
+        }
+    }
+}
+
+/// The last column of every CSV export: which data it holds (`Origin::label`).
+pub const DATASET_COLUMN: &str = "dataset";
 
 /// The byte-order mark that tells spreadsheet programs the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
 
 /// Column order of the interventions CSV (the schema's field names).
-pub const INTERVENTION_COLUMNS: [&str; 20] = [
+pub const INTERVENTION_COLUMNS: [&str; 21] = [
     "id",
     "name",
     "description",
@@ -30,6 +67,7 @@ pub const INTERVENTION_COLUMNS: [&str; 20] = [
     "budget_currency",
     "budget_year",
     "budget_usd",
+    "budget_kind",
     "evaluation",
     "effect",
     "outcomes",
@@ -79,14 +117,20 @@ fn actor(a: &Actor) -> String {
     }
 }
 
-fn csv_text(header: &[&str], rows: Vec<Vec<String>>) -> String {
+/// The CSV text of `rows` under `header`, each row ending with the `dataset` column.
+fn csv_text(header: &[&str], rows: Vec<Vec<String>>, origin: Origin) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
+    let label = origin.label();
     // Writing into a Vec cannot fail; the results are still checked rather than unwrapped.
-    let mut ok = w.write_record(header).is_ok();
+    let mut ok = w
+        .write_record(header.iter().copied().chain([DATASET_COLUMN]))
+        .is_ok();
     for row in rows {
-        ok &= w.write_record(&row).is_ok();
+        ok &= w
+            .write_record(row.iter().map(String::as_str).chain([label.as_str()]))
+            .is_ok();
     }
     let bytes = w.into_inner().unwrap_or_default();
     debug_assert!(ok);
@@ -97,6 +141,7 @@ fn csv_text(header: &[&str], rows: Vec<Vec<String>>) -> String {
 /// so they can be generated as they are written.
 pub fn interventions_csv<R: std::borrow::Borrow<Intervention>>(
     records: impl IntoIterator<Item = R>,
+    origin: Origin,
 ) -> String {
     let rows = records
         .into_iter()
@@ -119,6 +164,9 @@ pub fn interventions_csv<R: std::borrow::Borrow<Intervention>>(
                 opt(&r.budget_currency),
                 opt(&r.budget_year),
                 amount(r.budget_usd),
+                r.budget_kind
+                    .map(|k| k.key().to_owned())
+                    .unwrap_or_default(),
                 r.evaluation.map(|v| v.key().to_owned()).unwrap_or_default(),
                 r.effect.map(|v| v.key().to_owned()).unwrap_or_default(),
                 join(&r.outcomes, |o| o.key().to_owned()),
@@ -126,11 +174,11 @@ pub fn interventions_csv<R: std::borrow::Borrow<Intervention>>(
             ]
         })
         .collect();
-    csv_text(&INTERVENTION_COLUMNS, rows)
+    csv_text(&INTERVENTION_COLUMNS, rows, origin)
 }
 
 /// The events as CSV (UTF-8 with BOM, CRLF line ends).
-pub fn events_csv<'a>(events: impl IntoIterator<Item = &'a Event>) -> String {
+pub fn events_csv<'a>(events: impl IntoIterator<Item = &'a Event>, origin: Origin) -> String {
     let rows = events
         .into_iter()
         .map(|e| {
@@ -155,7 +203,7 @@ pub fn events_csv<'a>(events: impl IntoIterator<Item = &'a Event>) -> String {
             ]
         })
         .collect();
-    csv_text(&EVENT_COLUMNS, rows)
+    csv_text(&EVENT_COLUMNS, rows, origin)
 }
 
 /// Column order of the studies CSV.
@@ -179,7 +227,7 @@ pub const STUDY_COLUMNS: [&str; 15] = [
 
 /// The studies as CSV (UTF-8 with BOM). A finding is written
 /// `outcome: direction (effect; significant|not significant)`, a rating `scheme: class`.
-pub fn studies_csv<'a>(studies: impl IntoIterator<Item = &'a Study>) -> String {
+pub fn studies_csv<'a>(studies: impl IntoIterator<Item = &'a Study>, origin: Origin) -> String {
     let rows = studies
         .into_iter()
         .map(|s| {
@@ -218,12 +266,19 @@ pub fn studies_csv<'a>(studies: impl IntoIterator<Item = &'a Study>) -> String {
             ]
         })
         .collect();
-    csv_text(&STUDY_COLUMNS, rows)
+    csv_text(&STUDY_COLUMNS, rows, origin)
 }
 
-/// Records as a JSON array in the schema of `data/SCHEMA.md` (pretty-printed, a valid dataset).
-pub fn to_json<T: serde::Serialize>(records: &[T]) -> String {
-    serde_json::to_string_pretty(records).unwrap_or_else(|_| "[]".to_owned()) + "\n"
+/// Records in the schema of `data/SCHEMA.md` under `key` (`interventions`, `events`, `studies`),
+/// after the `dataset` object naming their origin: pretty-printed, a valid dataset to load again.
+pub fn to_json<T: serde::Serialize>(key: &str, records: &[T], origin: Origin) -> String {
+    let mut doc = serde_json::Map::new();
+    doc.insert("dataset".into(), origin.json());
+    doc.insert(
+        key.into(),
+        serde_json::to_value(records).unwrap_or(serde_json::Value::Array(Vec::new())),
+    );
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".to_owned()) + "\n"
 }
 
 #[cfg(test)]
@@ -242,7 +297,7 @@ mod tests {
 
     #[test]
     fn csv_has_bom_quotes_and_joins() {
-        let csv = interventions_csv(&sample());
+        let csv = interventions_csv(&sample(), Origin::Bundled);
         assert!(csv.starts_with("\u{feff}id,name,description,country,"));
         assert!(
             csv.contains("\"Proyecto \"\"Urbano\"\", Medellín\""),
@@ -251,7 +306,14 @@ mod tests {
         assert!(csv.contains("\"Line one\nline two\""), "{csv}");
         assert!(csv.contains(",urban; community,"), "{csv}");
         assert!(csv.contains(",BID (multilateral); Alcaldía,"), "{csv}");
-        assert!(csv.contains(",21000000,USD,,21000000,"), "{csv}");
+        assert!(csv.contains(",21000000,USD,,21000000,,"), "{csv}");
+        assert!(
+            csv.contains(",dataset\r\n")
+                && csv.contains(&format!(
+                    "b.org/y,Mirador {DATASET_VERSION} ({DATASET_DATE})\r\n"
+                )),
+            "every row names the release: {csv}"
+        );
         assert!(csv.contains("https://a.org/x; https://b.org/y"), "{csv}");
         assert!(csv.contains("\r\n"));
     }
@@ -266,7 +328,8 @@ mod tests {
             "ratings":[{"scheme":"IDB","class":"Effective","url":"https://x.org/r"}]}"#,
         )
         .unwrap();
-        let csv = studies_csv([&s]);
+        let csv = studies_csv([&s], Origin::File("mine.json"));
+        assert!(csv.ends_with(",mine.json\r\n"), "{csv}");
         assert!(csv.starts_with("\u{feff}id,title,authors,year,"), "{csv}");
         assert!(csv.contains("\"T, with comma\",A B; C D,2013,"), "{csv}");
         assert!(csv.contains(",a; b,,2001,,"), "{csv}");
@@ -279,7 +342,10 @@ mod tests {
     #[test]
     fn json_is_a_valid_dataset() {
         let records = sample();
-        let json = to_json(&records);
+        let json = to_json("interventions", &records, Origin::Bundled);
+        let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(doc["dataset"]["version"], DATASET_VERSION);
+        assert_eq!(doc["dataset"]["date"], DATASET_DATE);
         let back = parse_interventions(&json).unwrap();
         assert!(back.rejected.is_empty());
         assert_eq!(back.records, records);

@@ -102,6 +102,17 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// What a budget figure is: a lender's loan, a donor's grant or contribution, or the
+    /// programme's own total cost or budget. Figures of different kinds are not the same thing, so
+    /// the page says which one it shows.
+    BudgetKind {
+        Programme = "programme",
+        Loan = "loan",
+        Grant = "grant",
+    }
+);
+
+vocabulary!(
     /// The kind of organisation that implements or funds an intervention.
     ActorType {
         NationalGovernment = "national-government",
@@ -331,6 +342,9 @@ pub struct Intervention {
     pub budget_year: Option<i32>,
     #[serde(default)]
     pub budget_usd: Option<f64>,
+    /// What the budget figure is (a loan, a grant, the programme's cost), where its source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_kind: Option<BudgetKind>,
     #[serde(default)]
     pub evaluation: Option<Evaluation>,
     #[serde(default)]
@@ -412,8 +426,12 @@ impl Event {
     }
 }
 
-/// The version of the bundled dataset (`data/CHANGELOG.md`), named in exports and citations.
-pub const DATASET_VERSION: &str = "2026.11";
+/// The version of the bundled dataset (`data/CHANGELOG.md`), named in the data credit, citations,
+/// exports and the command line's output.
+pub const DATASET_VERSION: &str = "2026.12";
+
+/// The date the bundled dataset's version was released (`data/CHANGELOG.md`).
+pub const DATASET_DATE: &str = "2026-11-30";
 
 /// True for links that may be rendered as clickable: only `http://` and `https://`.
 pub fn is_web_link(url: &str) -> bool {

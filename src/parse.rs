@@ -92,14 +92,14 @@ impl<T> LoadReport<T> {
     }
 }
 
-/// Loads `data/interventions.json`-shaped text.
+/// Loads `data/interventions.json`-shaped text (or an export: the array under `interventions`).
 pub fn parse_interventions(text: &str) -> Result<LoadReport<Intervention>, LoadError> {
-    parse_records(text, check_intervention)
+    parse_records(text, "interventions", check_intervention)
 }
 
-/// Loads `data/events.json`-shaped text.
+/// Loads `data/events.json`-shaped text (or an export: the array under `events`).
 pub fn parse_events(text: &str) -> Result<LoadReport<Event>, LoadError> {
-    parse_records(text, check_event)
+    parse_records(text, "events", check_event)
 }
 
 /// Loads `data/studies.json`-shaped text. A study that names an intervention not in
@@ -108,11 +108,13 @@ pub fn parse_studies(
     text: &str,
     interventions: &HashSet<&str>,
 ) -> Result<LoadReport<Study>, LoadError> {
-    parse_records(text, |s: &Study| check_study(s, interventions))
+    parse_records(text, "studies", |s: &Study| check_study(s, interventions))
 }
 
+/// Reads a JSON array of records, or an export's object holding the array under `key`.
 fn parse_records<T: DeserializeOwned + HasId>(
     text: &str,
+    key: &str,
     check: impl Fn(&T) -> Result<(), (String, String)>,
 ) -> Result<LoadReport<T>, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -123,6 +125,12 @@ fn parse_records<T: DeserializeOwned + HasId>(
     })?;
     let items = match value {
         Value::Array(items) => items,
+        Value::Object(mut doc) if doc.get(key).is_some_and(Value::is_array) => {
+            match doc.remove(key) {
+                Some(Value::Array(items)) => items,
+                _ => Vec::new(),
+            }
+        }
         other => {
             return Err(LoadError::NotAnArray {
                 found: json_kind(&other),

@@ -424,6 +424,7 @@ pub fn record(seed: u64, i: usize) -> Intervention {
         budget_currency: budget_usd.map(|_| "USD".to_owned()),
         budget_year: budget_usd.and(start_year),
         budget_usd,
+        budget_kind: None,
         evaluation,
         effect,
         outcomes,

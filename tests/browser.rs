@@ -740,7 +740,10 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
     let rows: Vec<_> = r.matching.iter().map(|i| expect.index.record(i)).collect();
     assert_eq!(
         String::from_utf8(csv).unwrap(),
-        mirador::export::interventions_csv(rows.iter().map(|r| r.as_ref())),
+        mirador::export::interventions_csv(
+            rows.iter().map(|r| r.as_ref()),
+            mirador::export::Origin::Bundled
+        ),
         "CSV is not the matching rows"
     );
 
@@ -1529,7 +1532,7 @@ async fn a_large_csv_loads_without_freezing_the_page() {
         .unwrap_or(100_000);
     let records: Vec<_> =
         mirador::synthetic::records(mirador::synthetic::DEFAULT_SEED, rows).collect();
-    let csv = mirador::export::interventions_csv(&records);
+    let csv = mirador::export::interventions_csv(&records, mirador::export::Origin::Bundled);
     let path = std::env::temp_dir().join(format!(
         "mirador-synthetic-{rows}-{}.csv",
         std::process::id()

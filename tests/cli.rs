@@ -339,7 +339,12 @@ fn studies_export_as_csv_json_ris_and_bibtex_from_any_directory() {
     let (code, all, err) = mirador_in(&elsewhere, &["export", "--studies", "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     let all: serde_json::Value = serde_json::from_str(&all).unwrap();
-    let n = all.as_array().unwrap().len();
+    assert_eq!(
+        all["dataset"]["version"],
+        mirador::model::DATASET_VERSION,
+        "the export names the release it comes from"
+    );
+    let n = all["studies"].as_array().unwrap().len();
     assert!(n > 0, "the bundled studies export");
     // Filtered: a study matches when an intervention it evaluates matches.
     let (code, some, _) = mirador_in(
@@ -355,7 +360,7 @@ fn studies_export_as_csv_json_ris_and_bibtex_from_any_directory() {
     );
     assert_eq!(code, 0);
     let some: serde_json::Value = serde_json::from_str(&some).unwrap();
-    assert!(some.as_array().unwrap().len() < n);
+    assert!(some["studies"].as_array().unwrap().len() < n);
     let (code, ris, _) = mirador_in(&elsewhere, &["export", "--studies", "--format", "ris"]);
     assert_eq!(code, 0);
     assert_eq!(ris.matches("TY  - ").count(), n, "one RIS record per study");
@@ -369,6 +374,12 @@ fn studies_export_as_csv_json_ris_and_bibtex_from_any_directory() {
     let (code, csv, _) = mirador_in(&elsewhere, &["export", "--studies", "--format", "csv"]);
     assert_eq!(code, 0);
     assert!(csv.starts_with("\u{feff}id,title,authors,year,"), "{csv}");
+    let version = format!(",Mirador {} (", mirador::model::DATASET_VERSION);
+    assert_eq!(
+        csv.lines().skip(1).filter(|l| l.contains(&version)).count(),
+        n,
+        "every row names the release"
+    );
     let (code, _, err) = mirador(&["export", "--studies", "--format", "xml"]);
     assert_eq!(code, 2);
     assert!(err.contains("csv, json, ris, bibtex"), "{err}");
@@ -541,7 +552,10 @@ fn a_rendered_chart_carries_its_context_for_a_report() {
         "{svg}"
     );
     assert!(
-        svg.contains("Fuente: conjunto de datos abierto Mirador 2026.11 (CC BY 4.0)"),
+        svg.contains(&format!(
+            "Fuente: conjunto de datos abierto Mirador {} (CC BY 4.0)",
+            mirador::model::DATASET_VERSION
+        )),
         "{svg}"
     );
     assert!(

@@ -3,7 +3,7 @@
 //! stable ids, the export → import round trip on the bundled data, chunked reading, and
 //! `mirador validate FILE.csv --json`.
 
-use mirador::export::{interventions_csv, to_json};
+use mirador::export::{interventions_csv, to_json, Origin};
 use mirador::import::{self, Decimal, Encoding, Field, Format, Import, Loaded, MatchKind, Reading};
 use mirador::model::{ActorType, Effect, Evaluation, Focus, Level, Outcome};
 use mirador::parse::parse_interventions;
@@ -36,7 +36,8 @@ fn check_invariants(loaded: &Loaded) {
         lines.windows(2).all(|w| w[0] < w[1]),
         "one entry per rejected row, in order: {lines:?}"
     );
-    let back = parse_interventions(&to_json(&loaded.records)).unwrap();
+    let back =
+        parse_interventions(&to_json("interventions", &loaded.records, Origin::Bundled)).unwrap();
     assert!(
         back.rejected.is_empty(),
         "accepted records must pass the JSON loader: {:?}",
@@ -716,7 +717,7 @@ fn bundled() -> Vec<mirador::model::Intervention> {
 fn csv_export_then_import_gives_back_the_same_records() {
     let records = bundled();
     assert!(records.len() > 200);
-    let csv = interventions_csv(&records);
+    let csv = interventions_csv(&records, Origin::Bundled);
     // CSV carries what a spreadsheet can: a source as its address (titles and the fields each
     // states stay in the JSON), and no per-outcome verdicts (derived from studies, which CSV
     // does not carry).
@@ -737,12 +738,23 @@ fn csv_export_then_import_gives_back_the_same_records() {
         (import.encoding, import.delimiter),
         (Encoding::Utf8Bom, Some(b','))
     );
-    assert!(import
-        .columns
-        .iter()
-        .all(|c| c.match_kind == MatchKind::Exact));
+    // Every column is recognised; the last one names the release the rows came from.
+    let (last, fields) = import.columns.split_last().unwrap();
+    assert!(fields.iter().all(|c| c.match_kind == MatchKind::Exact));
+    assert_eq!(
+        (last.header.as_str(), last.match_kind),
+        ("dataset", MatchKind::Release)
+    );
     let loaded = import.apply(&import.mapping);
     check_invariants(&loaded);
+    assert!(
+        !loaded
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.kind == "unmapped-column"),
+        "the dataset column is not reported as lost data"
+    );
     assert!(
         loaded.report.rejected.is_empty(),
         "{}",
@@ -767,7 +779,11 @@ fn csv_export_then_import_gives_back_the_same_records() {
 #[test]
 fn json_export_then_import_gives_back_the_same_records() {
     let records = bundled();
-    let import = import::read(to_json(&records).as_bytes(), "mirador-export.json").unwrap();
+    let import = import::read(
+        to_json("interventions", &records, Origin::Bundled).as_bytes(),
+        "mirador-export.json",
+    )
+    .unwrap();
     assert_eq!(
         (import.format, import.rows()),
         (Format::Json, records.len())
@@ -776,7 +792,11 @@ fn json_export_then_import_gives_back_the_same_records() {
     check_invariants(&loaded);
     assert_eq!(loaded.records, records);
     // Without a file name, the content tells.
-    let again = import::read(to_json(&records).as_bytes(), "").unwrap();
+    let again = import::read(
+        to_json("interventions", &records, Origin::Bundled).as_bytes(),
+        "",
+    )
+    .unwrap();
     assert_eq!(again.format, Format::Json);
 }
 
@@ -809,7 +829,7 @@ fn json_rejections_have_lines() {
 
 #[test]
 fn reading_in_steps_gives_the_same_result() {
-    let csv = interventions_csv(&bundled());
+    let csv = interventions_csv(&bundled(), Origin::Bundled);
     let whole = import::read(csv.as_bytes(), "a.csv").unwrap();
     let mut reading = Reading::start(csv.as_bytes(), "a.csv").unwrap();
     let mut steps = 0;
@@ -956,7 +976,7 @@ fn speed_100k_rows() {
         .collect();
     time_import(
         "bundled records repeated (long descriptions, several sources)",
-        &interventions_csv(&records),
+        &interventions_csv(&records, Origin::Bundled),
     );
     // A spreadsheet as researchers keep one: no description, one source.
     for r in &mut records {
@@ -965,7 +985,7 @@ fn speed_100k_rows() {
     }
     time_import(
         "spreadsheet-like rows (no description, one source)",
-        &interventions_csv(&records),
+        &interventions_csv(&records, Origin::Bundled),
     );
 }
 

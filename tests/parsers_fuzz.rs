@@ -294,6 +294,9 @@ fn intervention() -> impl Strategy<Value = Intervention> {
                 budget_currency: budget.1.map(str::to_owned),
                 budget_year,
                 budget_usd: budget.2,
+                // Varies with the year, so every kind (and none) is written and read back.
+                budget_kind: budget_year
+                    .map(|y| mirador::model::BudgetKind::ALL[y.rem_euclid(3) as usize]),
                 evaluation,
                 effect,
                 outcomes,
@@ -315,7 +318,7 @@ proptest! {
         for (i, r) in records.iter_mut().enumerate() {
             r.id = format!("fuzz-{i}");
         }
-        let csv = interventions_csv(&records);
+        let csv = interventions_csv(&records, mirador::export::Origin::Bundled);
         let import = import::read(csv.as_bytes(), "export.csv").unwrap();
         let loaded = import.apply(&import.mapping);
         prop_assert!(loaded.report.rejected.is_empty(), "{}", loaded.report.to_text());

@@ -35,7 +35,7 @@ pub fn EmbedView(kind: ChartKind) -> impl IntoView {
             <p class="embed-summary" id="embed-summary">{summary}" · "{total_line}</p>
             <ChartCanvas kind=kind interactive=false/>
             <p class="embed-credit">
-                {i18n::text(lang, Msg::DataCredit)}" · "
+                {i18n::data_credit(lang)}" · "
                 <a id="embed-link" href=full_view target="_blank" rel="noopener">{i18n::text(lang, Msg::OpenFullView)}</a>
             </p>
         </div>

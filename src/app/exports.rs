@@ -1,7 +1,7 @@
 //! Downloads of the data behind the view (matching interventions, events) and the citation line.
 
 use super::{download, url_sync, Ctx};
-use crate::export;
+use crate::export::{self, Origin};
 use crate::i18n::{self, Msg};
 use crate::model::Intervention;
 use leptos::prelude::*;
@@ -17,19 +17,21 @@ pub fn InterventionDownloads() -> impl IntoView {
             return;
         };
         let rows = result.matching.iter().map(|i| data.index.record(i));
+        let own = ctx.shown().own;
+        let origin = own.as_deref().map_or(Origin::Bundled, Origin::File);
         if json {
             let rows: Vec<std::borrow::Cow<Intervention>> = rows.collect();
             download::save_text(
                 "mirador-interventions.json",
                 "application/json",
-                &export::to_json(&rows),
+                &export::to_json("interventions", &rows, origin),
             );
         } else {
             // Row by row: synthetic rows are generated as they are written, not all held first.
             download::save_text(
                 "mirador-interventions.csv",
                 "text/csv;charset=utf-8",
-                &export::interventions_csv(rows),
+                &export::interventions_csv(rows, origin),
             );
         }
     };
@@ -50,17 +52,18 @@ pub fn EventDownloads() -> impl IntoView {
         let Some(data) = ctx.data.get_untracked() else {
             return;
         };
+        // Events always come from the bundled release, whatever interventions are loaded.
         if json {
             download::save_text(
                 "mirador-events.json",
                 "application/json",
-                &export::to_json(&data.events),
+                &export::to_json("events", &data.events, Origin::Bundled),
             );
         } else {
             download::save_text(
                 "mirador-events.csv",
                 "text/csv;charset=utf-8",
-                &export::events_csv(&data.events),
+                &export::events_csv(&data.events, Origin::Bundled),
             );
         }
     };

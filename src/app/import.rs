@@ -148,10 +148,6 @@ async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-fn field_label(f: Option<Field>) -> String {
-    f.map_or_else(|| "—".to_owned(), |f| f.key().to_owned())
-}
-
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -270,9 +266,9 @@ pub fn ImportPanel() -> impl IntoView {
                                             mapping.update(|m| m.set(j, Field::from_key(&v)));
                                         } prop:value=move || mapping.with(|m| m.columns.get(j).copied().flatten().map(|f| f.key().to_owned()).unwrap_or_default())>
                                             <option value="">{t(Msg::IgnoreColumn)}</option>
-                                            {Field::ALL.iter().map(|f| view! { <option value=f.key()>{field_label(Some(*f))}</option> }).collect_view()}
+                                            {Field::ALL.iter().map(|f| view! { <option value=f.key()>{i18n::evidence::import_field_label(lang, f.key())}</option> }).collect_view()}
                                         </select>
-                                        <span class="hint">{info.map(|i| format!("{:?}", i.match_kind)).unwrap_or_default()}</span>
+                                        <span class="hint">{info.map(|i| i18n::evidence::match_label(lang, i.match_kind.key())).unwrap_or_default()}</span>
                                     </th>
                                 }
                             }).collect_view()}</tr>
@@ -287,7 +283,7 @@ pub fn ImportPanel() -> impl IntoView {
                 {move || {
                     let m = missing();
                     (!m.is_empty()).then(|| view! {
-                        <p class="status error" role="alert">{t(Msg::MissingRequired)}" "{m.iter().map(|f| f.key()).collect::<Vec<_>>().join(", ")}</p>
+                        <p class="status error" role="alert">{t(Msg::MissingRequired)}" "{m.iter().map(|f| i18n::evidence::import_field_label(lang, f.key())).collect::<Vec<_>>().join(", ")}</p>
                     })
                 }}
                 <button class="action" id="import-load" on:click=load>{t(Msg::LoadRows)}</button>

@@ -373,7 +373,7 @@ fn App() -> impl IntoView {
             }.into_any(),
             Load::Ready(_) => view! { <Dashboard/> }.into_any(),
         }}
-        <footer class="credit">{i18n::text(lang, Msg::DataCredit)}</footer>
+        <footer class="credit">{i18n::data_credit(lang)}</footer>
     }
     .into_any()
 }

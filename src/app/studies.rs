@@ -5,7 +5,7 @@
 use super::{download, Ctx};
 use crate::aggregate::studies::StudySort;
 use crate::evidence::{cite, Study};
-use crate::export;
+use crate::export::{self, Origin};
 use crate::i18n::evidence::{self as ev, Ev};
 use crate::i18n::{self};
 use crate::model::is_web_link;
@@ -49,12 +49,17 @@ pub fn StudiesView() -> impl IntoView {
         };
         let list: Vec<&Study> = rows.iter().map(|s| &set.0.studies[*s]).collect();
         let date = download::today();
+        let own = ctx.shown().own;
+        let origin = own.as_deref().map_or(Origin::Bundled, Origin::File);
         let (text, mime) = match format {
             "csv" => (
-                export::studies_csv(list.iter().copied()),
+                export::studies_csv(list.iter().copied(), origin),
                 "text/csv;charset=utf-8",
             ),
-            "json" => (export::to_json(&list), "application/json"),
+            "json" => (
+                export::to_json("studies", &list, origin),
+                "application/json",
+            ),
             "ris" => (cite::ris(&list), "application/x-research-info-systems"),
             _ => (cite::bibtex(&list), "application/x-bibtex"),
         };

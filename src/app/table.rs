@@ -236,8 +236,12 @@ pub fn DetailPanel() -> impl IntoView {
             let budget = match (r.budget_amount, &r.budget_currency) {
                 (Some(a), Some(c)) => {
                     let mut s = i18n::format_amount(lang, a, c);
-                    if let Some(y) = r.budget_year {
-                        s.push_str(&format!(" ({y})"));
+                    // The year and what the figure is: "US$ 45,000,000 (2012, loan)".
+                    let note: Vec<String> = r.budget_year.map(|y| y.to_string()).into_iter()
+                        .chain(r.budget_kind.map(|k| i18n::budget_kind_label(lang, k).to_owned()))
+                        .collect();
+                    if !note.is_empty() {
+                        s.push_str(&format!(" ({})", note.join(", ")));
                     }
                     s
                 }

@@ -18,7 +18,7 @@ use mirador::chart::frame::{ExportContext, ExportSize};
 use mirador::chart::{preferred_height_of, render_data_svg};
 use mirador::engine::Index;
 use mirador::evidence::Study;
-use mirador::export;
+use mirador::export::{self, Origin};
 use mirador::i18n::Lang;
 use mirador::model::{Event, Intervention};
 use mirador::parse::{parse_events, parse_interventions, parse_studies, LoadReport};
@@ -36,6 +36,7 @@ const USAGE: &str = "usage:
   mirador export [--state QUERY] [--data FILE] [--studies FILE] --format csv|json [--events] [--out FILE]
   mirador export --studies [FILE] [--state QUERY] [--data FILE] --format csv|json|ris|bibtex [--out FILE]
   mirador validate FILE.json|FILE.csv [--events | --studies] [--json]
+  mirador --version
 
 QUERY is the dashboard's query string, e.g. 'country=BRA,COL&focus=youth&year=2005..', or a
 whole link copied from the dashboard. A setting it cannot use stops the command (exit 2) and is
@@ -66,6 +67,14 @@ pub fn run(args: Vec<String>) -> i32 {
         Some("query") => Args::parse(&args[1..]).and_then(query),
         Some("export") => Args::parse(&args[1..]).and_then(export_cmd),
         Some("validate") => Args::parse(&args[1..]).and_then(validate),
+        Some("-V" | "--version" | "version") => {
+            println!(
+                "mirador {} · bundled dataset {}",
+                env!("CARGO_PKG_VERSION"),
+                Origin::Bundled.label()
+            );
+            Ok(())
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -161,6 +170,24 @@ impl Args {
             }
         }
         Ok(a)
+    }
+
+    /// Whose data the output holds: the bundled release, or the `--data` (or `--studies`) file.
+    fn origin(&self) -> Origin<'_> {
+        let path = if self.studies {
+            self.studies_file.as_deref().or(self.data.as_deref())
+        } else {
+            self.data.as_deref()
+        };
+        match path {
+            Some(p) => Origin::File(
+                std::path::Path::new(p)
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or(p),
+            ),
+            None => Origin::Bundled,
+        }
     }
 
     /// The state from `--state`: a query string, or a whole link pasted from the browser (its
@@ -400,6 +427,7 @@ fn query(a: Args) -> Result<(), Failure> {
     }
     if a.json {
         let mut out = json!({
+            "dataset": a.origin().json(),
             "total": result.total,
             "matching": result.matching_count(),
             "studies": studies.len(),
@@ -410,6 +438,7 @@ fn query(a: Args) -> Result<(), Failure> {
         }
         println!("{out}");
     } else {
+        println!("Data: {}", a.origin().label());
         println!(
             "{}",
             mirador::i18n::matching_line(Lang::En, result.matching_count(), result.total)
@@ -457,8 +486,8 @@ fn export_cmd(a: Args) -> Result<(), Failure> {
             .map(|s| &set.studies[s])
             .collect();
         let text = match format {
-            "csv" => export::studies_csv(rows.iter().copied()),
-            "json" => export::to_json(&rows),
+            "csv" => export::studies_csv(rows.iter().copied(), a.origin()),
+            "json" => export::to_json("studies", &rows, a.origin()),
             "ris" => mirador::evidence::cite::ris(&rows),
             _ => mirador::evidence::cite::bibtex(&rows),
         };
@@ -472,9 +501,9 @@ fn export_cmd(a: Args) -> Result<(), Failure> {
     let text = if a.events {
         let events: Vec<Event> = load(text_of(a.data.as_deref(), BUNDLED_EVENTS)?, parse_events)?;
         if format == "csv" {
-            export::events_csv(&events)
+            export::events_csv(&events, a.origin())
         } else {
-            export::to_json(&events)
+            export::to_json("events", &events, a.origin())
         }
     } else {
         let state = a.url_state()?;
@@ -483,9 +512,9 @@ fn export_cmd(a: Args) -> Result<(), Failure> {
         let rows: Vec<std::borrow::Cow<Intervention>> =
             result.matching.iter().map(|i| index.record(i)).collect();
         if format == "csv" {
-            export::interventions_csv(rows.iter().map(|r| r.as_ref()))
+            export::interventions_csv(rows.iter().map(|r| r.as_ref()), a.origin())
         } else {
-            export::to_json(&rows)
+            export::to_json("interventions", &rows, a.origin())
         }
     };
     write_out(a.out.as_deref(), text.as_bytes())

@@ -204,6 +204,55 @@ pub fn field_label(lang: Lang, field: &str) -> String {
     super::text(lang, msg).to_owned()
 }
 
+/// A schema field's name in the import's mapping step ("Start year", "Año de inicio"), by its key.
+pub fn import_field_label(lang: Lang, field: &str) -> String {
+    let words = match field {
+        "id" => ["Identifier", "Identificador", "Identificador"],
+        "start_year" => ["Start year", "Año de inicio", "Ano de início"],
+        "end_year" => ["End year", "Año de fin", "Ano de término"],
+        "budget_amount" => [
+            "Budget amount",
+            "Monto del presupuesto",
+            "Valor do orçamento",
+        ],
+        "budget_currency" => [
+            "Budget currency",
+            "Moneda del presupuesto",
+            "Moeda do orçamento",
+        ],
+        "budget_year" => ["Budget year", "Año del presupuesto", "Ano do orçamento"],
+        "budget_usd" => ["Budget (US$)", "Presupuesto (US$)", "Orçamento (US$)"],
+        "budget_kind" => [
+            "Kind of budget (loan, grant, cost)",
+            "Tipo de presupuesto (préstamo, donación, costo)",
+            "Tipo de orçamento (empréstimo, doação, custo)",
+        ],
+        "sources" => ["Sources (links)", "Fuentes (enlaces)", "Fontes (links)"],
+        other => return field_label(lang, other),
+    };
+    words[lang as usize].to_owned()
+}
+
+/// How sure the import is of a column's field: `exact`, `guess`, `none` or `release` (an export's
+/// own `dataset` column, read and not stored).
+pub fn match_label(lang: Lang, kind: &str) -> &'static str {
+    let words = match kind {
+        "exact" => ["Recognised", "Reconocida", "Reconhecida"],
+        "guess" => [
+            "Guessed: please check",
+            "Supuesta: revísela",
+            "Suposta: confira",
+        ],
+        "release" => [
+            "Dataset version: not stored",
+            "Versión del conjunto: no se guarda",
+            "Versão do conjunto: não é guardada",
+        ],
+        _ => ["Not recognised", "No reconocida", "Não reconhecida"],
+    };
+    words[lang as usize]
+}
+
 /// "Improved", "Mejoró", "Melhorou", ...
 pub fn direction_label(lang: Lang, d: Direction) -> &'static str {
     use Direction::*;

@@ -106,7 +106,6 @@ pub enum Msg {
     AllCountries,
     Interventions,
     RecordsRejected,
-    DataCredit,
     SortBy,
     FunderType,
     NoFilters,
@@ -180,7 +179,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every `Msg`, for checks that each language translates them all.
-    pub const ALL: [Msg; 122] = [
+    pub const ALL: [Msg; 121] = [
         Msg::AppTitle,
         Msg::AppSubtitle,
         Msg::Loading,
@@ -233,7 +232,6 @@ impl Msg {
         Msg::AllCountries,
         Msg::Interventions,
         Msg::RecordsRejected,
-        Msg::DataCredit,
         Msg::SortBy,
         Msg::FunderType,
         Msg::NoFilters,
@@ -370,7 +368,6 @@ fn english(msg: Msg) -> &'static str {
         AllCountries => "All countries",
         Interventions => "Interventions",
         RecordsRejected => "records in the dataset could not be loaded",
-        DataCredit => "Data: Mirador open dataset, sources cited on every record",
         SortBy => "Sort by",
         FunderType => "Funder type",
         NoFilters => "All interventions, no filters",
@@ -498,7 +495,6 @@ fn spanish(msg: Msg) -> &'static str {
         AllCountries => "Todos los países",
         Interventions => "Intervenciones",
         RecordsRejected => "registros del conjunto de datos no se pudieron cargar",
-        DataCredit => "Datos: conjunto de datos abierto Mirador, con las fuentes citadas en cada registro",
         SortBy => "Ordenar por",
         FunderType => "Tipo de financiador",
         NoFilters => "Todas las intervenciones, sin filtros",
@@ -626,7 +622,6 @@ fn portuguese(msg: Msg) -> &'static str {
         AllCountries => "Todos os países",
         Interventions => "Intervenções",
         RecordsRejected => "registros do conjunto de dados não puderam ser carregados",
-        DataCredit => "Dados: conjunto de dados aberto Mirador, com as fontes citadas em cada registro",
         SortBy => "Ordenar por",
         FunderType => "Tipo de financiador",
         NoFilters => "Todas as intervenções, sem filtros",
@@ -896,6 +891,21 @@ pub fn focus_label(lang: Lang, v: Focus) -> &'static str {
         (Lang::Pt, Focus::Information) => "Informação criminal",
         (Lang::Pt, Focus::Institutions) => "Reforma institucional",
         (Lang::Pt, Focus::OrganizedCrime) => "Crime organizado",
+    }
+}
+
+/// What a budget figure is, as the detail panel and the table say it.
+pub fn budget_kind_label(lang: Lang, v: BudgetKind) -> &'static str {
+    match (lang, v) {
+        (Lang::En, BudgetKind::Programme) => "programme cost",
+        (Lang::En, BudgetKind::Loan) => "loan",
+        (Lang::En, BudgetKind::Grant) => "grant",
+        (Lang::Es, BudgetKind::Programme) => "costo del programa",
+        (Lang::Es, BudgetKind::Loan) => "préstamo",
+        (Lang::Es, BudgetKind::Grant) => "donación",
+        (Lang::Pt, BudgetKind::Programme) => "custo do programa",
+        (Lang::Pt, BudgetKind::Loan) => "empréstimo",
+        (Lang::Pt, BudgetKind::Grant) => "doação",
     }
 }
 
@@ -1347,12 +1357,28 @@ pub fn citation(
         (Lang::Es, Some(f)) => format!("{f}, representado con Mirador"),
         (Lang::Pt, Some(f)) => format!("{f}, representado com o Mirador"),
     };
+    let version = match (lang, own_file) {
+        (_, Some(_)) => String::new(),
+        (Lang::En, None) => format!(", version {DATASET_VERSION} ({DATASET_DATE})"),
+        (Lang::Es, None) => format!(", versión {DATASET_VERSION} ({DATASET_DATE})"),
+        (Lang::Pt, None) => format!(", versão {DATASET_VERSION} ({DATASET_DATE})"),
+    };
     let accessed = match lang {
         Lang::En => "Accessed",
         Lang::Es => "Consultado el",
         Lang::Pt => "Acesso em",
     };
-    format!("{dataset}. {summary} ({line}). {accessed} {date}. {url}")
+    format!("{dataset}{version}. {summary} ({line}). {accessed} {date}. {url}")
+}
+
+/// The data credit under the page and each embed: the dataset, its version and release date.
+pub fn data_credit(lang: Lang) -> String {
+    let (v, d) = (DATASET_VERSION, DATASET_DATE);
+    match lang {
+        Lang::En => format!("Data: Mirador open dataset, version {v} ({d}), sources cited on every record"),
+        Lang::Es => format!("Datos: conjunto de datos abierto Mirador, versión {v} ({d}), con las fuentes citadas en cada registro"),
+        Lang::Pt => format!("Dados: conjunto de dados aberto Mirador, versão {v} ({d}), com as fontes citadas em cada registro"),
+    }
 }
 
 /// The page title for a view: the view's name, then the app's.

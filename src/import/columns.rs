@@ -27,6 +27,7 @@ pub enum Field {
     BudgetCurrency,
     BudgetYear,
     BudgetUsd,
+    BudgetKind,
     Evaluation,
     Effect,
     Outcomes,
@@ -35,7 +36,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the schema's order.
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 21] = [
         Field::Id,
         Field::Name,
         Field::Description,
@@ -52,6 +53,7 @@ impl Field {
         Field::BudgetCurrency,
         Field::BudgetYear,
         Field::BudgetUsd,
+        Field::BudgetKind,
         Field::Evaluation,
         Field::Effect,
         Field::Outcomes,
@@ -77,6 +79,7 @@ impl Field {
             Field::BudgetCurrency => "budget_currency",
             Field::BudgetYear => "budget_year",
             Field::BudgetUsd => "budget_usd",
+            Field::BudgetKind => "budget_kind",
             Field::Evaluation => "evaluation",
             Field::Effect => "effect",
             Field::Outcomes => "outcomes",
@@ -459,6 +462,21 @@ const NAMES: &[(Field, &[&str])] = &[
         ],
     ),
     (
+        Field::BudgetKind,
+        &[
+            "budget kind",
+            "budget type",
+            "kind of budget",
+            "type of funding",
+            "funding type",
+            "tipo de presupuesto",
+            "tipo de financiamiento",
+            "tipo de financiación",
+            "tipo de orçamento",
+            "tipo de financiamento",
+        ],
+    ),
+    (
         Field::BudgetUsd,
         &[
             "budget usd",
@@ -596,6 +614,21 @@ pub enum MatchKind {
     Guess,
     /// Nothing matched (or the field was already taken by an earlier column).
     None,
+    /// A Mirador export's own `dataset` column (which release or file the rows came from): read,
+    /// not stored in the records.
+    Release,
+}
+
+impl MatchKind {
+    /// The stable name `i18n::match_label` translates.
+    pub fn key(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Guess => "guess",
+            MatchKind::None => "none",
+            MatchKind::Release => "release",
+        }
+    }
 }
 
 /// A normalised header: the base words, and what parentheses or a suffix said ("usd", "r$").
@@ -713,6 +746,13 @@ pub fn match_header(header: &str) -> Proposal {
     };
     if key.base.is_empty() && key.qualifier.is_empty() {
         return none;
+    }
+    if full == crate::export::DATASET_COLUMN {
+        return Proposal {
+            field: None,
+            kind: MatchKind::Release,
+            currency: None,
+        };
     }
     let exact = |text: &str| -> Option<Field> {
         let text = text.trim();

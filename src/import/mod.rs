@@ -700,7 +700,8 @@ impl Applying {
         report.warnings.extend(import.notes.iter().cloned());
         for (j, col) in import.columns.iter().enumerate() {
             let mapped = mapping.columns.get(j).copied().flatten();
-            if mapped.is_none() && col.filled > 0 {
+            // An export's `dataset` column names where the rows came from: nothing is lost.
+            if mapped.is_none() && col.filled > 0 && col.match_kind != MatchKind::Release {
                 report.warnings.push(Warning {
                     line: import.header_line,
                     record: 0,
@@ -1226,6 +1227,7 @@ impl<'a> RowReader<'a> {
         };
         let budget_year = self.year(Field::BudgetYear).map(|(_, y)| y);
         let usd = self.amount(Field::BudgetUsd);
+        let budget_kind = self.vocab(Field::BudgetKind);
         let evaluation = self.vocab(Field::Evaluation);
         let effect = self.vocab(Field::Effect);
         let outcomes = self.vocab_list(Field::Outcomes);
@@ -1340,6 +1342,7 @@ impl<'a> RowReader<'a> {
                 budget_currency: currency,
                 budget_year,
                 budget_usd,
+                budget_kind,
                 evaluation,
                 effect,
                 outcomes,

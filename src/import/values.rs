@@ -25,7 +25,7 @@
 //!   or a label in English, Spanish or Portuguese; labels that could mean two values
 //!   ("prevención", "pandillas", "evaluación de impacto") are rejected with the candidates.
 
-use crate::model::{ActorType, Effect, Evaluation, Focus, Level, Outcome};
+use crate::model::{ActorType, BudgetKind, Effect, Evaluation, Focus, Level, Outcome};
 use crate::text::fold;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -740,6 +740,18 @@ vocab!(Level, "level", app: crate::i18n::level_label,
         "Multipaís" => "regional", "Multi-país" => "regional", "Subregional" => "regional", "Supranacional" => "regional",
     ],
     ambiguous: ["Estatal" => ["national", "subnational"], "Internacional" => ["regional", "national"]]);
+
+vocab!(BudgetKind, "budget kind", app: crate::i18n::budget_kind_label,
+    labels: [
+        "Programme" => "programme", "Program" => "programme", "Programme cost" => "programme", "Cost" => "programme",
+        "Budget" => "programme", "Costo" => "programme", "Costo del programa" => "programme", "Presupuesto" => "programme",
+        "Custo" => "programme", "Custo do programa" => "programme", "Orçamento" => "programme",
+        "Loan" => "loan", "Préstamo" => "loan", "Empréstimo" => "loan", "Crédito" => "loan", "Credit" => "loan",
+        "Grant" => "grant", "Donation" => "grant", "Contribution" => "grant", "Donación" => "grant", "Donativo" => "grant",
+        "Cooperación no reembolsable" => "grant", "Subvención" => "grant", "Doação" => "grant", "Contribución" => "grant",
+        "Contribuição" => "grant",
+    ],
+    ambiguous: []);
 
 vocab!(Focus, "focus", app: crate::i18n::focus_label,
 labels: [
