@@ -19,6 +19,8 @@ use mirador::selection::{Facet, Selection};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(15);
@@ -51,6 +53,70 @@ fn serve_with(
     root: PathBuf,
     broken: &'static [&'static str],
     extras: Vec<(&'static str, PathBuf)>,
+) -> u16 {
+    serve_switched(root, broken, extras, Arc::new(Switch::default()))
+}
+
+/// What a test can change on a running server: cut the network (see `offline_gate`) or serve
+/// other content at a path (an update).
+#[derive(Default)]
+struct Switch {
+    offline: AtomicBool,
+    replaced: Mutex<Vec<(String, Vec<u8>)>>,
+    /// Connections open through the gate, closed when the network goes down.
+    open: Mutex<Vec<std::net::TcpStream>>,
+}
+
+impl Switch {
+    fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
+        if offline {
+            for s in self.open.lock().unwrap().drain(..) {
+                let _ = s.shutdown(std::net::Shutdown::Both);
+            }
+        }
+    }
+}
+
+/// A loopback port in front of `upstream` that behaves like the network: while `switch` is
+/// offline every connection is closed at once, and the ones open are cut, so the browser sees
+/// network errors (not error pages) and a service worker must answer from its cache.
+fn offline_gate(upstream: u16, switch: Arc<Switch>) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            if switch.offline.load(Ordering::SeqCst) {
+                let _ = client.shutdown(std::net::Shutdown::Both);
+                continue;
+            }
+            let Ok(server) = std::net::TcpStream::connect(("127.0.0.1", upstream)) else {
+                continue;
+            };
+            {
+                let mut open = switch.open.lock().unwrap();
+                open.push(client.try_clone().unwrap());
+                open.push(server.try_clone().unwrap());
+            }
+            for (mut from, mut to) in [
+                (client.try_clone().unwrap(), server.try_clone().unwrap()),
+                (server, client),
+            ] {
+                std::thread::spawn(move || {
+                    let _ = std::io::copy(&mut from, &mut to);
+                    let _ = to.shutdown(std::net::Shutdown::Both);
+                });
+            }
+        }
+    });
+    port
+}
+
+fn serve_switched(
+    root: PathBuf,
+    broken: &'static [&'static str],
+    extras: Vec<(&'static str, PathBuf)>,
+    switch: Arc<Switch>,
 ) -> u16 {
     let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
     let port = server.server_addr().to_ip().unwrap().port();
@@ -93,7 +159,12 @@ fn serve_with(
                 Some("png") => "image/png",
                 _ => "application/octet-stream",
             };
-            let body = std::fs::read(&path).unwrap();
+            let replaced = switch.replaced.lock().unwrap();
+            let body = match replaced.iter().find(|(p, _)| *p == rel) {
+                Some((_, b)) => b.clone(),
+                None => std::fs::read(&path).unwrap(),
+            };
+            drop(replaced);
             let header = tiny_http::Header::from_bytes("Content-Type", mime).unwrap();
             let _ = req.respond(tiny_http::Response::from_data(body).with_header(header));
         }
@@ -2380,4 +2451,95 @@ async fn the_record_panel_works_from_the_keyboard() {
         .await
         .unwrap();
     assert_eq!(back, serde_json::json!("import-open"));
+}
+
+/// Polls a script until it returns true.
+async fn wait_until(c: &Client, script: &str, what: &str, timeout: Duration) {
+    let start = Instant::now();
+    loop {
+        if c.execute(script, vec![]).await.unwrap() == serde_json::json!(true) {
+            return;
+        }
+        assert!(start.elapsed() < timeout, "{what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_one_visit_every_view_works_offline_and_an_update_replaces_the_cache() {
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let switch = Arc::new(Switch::default());
+    let upstream = serve_switched(dist.clone(), &[], Vec::new(), switch.clone());
+    let port = offline_gate(upstream, switch.clone());
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let base = format!("http://127.0.0.1:{port}/");
+    // The pre-rendered first charts are in the page before the app, and leave when it has drawn.
+    let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(
+        page.contains(r#"<div id="preview">"#) && page.contains("<svg "),
+        "index.html has the pre-rendered view"
+    );
+    c.goto(&base).await.unwrap();
+    wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
+    wait_until(
+        &c,
+        "return document.getElementById('preview') === null",
+        "the preview stays over the app",
+        TIMEOUT,
+    )
+    .await;
+    // One visit: the service worker installs, caches the app and the data, and takes the page.
+    wait_until(
+        &c,
+        "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
+        "no service worker controls the page after a visit",
+        Duration::from_secs(40),
+    )
+    .await;
+    let manifest = c
+        .execute("return fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json()).then(m => m.name)", vec![])
+        .await
+        .unwrap();
+    assert!(
+        manifest.as_str().unwrap_or("").starts_with("Mirador"),
+        "installable: {manifest}"
+    );
+
+    // The network goes down: the dashboard opens, and every view draws.
+    switch.set_offline(true);
+    for view in mirador::url_state::View::ALL {
+        let url = format!("{base}?view={}", view.key());
+        c.goto(&url).await.unwrap();
+        capture_console_errors(&c).await;
+        wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
+        wait_until(
+            &c,
+            "const v = document.querySelector('main'); return !!v && !document.querySelector('.status.error') && !!v.querySelector('canvas[aria-label], table tbody tr, svg');",
+            &format!("{url}: nothing drawn offline"),
+            TIMEOUT,
+        )
+        .await;
+        assert_no_console_errors(&c).await;
+    }
+    screenshot(&c, "45-offline").await;
+
+    // Back online with updated data: the next visit shows it, not the cached copy.
+    let text = std::fs::read_to_string(dist.join("data/interventions.json")).unwrap();
+    let mut records: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    records.truncate(records.len() - 1);
+    switch.replaced.lock().unwrap().push((
+        "data/interventions.json".into(),
+        serde_json::to_vec(&records).unwrap(),
+    ));
+    switch.set_offline(false);
+    c.goto(&base).await.unwrap();
+    let n = records.len();
+    wait_text(&c, "#total", &i18n::matching_line(Lang::En, n, n)).await;
+    // And offline again, the cache now holds the update.
+    switch.set_offline(true);
+    c.goto(&format!("{base}?view=table")).await.unwrap();
+    wait_text(&c, "#total", &i18n::matching_line(Lang::En, n, n)).await;
+    c.close().await.unwrap();
 }

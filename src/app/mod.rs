@@ -297,6 +297,17 @@ fn App() -> impl IntoView {
     });
     provide_context(ctx);
     url_sync::install(ctx);
+    // The pre-rendered first view (scripts/prerender.py) leaves once the app has its data (or has
+    // failed to get it), after the frame in which the app draws its own charts.
+    Effect::new(move |_| {
+        if !matches!(load.get(), Load::Loading) {
+            request_animation_frame(|| {
+                if let Some(p) = document().get_element_by_id("preview") {
+                    p.remove();
+                }
+            });
+        }
+    });
     // The page title follows the view and the language.
     Effect::new(move |_| {
         let title = i18n::page_title(lang, view_label(lang, ctx.view.get()));
