@@ -166,6 +166,9 @@ fn stored_evidence_is_what_the_rule_derives() {
     }
 }
 
+/// Interventions with a derived effect in release 2026.11; a later release may only add to them.
+const RATED_FLOOR: usize = 74;
+
 #[test]
 fn evidence_targets_hold() {
     let records = interventions();
@@ -178,18 +181,20 @@ fn evidence_targets_hold() {
                 .is_some_and(|e| e != mirador::model::Effect::Unknown)
         })
         .count();
+    // A floor on the count, not a share: the breadth issue added hundreds of programmes that no
+    // one has evaluated, which is what the evaluation gap chart is for. No verdict may be lost.
     assert!(
-        with_effect * 4 >= records.len(),
-        "{with_effect} of {} interventions have a derived effect (25% wanted)",
+        with_effect >= RATED_FLOOR,
+        "{with_effect} of {} interventions have a derived effect (at least {RATED_FLOOR} wanted)",
         records.len()
     );
     let ids: HashSet<&str> = studies.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids.len(), studies.len(), "duplicate study ids");
 }
 
-/// Mirrors may not grow back: at most this share of cited addresses (per mille). The aim is 50
-/// (5%); the rest are the only readable copies of official documents (see SCHEMA.md).
-const MIRROR_CEILING_PER_MILLE: usize = 65;
+/// Mirrors at most 5% of cited addresses (per mille); they are the only readable copies of a few
+/// official documents (see SCHEMA.md).
+const MIRROR_CEILING_PER_MILLE: usize = 50;
 
 #[test]
 fn mirrors_stay_below_their_ceiling() {
@@ -270,6 +275,80 @@ fn no_duplicate_name_in_a_country() {
     }
 }
 
+/// The unit of record (SCHEMA.md): a phase, loan or roll-out is not its own record. Names that
+/// differ only by a phase mark ("II", "Fase 2", "segunda etapa") or a loan number in one country
+/// are the same programme.
+#[test]
+fn no_programme_is_split_into_phases() {
+    fn base(name: &str) -> String {
+        let folded = fold(name);
+        let words: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "i" | "ii"
+                        | "iii"
+                        | "iv"
+                        | "phase"
+                        | "fase"
+                        | "etapa"
+                        | "stage"
+                        | "segunda"
+                        | "tercera"
+                        | "second"
+                        | "third"
+                        | "primera"
+                        | "first"
+                ) && !w.chars().all(|c| c.is_ascii_digit())
+            })
+            .collect();
+        words.join(" ")
+    }
+    let mut seen: HashMap<(String, String), String> = HashMap::new();
+    for r in interventions() {
+        let key = (base(&r.name), r.country.clone());
+        if key.0.len() < 8 {
+            continue;
+        }
+        if let Some(other) = seen.insert(key, r.id.clone()) {
+            panic!(
+                "{other} and {} name the same programme in {} apart from a phase or number",
+                r.id, r.country
+            );
+        }
+    }
+}
+
+/// Event dates are at the precision their sources give: a year, a month or a day, nothing else.
+#[test]
+fn event_dates_have_a_stated_precision() {
+    for e in events() {
+        for d in [&e.start_date, &e.end_date].into_iter().flatten() {
+            let ok = match d.len() {
+                4 => d.chars().all(|c| c.is_ascii_digit()),
+                7 => {
+                    d.as_bytes()[4] == b'-'
+                        && d[..4].parse::<u32>().is_ok()
+                        && d[5..].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+                }
+                10 => {
+                    d.as_bytes()[4] == b'-'
+                        && d.as_bytes()[7] == b'-'
+                        && d[..4].parse::<u32>().is_ok()
+                }
+                _ => false,
+            };
+            assert!(
+                ok,
+                "{}: date {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                e.id
+            );
+        }
+    }
+}
+
 #[test]
 fn budgets_follow_the_rules() {
     for r in interventions() {
@@ -291,6 +370,11 @@ fn budgets_follow_the_rules() {
             r.budget_amount.is_some(),
             r.budget_currency.is_some(),
             "{}: amount and currency go together",
+            r.id
+        );
+        assert!(
+            r.budget_kind.is_none() || r.budget_amount.is_some(),
+            "{}: a budget kind without an amount",
             r.id
         );
     }
@@ -432,10 +516,34 @@ fn coverage_text() -> String {
     );
     let mirrors = urls.iter().filter(|u| is_mirror(u)).count();
     let dated = events.iter().filter(|e| e.start_date.is_some()).count();
+    let kind = |k: Option<mirador::model::BudgetKind>| {
+        records
+            .iter()
+            .filter(|r| r.budget_amount.is_some() && r.budget_kind == k)
+            .count()
+    };
+    let mut decades: Vec<(i32, usize)> = Vec::new();
+    for y in &years {
+        let d = y - y.rem_euclid(10);
+        match decades.iter_mut().find(|(k, _)| *k == d) {
+            Some((_, c)) => *c += 1,
+            None => decades.push((d, 1)),
+        }
+    }
+    decades.sort();
+    let decade_list: Vec<String> = decades.iter().map(|(d, c)| format!("{d}s {c}")).collect();
+    let budgets = format!(
+        "{} loans, {} grants, {} programme costs, {} not said",
+        kind(Some(mirador::model::BudgetKind::Loan)),
+        kind(Some(mirador::model::BudgetKind::Grant)),
+        kind(Some(mirador::model::BudgetKind::Programme)),
+        kind(None)
+    );
     format!(
         "- **{n} interventions in {} countries and territories.** By country: {}.\n\
          - **Levels:** {} national, {} subnational, {} municipal, {} multi-country. Start years run from {} to {}.\n\
          - **How complete the fields are:** start year {}%, budget amount {}% (in US dollars {}%), an evaluation design {}%.\n\
+         - **What the budgets are:** {budgets}. **Start years by decade:** {}.\n\
          - **{} studies:** {} experimental, {} quasi-experimental, {} process evaluations, {} monitoring reports; {} carry an external rating; {} findings in all.\n\
          - **Derived effect** for {rated} of {n} interventions ({}%): {} effective, {} promising, {} mixed, {} no effect, {} harmful; {} more have an impact study without reported findings (`unknown`).\n\
          - **{} events**, {dated} of them dated (at the precision their sources give).\n\
@@ -452,6 +560,7 @@ fn coverage_text() -> String {
         known(&|r| r.budget_amount.is_some()),
         known(&|r| r.budget_usd.is_some()),
         known(&|r| r.evaluation.is_some_and(|e| e != Evaluation::None)),
+        decade_list.join(", "),
         studies.len(),
         design(Evaluation::Experimental),
         design(Evaluation::QuasiExperimental),
