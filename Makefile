@@ -11,13 +11,20 @@ TOOLS               := $(CURDIR)/tools
 export PATH         := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO                := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup setup-web setup-browser dist test-core test-browser serve clean size
+.PHONY: run test setup setup-web setup-browser setup-web-tests dist test-core test-browser serve clean size bench-load
 
 run: setup-web dist serve
 
-test: setup-web setup-browser test-core dist test-browser
+test: setup-web setup-browser setup-web-tests test-core dist test-browser
 
-setup: setup-web setup-browser
+setup: setup-web setup-browser setup-web-tests
+
+# axe-core (accessibility checks in the browser tests) and puppeteer-core (make bench-load), pinned
+# by tests/web/package-lock.json; installed again only when the lock file changes.
+setup-web-tests: tests/web/node_modules/.installed
+tests/web/node_modules/.installed: tests/web/package-lock.json
+	npm ci --prefix tests/web --no-audit --no-fund
+	touch $@
 
 setup-web:
 	rustup target add wasm32-unknown-unknown
@@ -50,6 +57,11 @@ test-browser:
 	@echo "screenshots in target/screenshots/"
 
 size: dist
+
+# The first chart and the dashboard interactive on a phone on a slow link (1.6 Mbps, 150 ms, CPU 4x
+# slower), served with gzip: times, bytes fetched before each, and the floor they set. BENCHMARKS.md.
+bench-load: setup-web setup-browser setup-web-tests dist
+	node tests/web/bench-load.mjs dist
 
 clean:
 	rm -rf dist target/screenshots

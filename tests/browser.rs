@@ -842,7 +842,10 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
             && svg.contains("Interventions by country")
             && svg.contains("\nBrazil\n</text>")
             && svg.contains(&escape(&filters))
-            && svg.contains("Source: Mirador open dataset 2026.11 (CC BY 4.0)"),
+            && svg.contains(&format!(
+                "Source: Mirador open dataset {} (CC BY 4.0)",
+                mirador::model::DATASET_VERSION
+            )),
         "{filters} / {credit}\n{}",
         &svg[svg.len().saturating_sub(1500)..]
     );
@@ -2542,4 +2545,72 @@ async fn after_one_visit_every_view_works_offline_and_an_update_replaces_the_cac
     c.goto(&format!("{base}?view=table")).await.unwrap();
     wait_text(&c, "#total", &i18n::matching_line(Lang::En, n, n)).await;
     c.close().await.unwrap();
+}
+
+/// The accessibility rules axe-core (tests/web, pinned) finds broken on the page now: one line per
+/// rule, with its impact, how many elements and the first of them.
+async fn axe_violations(c: &Client) -> Vec<String> {
+    static AXE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let axe = AXE.get_or_init(|| {
+        std::fs::read_to_string("tests/web/node_modules/axe-core/axe.min.js")
+            .expect("axe-core is not installed: make setup-web-tests")
+    });
+    c.execute(&format!("{axe}\nreturn true;"), vec![])
+        .await
+        .unwrap();
+    let found = c
+        .execute(
+            "return axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v =>
+                 `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes[0].target.join(' ')} ${v.nodes[0].failureSummary.replace(/\\s+/g, ' ').slice(0, 160)}`));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axe_finds_no_violation_on_any_view_language_size_or_dialog() {
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let base = format!("http://127.0.0.1:{port}/");
+    let record = expect.index.record(0).id.clone();
+    let mut problems = Vec::new();
+    for (w, h) in [(1400, 1100), (390, 844)] {
+        c.set_window_size(w, h).await.unwrap();
+        for lang in ["en", "es", "pt"] {
+            for view in mirador::url_state::View::ALL {
+                let url = format!("{base}?view={}&lang={lang}", view.key());
+                c.goto(&url).await.unwrap();
+                wait_until(&c, "return !!document.querySelector('#total') && !document.querySelector('.status.loading')", &format!("{url}: not loaded"), TIMEOUT).await;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                for v in axe_violations(&c).await {
+                    problems.push(format!("{w}x{h} {url}: {v}"));
+                }
+            }
+            // With a dialog open: the record panel, and the import dialog.
+            let url = format!("{base}?lang={lang}&record={record}");
+            c.goto(&url).await.unwrap();
+            wait_until(
+                &c,
+                "return !!document.querySelector('div.detail')",
+                &format!("{url}: no record panel"),
+                TIMEOUT,
+            )
+            .await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            for v in axe_violations(&c).await {
+                problems.push(format!("{w}x{h} {url}: {v}"));
+            }
+        }
+    }
+    c.close().await.unwrap();
+    assert!(
+        problems.is_empty(),
+        "axe-core violations:\n{}",
+        problems.join("\n")
+    );
 }

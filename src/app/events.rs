@@ -105,7 +105,7 @@ pub fn EventList(with_chart: bool) -> impl IntoView {
                     <ChartCanvas kind=ChartKind::EventsMap interactive=true/>
                 </div>
             })}
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=i18n::text(lang, Msg::Events)>
                 <table id="events-table">
                     <thead><tr>
                         <th scope="col">{t(Msg::Date)}</th>

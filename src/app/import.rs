@@ -253,7 +253,7 @@ pub fn ImportPanel() -> impl IntoView {
             Some(view! {
                 <p><strong>{name}</strong>" · "{i18n::format_count(lang, import.rows())}" "{t(Msg::Rows)}</p>
                 <p class="hint">{t(Msg::MappingHelp)}</p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t(Msg::MappingHelp)>
                     <table id="import-mapping">
                         <thead>
                             <tr>{headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr>

@@ -106,7 +106,7 @@ pub fn StudiesView() -> impl IntoView {
                 }
                 let data = ctx.data.get_untracked();
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=i18n::evidence::text(lang, Ev::StudiesView)>
                     <table id="studies-table">
                         <thead><tr>
                             {header(StudySort::Year, Ev::Year)}

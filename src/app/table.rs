@@ -117,7 +117,7 @@ pub fn InterventionTable() -> impl IntoView {
     view! {
         <section class="table-section">
             <h2>{i18n::text(lang, Msg::Interventions)}" "<super::exports::InterventionDownloads/></h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=i18n::text(lang, Msg::Interventions)>
                 <table id="interventions">
                     <thead><tr>{SortKey::ALL.into_iter().map(header).collect_view()}</tr></thead>
                     <tbody>
@@ -206,7 +206,7 @@ pub fn DetailPanel() -> impl IntoView {
     };
     // Focus moves into the panel when it opens and back to what opened it when it closes.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    let panel: NodeRef<leptos::html::Aside> = NodeRef::new();
+    let panel: NodeRef<leptos::html::Div> = NodeRef::new();
     let close_panel = move || {
         ctx.state.update(|s| s.record = None);
         if let Some(e) = opener.try_update_value(Option::take).flatten() {
@@ -275,7 +275,7 @@ pub fn DetailPanel() -> impl IntoView {
             let rows: Vec<_> = rows.into_iter().map(|(k, v, fields)| (k, v, marks(fields))).collect();
             view! {
                 <div class="backdrop" on:click=close></div>
-                <aside class="detail" id="detail" role="dialog" aria-modal="true" aria-labelledby="detail-title" node_ref=panel
+                <div class="detail" id="detail" role="dialog" aria-modal="true" aria-labelledby="detail-title" node_ref=panel
                     on:keydown=move |ev| {
                         if let Some(el) = panel.get_untracked() {
                             super::dialog::on_keydown(&ev, &el, close_panel);
@@ -289,7 +289,7 @@ pub fn DetailPanel() -> impl IntoView {
                     <super::evidence::EvidenceSection position=position/>
                     <h3>{t(Msg::Sources)}</h3>
                     {super::evidence::source_list(&r.sources, lang)}
-                </aside>
+                </div>
             }
         })
     }

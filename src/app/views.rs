@@ -144,8 +144,8 @@ pub fn CompareView() -> impl IntoView {
                 </div>
             </fieldset>
             <ChartCanvas kind=ChartKind::Compare interactive=true data=data/>
-            <h3>{i18n::text(lang, Msg::Summary)}</h3>
-            <div class="table-scroll">
+            <h2>{i18n::text(lang, Msg::Summary)}</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=i18n::text(lang, Msg::Summary)>
                 <table id="compare-table">
                     <thead><tr>
                         <th scope="col">{i18n::text(lang, Msg::Country)}</th>

@@ -28,6 +28,9 @@ const TYPES = {
   ".svg": "image/svg+xml", ".webmanifest": "application/manifest+json", ".png": "image/png",
 };
 
+// Bytes of the body last sent for each path (compressed when it was).
+const SENT = new Map();
+
 function serve() {
   const server = http.createServer((req, res) => {
     let rel = decodeURIComponent(new URL(req.url, "http://x").pathname).replace(/^\/+/, "");
@@ -46,6 +49,7 @@ function serve() {
       headers["content-encoding"] = "gzip";
     }
     headers["content-length"] = body.length;
+    SENT.set(new URL(req.url, "http://x").pathname, body.length);
     res.writeHead(200, headers).end(body);
   });
   return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
@@ -66,8 +70,17 @@ async function load(browser, url) {
     offline: false, latency: RTT, downloadThroughput: DOWN, uploadThroughput: UP,
   });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
-  const finished = []; // [timestamp in s, encoded bytes]
-  cdp.on("Network.loadingFinished", (e) => finished.push([e.timestamp, e.encodedDataLength]));
+  // [timestamp in s, bytes]: each response as it completes, with the size the server sent (the
+  // browser's own count is 0 for fetch() responses under emulation).
+  const finished = [];
+  const urls = {};
+  cdp.on("Network.responseReceived", (e) => { urls[e.requestId] = e.response.url; });
+  cdp.on("Network.loadingFinished", (e) => {
+    const path = new URL(urls[e.requestId] || "http://x/").pathname;
+    const bytes = SENT.get(path) || 0;
+    finished.push([e.timestamp, bytes]);
+    if (process.env.MIRADOR_BENCH_VERBOSE) console.log(`  ${bytes} B ${path}`);
+  });
   let navStart = null;
   cdp.on("Network.requestWillBeSent", (e) => {
     if (navStart === null && e.type === "Document") navStart = e.timestamp;
