@@ -2614,3 +2614,128 @@ async fn axe_finds_no_violation_on_any_view_language_size_or_dialog() {
         problems.join("\n")
     );
 }
+
+/// Presses `keys` (WebDriver key codes) on whatever has focus.
+async fn press(c: &Client, keys: &str) {
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys(keys)
+        .await
+        .unwrap();
+}
+
+const TAB: &str = "\u{e004}";
+const ENTER: &str = "\u{e007}";
+const ESCAPE: &str = "\u{e00c}";
+const ARROW_DOWN: &str = "\u{e015}";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    c.goto(&format!("http://127.0.0.1:{port}/?lang=es"))
+        .await
+        .unwrap();
+    capture_console_errors(&c).await;
+    let all = Selection::new();
+    let total = |sel: &Selection| {
+        i18n::matching_line(
+            Lang::Es,
+            expect.index.evaluate(sel).matching_count(),
+            expect.index.len(),
+        )
+    };
+    wait_text(&c, "#total", &total(&all)).await;
+    // Tab until the country chart has focus, as a person without a mouse does.
+    let mut tabs = 0;
+    while c
+        .execute("return !!document.activeElement && document.activeElement.matches('#chart-country canvas')", vec![])
+        .await
+        .unwrap()
+        != serde_json::json!(true)
+    {
+        press(&c, TAB).await;
+        tabs += 1;
+        assert!(tabs < 200, "Tab never reaches the country chart");
+    }
+    // The arrows move between bars; the one in focus is announced with its label and value.
+    let countries = series(
+        &expect.index,
+        &expect.index.evaluate(&all),
+        &all,
+        ChartKind::Country,
+        Lang::Es,
+    );
+    press(&c, ARROW_DOWN).await;
+    press(&c, ARROW_DOWN).await;
+    let second = &countries.bars[1];
+    wait_text(
+        &c,
+        "#chart-country p[aria-live]",
+        &format!(
+            "{}: {}",
+            second.label,
+            i18n::format_count(Lang::Es, second.count)
+        ),
+    )
+    .await;
+    // Enter filters by it, as a click would: the total changes.
+    press(&c, ENTER).await;
+    let mut sel = Selection::new();
+    if let mirador::aggregate::BarAction::Toggle(facet, key) = &second.action {
+        sel.toggle(*facet, key);
+    } else {
+        panic!("a country bar toggles its country");
+    }
+    wait_text(&c, "#total", &total(&sel)).await;
+    assert!(
+        location_query(&c).await.contains("country="),
+        "the filter is in the link"
+    );
+    // Escape leaves the chart.
+    press(&c, ESCAPE).await;
+    let left = c
+        .execute("return document.activeElement && document.activeElement.matches('#chart-country canvas')", vec![])
+        .await
+        .unwrap();
+    assert_eq!(left, serde_json::json!(false), "Escape leaves the chart");
+
+    // "Show as table" shows the focus chart's numbers, in the page language.
+    click(&c, "#chart-focus button[data-action='table']").await;
+    let focus = series(
+        &expect.index,
+        &expect.index.evaluate(&sel),
+        &sel,
+        ChartKind::Focus,
+        Lang::Es,
+    );
+    let rows = c
+        .execute(
+            "return [...document.querySelectorAll('#chart-focus .chart-table tbody tr')].map(r => [...r.children].map(c => c.textContent))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let want: Vec<Vec<String>> = focus
+        .bars
+        .iter()
+        .map(|b| vec![b.label.clone(), i18n::format_count(Lang::Es, b.count)])
+        .collect();
+    assert_eq!(
+        rows,
+        serde_json::json!(want),
+        "the table holds the chart's numbers"
+    );
+    let header = text_of(&c, "#chart-focus .chart-table thead").await;
+    assert!(
+        header.contains("Categoría") && header.contains("Intervenciones"),
+        "{header}"
+    );
+    screenshot(&c, "46-keyboard-table").await;
+    assert_no_console_errors(&c).await;
+    c.close().await.unwrap();
+}

@@ -4,6 +4,7 @@
 //! whether each is selected, plus a note about what is not drawn (unknown budgets). Charts never
 //! filter or group; this module never knows about pixels.
 
+pub mod chart_table;
 pub mod empty;
 pub mod evaluation_gap;
 pub mod map_series;

@@ -3,7 +3,12 @@
 //! stay crisp on HiDPI screens; it redraws when its data, the hovered item or the window size
 //! changes. A click hit-tests with the same layout the drawing used and applies the item's action
 //! (toggle a value, set a range, open an event); on the timeline a drag across years sets the
-//! year range. Each chart has PNG (2×), SVG and Embed buttons.
+//! year range. Each chart has PNG (2×), SVG and Embed buttons, and "Show as table".
+//!
+//! From the keyboard: Tab reaches the chart, the arrow keys (and Home, End) move between its
+//! marks in the order `ChartData::item_count` numbers them, the mark in focus is drawn as hovered,
+//! ringed, and announced with its label and value; Enter or Space does what a click does; Escape
+//! leaves the chart.
 
 use super::{download, url_sync, Ctx};
 use crate::aggregate::views::{chart_data, ChartData};
@@ -81,6 +86,9 @@ pub fn ChartCanvas(
     let data = data.unwrap_or_else(|| data_memo(ctx, kind));
     let canvas_ref: NodeRef<Canvas> = NodeRef::new();
     let hover = RwSignal::new(None::<usize>);
+    // The mark the keyboard is on, and whether the numbers are shown as a table.
+    let focused = RwSignal::new(None::<usize>);
+    let show_table = RwSignal::new(false);
     let tooltip = RwSignal::new(None::<(f64, f64, String)>);
     // Timeline drag: the year index where the button went down.
     let drag_from = RwSignal::new(None::<usize>);
@@ -95,7 +103,7 @@ pub fn ChartCanvas(
         }
     });
     Effect::new(move |_| {
-        let hovered = hover.get();
+        let hovered = focused.get().or_else(|| hover.get());
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
@@ -169,6 +177,83 @@ pub fn ChartCanvas(
         drag_from.set(None);
     };
     let aria = move || data.with(|d| d.as_ref().map(|d| d.aria_label(lang)).unwrap_or_default());
+    let words = i18n::table_words(lang);
+    // What the mark in focus is, for the live region (and the tooltip).
+    let focused_text = move || {
+        let i = focused.get()?;
+        data.with(|d| d.as_ref().and_then(|d| d.tooltip(i, lang)))
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if !interactive {
+            return;
+        }
+        let (n, step) = data.with_untracked(|d| {
+            d.as_ref()
+                .map_or((0, 1), |d| (d.item_count(), d.row_step()))
+        });
+        if n == 0 {
+            return;
+        }
+        let current = focused.get_untracked().map(|i| i.min(n - 1));
+        let next = match ev.key().as_str() {
+            "ArrowRight" => current.map_or(0, |i| (i + 1).min(n - 1)),
+            "ArrowLeft" => current.map_or(0, |i| i.saturating_sub(1)),
+            "ArrowDown" => current.map_or(0, |i| (i + step).min(n - 1)),
+            "ArrowUp" => current.map_or(0, |i| i.saturating_sub(step)),
+            "Home" => 0,
+            "End" => n - 1,
+            "Enter" | " " => {
+                ev.prevent_default();
+                let action = current
+                    .and_then(|i| data.with_untracked(|d| d.as_ref().and_then(|d| d.action(i))));
+                if let Some(action) = action {
+                    apply_action(ctx, action);
+                }
+                return;
+            }
+            "Escape" => {
+                focused.set(None);
+                tooltip.set(None);
+                if let Some(c) = canvas_ref.get_untracked() {
+                    let _ = c.unchecked_ref::<web_sys::HtmlElement>().blur();
+                }
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        focused.set(Some(next));
+        let text = data.with_untracked(|d| d.as_ref().and_then(|d| d.tooltip(next, lang)));
+        tooltip.set(text.map(|t| (4.0, 4.0, t)));
+    };
+    let on_blur = move |_| {
+        focused.set(None);
+        tooltip.set(None);
+    };
+    let table = move || {
+        show_table.get().then(|| {
+            data.with(|d| {
+                d.as_ref().map(|d| {
+                    let t = d.table(lang);
+                    let title = d.title().to_owned();
+                    let label = title.clone();
+                    view! {
+                        <div class="table-scroll chart-table" tabindex="0" role="region" aria-label=label>
+                            <table>
+                                <caption>{title}</caption>
+                                <thead><tr>{t.header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                                <tbody>{t.rows.into_iter().map(|row| {
+                                    let mut cells = row.into_iter();
+                                    let first = cells.next().unwrap_or_default();
+                                    view! { <tr><th scope="row">{first}</th>{cells.map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+                                }).collect_view()}</tbody>
+                            </table>
+                        </div>
+                    }
+                })
+            })
+        })
+    };
 
     let embed_open = RwSignal::new(false);
     // Exports are framed for a report: a chosen size (not the screen's), with what is
@@ -260,13 +345,21 @@ pub fn ChartCanvas(
                     <button class="tool" data-action="png" on:click=save_png>{i18n::text(lang, Msg::DownloadPng)}</button>
                     <button class="tool" data-action="svg" on:click=save_svg>{i18n::text(lang, Msg::DownloadSvg)}</button>
                     <button class="tool" data-action="embed" on:click=move |_| embed_open.update(|o| *o = !*o)>{i18n::text(lang, Msg::Embed)}</button>
+                    <button class="tool" data-action="table" aria-expanded=move || show_table.get().to_string()
+                        on:click=move |_| show_table.update(|s| *s = !*s)>
+                        {move || if show_table.get() { words.hide } else { words.show }}
+                    </button>
                 </div>
             })}
             <canvas
                 node_ref=canvas_ref
                 role="img"
                 aria-label=aria
+                aria-description=interactive.then_some(words.keys)
+                tabindex=interactive.then_some("0")
                 data-chart=kind.key()
+                on:keydown=on_key
+                on:blur=on_blur
                 style:cursor=move || if hover.get().is_some() && interactive { "pointer" } else { "default" }
                 on:mousedown=on_down
                 on:mouseup=on_up
@@ -284,6 +377,8 @@ pub fn ChartCanvas(
                     <button class="action" on:click=move |_| embed_open.set(false)>{i18n::text(lang, Msg::Close)}</button>
                 </div>
             })}
+            <p class="sr-only" aria-live="polite">{focused_text}</p>
+            {table}
             {move || tooltip.get().map(|(x, y, t)| view! {
                 <div class="tooltip" role="tooltip" style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>{t}</div>
             })}

@@ -1371,6 +1371,45 @@ pub fn citation(
     format!("{dataset}{version}. {summary} ({line}). {accessed} {date}. {url}")
 }
 
+/// Column headers of "Show as table", and the words around a chart's keyboard use.
+pub struct TableWords {
+    pub category: &'static str,
+    pub year: &'static str,
+    pub total: &'static str,
+    pub country: &'static str,
+    pub summary: &'static str,
+    pub event: &'static str,
+    pub without_impact: &'static str,
+    /// The button that shows the chart's numbers as a table, and the one that hides it.
+    pub show: &'static str,
+    pub hide: &'static str,
+    /// How to use a chart from the keyboard, read by screen readers when it takes focus.
+    pub keys: &'static str,
+}
+
+pub fn table_words(lang: Lang) -> TableWords {
+    match lang {
+        Lang::En => TableWords {
+            category: "Category", year: "Year", total: "Total", country: "Country", summary: "Summary",
+            event: "Event", without_impact: "Without an impact evaluation",
+            show: "Show as table", hide: "Hide table",
+            keys: "Arrow keys move between the marks; Enter or Space filters by the one in focus; Escape leaves the chart.",
+        },
+        Lang::Es => TableWords {
+            category: "Categoría", year: "Año", total: "Total", country: "País", summary: "Resumen",
+            event: "Evento", without_impact: "Sin evaluación de impacto",
+            show: "Ver como tabla", hide: "Ocultar tabla",
+            keys: "Las flechas recorren los elementos; Intro o Espacio filtra por el elemento enfocado; Escape sale del gráfico.",
+        },
+        Lang::Pt => TableWords {
+            category: "Categoria", year: "Ano", total: "Total", country: "País", summary: "Resumo",
+            event: "Evento", without_impact: "Sem avaliação de impacto",
+            show: "Ver como tabela", hide: "Ocultar tabela",
+            keys: "As setas percorrem os elementos; Enter ou Espaço filtra pelo elemento em foco; Escape sai do gráfico.",
+        },
+    }
+}
+
 /// The data credit under the page and each embed: the dataset, its version and release date.
 pub fn data_credit(lang: Lang) -> String {
     let (v, d) = (DATASET_VERSION, DATASET_DATE);

@@ -958,24 +958,30 @@ pub fn split_values(cell: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
-/// Splits a cell of links: `;`, whitespace and line breaks always; a comma only where the next
-/// item starts a new link (URLs may contain commas).
+/// Splits a cell of links: `|`, whitespace and line breaks always; a `;` or a comma only where
+/// the next item starts a new link (URLs may contain both: `geral,y,1`, `Gov%26%238217;t`).
 pub fn split_sources(cell: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for part in cell
-        .split(|c: char| c == ';' || c == '|' || c.is_whitespace())
+        .split(|c: char| c == '|' || c.is_whitespace())
         .filter(|p| !p.is_empty())
     {
-        if !part.contains(',') {
+        let part = part.trim_matches(|c| c == ';' || c == ',');
+        if part.is_empty() {
+            continue;
+        }
+        if !part.contains([',', ';']) {
             out.push(part);
             continue;
         }
         let mut rest = part;
         loop {
             let lower = rest.to_ascii_lowercase();
-            let cut = lower.match_indices(',').map(|(i, _)| i).find(|&i| {
-                let next = lower[i + 1..].trim_start_matches(',');
-                next.starts_with("http://") || next.starts_with("https://")
+            let cut = lower.match_indices([',', ';']).map(|(i, _)| i).find(|&i| {
+                let next = lower[i + 1..].trim_start_matches([',', ';']);
+                next.starts_with("http://")
+                    || next.starts_with("https://")
+                    || next.starts_with("www.")
             });
             match cut {
                 Some(i) => {
@@ -985,7 +991,7 @@ pub fn split_sources(cell: &str) -> Vec<&str> {
                     rest = &rest[i + 1..];
                 }
                 None => {
-                    let item = rest.trim_end_matches(',');
+                    let item = rest.trim_end_matches([',', ';']);
                     if !item.is_empty() {
                         out.push(item);
                     }
@@ -1021,12 +1027,24 @@ fn actor_suffix(item: &str) -> Option<(&str, ActorType)> {
 /// after a type in parentheses (`BID (multilateral), USAID (bilateral)`), because organisation
 /// names contain commas ("Ministry of Human Development, Social Transformation ...").
 pub fn split_actors(cell: &str) -> Vec<&str> {
+    // `;`, `|` and line breaks separate actors, except inside parentheses: "Policía Nacional
+    // (Área de Prevención; Policía de Infancia)" is one.
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, c) in cell.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ';' | '|' | '\n' | '\r' if depth == 0 => {
+                parts.push(&cell[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&cell[start..]);
     let mut out = Vec::new();
-    for part in cell
-        .split([';', '|', '\n', '\r'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
+    for part in parts.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
         let mut start = 0;
         for (i, _) in part.match_indices(',') {
             let piece = &part[start..i];
@@ -1400,9 +1418,22 @@ mod tests {
             split_sources("https://a.org/x; https://b.org/noticias/geral,y,1 https://c.org, https://d.org\nhttps://e.org"),
             ["https://a.org/x", "https://b.org/noticias/geral,y,1", "https://c.org", "https://d.org", "https://e.org"]
         );
+        // A semicolon inside a link (an escaped entity) stays; one between links splits.
+        assert_eq!(
+            split_sources("https://a.org/Gov%26%238217;t_x;https://b.org/y;www.c.org;"),
+            [
+                "https://a.org/Gov%26%238217;t_x",
+                "https://b.org/y",
+                "www.c.org"
+            ]
+        );
         assert_eq!(
             split_actors("BID (multilateral); Ministry of Human Development, Social Transformation (national-government)"),
             ["BID (multilateral)", "Ministry of Human Development, Social Transformation (national-government)"]
+        );
+        assert_eq!(
+            split_actors("Policía Nacional (Área de Prevención; Policía de Infancia) (national-government); BID"),
+            ["Policía Nacional (Área de Prevención; Policía de Infancia) (national-government)", "BID"]
         );
         assert_eq!(
             split_actors("BID (multilateral), USAID (bilateral), Alcaldía"),
