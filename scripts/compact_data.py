@@ -3,6 +3,10 @@
 indentation they keep in the repository (for reading and diffs), so the page fetches and parses
 less before its first chart. The content is unchanged (same JSON values, same order).
 
+The interventions are also split in two for the app: `interventions.core.json` (every field but
+the sources: what the dashboard needs to start) and `sources.json` (each record's sources by id,
+read by `parse::parse_sources` when a record's panel or an export first needs them).
+
 Runs on trunk's staging directory (TRUNK_STAGING_DIR) for both `trunk build` and `trunk serve`.
 """
 import json
@@ -20,3 +24,12 @@ for name in ("interventions.json", "studies.json", "events.json"):
         value = json.load(f)
     with open(path, "w", encoding="utf-8") as f:
         json.dump(value, f, ensure_ascii=False, separators=(",", ":"))
+    if name == "interventions.json":
+        # What the first view needs, without the records' sources (half the file), and the
+        # sources by record id, fetched when a record's panel or an export first needs them.
+        # interventions.json itself stays whole, for anyone who fetches the dataset.
+        core = [{k: v for k, v in r.items() if k != "sources"} for r in value]
+        sources = {r["id"]: r.get("sources", []) for r in value}
+        for out, data in (("interventions.core.json", core), ("sources.json", sources)):
+            with open(os.path.join(staging, "data", out), "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))

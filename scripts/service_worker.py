@@ -20,7 +20,9 @@ files = []
 for dirpath, _, names in os.walk(staging):
     for name in names:
         rel = os.path.relpath(os.path.join(dirpath, name), staging).replace(os.sep, "/")
-        if rel == "sw.js" or not rel.endswith(CACHED):
+        # The whole interventions file is for people who fetch the dataset; the app reads the
+        # core and the sources (see compact_data.py), so only those are cached.
+        if rel in ("sw.js", "data/interventions.json") or not rel.endswith(CACHED):
             continue
         files.append(rel)
 files.sort()

@@ -111,6 +111,19 @@ pub fn parse_studies(
     parse_records(text, "studies", |s: &Study| check_study(s, interventions))
 }
 
+/// Loads `sources.json` as the build writes it: each bundled record's sources by record id.
+pub fn parse_sources(
+    text: &str,
+) -> Result<std::collections::HashMap<String, Vec<Source>>, LoadError> {
+    serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| {
+        LoadError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        }
+    })
+}
+
 /// Reads a JSON array of records, or an export's object holding the array under `key`.
 fn parse_records<T: DeserializeOwned + HasId>(
     text: &str,
@@ -483,6 +496,18 @@ fn truncate(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sources_by_record_load_and_bad_text_says_where() {
+        let map =
+            parse_sources(r#"{"a":[{"url":"https://x.org","supports":["name"]}],"b":[]}"#).unwrap();
+        assert_eq!(map["a"][0].url, "https://x.org");
+        assert!(map["b"].is_empty());
+        assert!(matches!(
+            parse_sources("{\"a\": [1]}"),
+            Err(LoadError::NotJson { .. })
+        ));
+    }
 
     const GOOD: &str = r#"{"id":"a","name":"A","country":"BRA","focus":["youth"],"sources":["https://example.org"]}"#;
 

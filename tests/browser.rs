@@ -598,7 +598,7 @@ async fn a_person_filters_the_dashboard() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_load_says_what_happened() {
-    let port = serve(dist(), &["data/interventions.json"]);
+    let port = serve(dist(), &["data/interventions.core.json"]);
     let driver = chromedriver();
     let c = browser(&driver).await;
     c.goto(&format!("http://127.0.0.1:{port}/")).await.unwrap();
@@ -2529,11 +2529,11 @@ async fn after_one_visit_every_view_works_offline_and_an_update_replaces_the_cac
     screenshot(&c, "45-offline").await;
 
     // Back online with updated data: the next visit shows it, not the cached copy.
-    let text = std::fs::read_to_string(dist.join("data/interventions.json")).unwrap();
+    let text = std::fs::read_to_string(dist.join("data/interventions.core.json")).unwrap();
     let mut records: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     records.truncate(records.len() - 1);
     switch.replaced.lock().unwrap().push((
-        "data/interventions.json".into(),
+        "data/interventions.core.json".into(),
         serde_json::to_vec(&records).unwrap(),
     ));
     switch.set_offline(false);
@@ -2736,6 +2736,30 @@ async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
         "{header}"
     );
     screenshot(&c, "46-keyboard-table").await;
+
+    // The embed dialog, from the keyboard: focus moves in, Escape closes it and gives it back.
+    c.execute(
+        "document.querySelector(\"#chart-focus button[data-action='embed']\").focus()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    press(&c, ENTER).await;
+    wait_until(
+        &c,
+        "return !!document.activeElement && !!document.activeElement.closest('#chart-focus .embed-dialog')",
+        "the embed dialog does not take focus",
+        TIMEOUT,
+    )
+    .await;
+    press(&c, ESCAPE).await;
+    wait_until(
+        &c,
+        "return !document.querySelector('#chart-focus .embed-dialog') && document.activeElement.matches(\"#chart-focus button[data-action='embed']\")",
+        "Escape does not close the embed dialog and give focus back to its button",
+        TIMEOUT,
+    )
+    .await;
     assert_no_console_errors(&c).await;
     c.close().await.unwrap();
 }

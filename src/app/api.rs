@@ -68,6 +68,14 @@ pub async fn load_studies(
     ))
 }
 
+/// Fetches the bundled records' sources by record id (`data/sources.json`).
+pub async fn load_sources(
+    url: &str,
+) -> Result<std::collections::HashMap<String, Vec<crate::model::Source>>, String> {
+    let text = fetch_text(url).await?;
+    crate::parse::parse_sources(&text).map_err(|e| format!("{url}: {e}"))
+}
+
 /// Fetches and reads the country shapes for the map.
 pub async fn load_atlas(url: &str) -> Result<crate::geo::Atlas, String> {
     let text = fetch_text(url).await?;

@@ -256,6 +256,21 @@ pub fn ChartCanvas(
     };
 
     let embed_open = RwSignal::new(false);
+    // The embed dialog behaves like every dialog (app::dialog): focus moves in when it opens,
+    // stays inside, Escape closes it, and focus returns to the Embed button.
+    let embed_ref: NodeRef<leptos::html::Div> = NodeRef::new();
+    let embed_button: NodeRef<leptos::html::Button> = NodeRef::new();
+    let close_embed = move || {
+        embed_open.set(false);
+        if let Some(b) = embed_button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(el) = embed_ref.get() {
+            super::dialog::focus_first(&el);
+        }
+    });
     // Exports are framed for a report: a chosen size (not the screen's), with what is
     // filtered, how many records, the source, version, licence and date under the chart.
     let export_size = RwSignal::new(chart::frame::ExportSize::Column);
@@ -344,7 +359,7 @@ pub fn ChartCanvas(
                     </select>
                     <button class="tool" data-action="png" on:click=save_png>{i18n::text(lang, Msg::DownloadPng)}</button>
                     <button class="tool" data-action="svg" on:click=save_svg>{i18n::text(lang, Msg::DownloadSvg)}</button>
-                    <button class="tool" data-action="embed" on:click=move |_| embed_open.update(|o| *o = !*o)>{i18n::text(lang, Msg::Embed)}</button>
+                    <button class="tool" data-action="embed" node_ref=embed_button aria-expanded=move || embed_open.get().to_string() on:click=move |_| embed_open.update(|o| *o = !*o)>{i18n::text(lang, Msg::Embed)}</button>
                     <button class="tool" data-action="table" aria-expanded=move || show_table.get().to_string()
                         on:click=move |_| show_table.update(|s| *s = !*s)>
                         {move || if show_table.get() { words.hide } else { words.show }}
@@ -367,14 +382,19 @@ pub fn ChartCanvas(
                 on:mouseleave=on_leave
             ></canvas>
             {move || embed_open.get().then(|| view! {
-                <div class="embed-dialog" role="dialog" aria-label=i18n::text(lang, Msg::Embed)>
+                <div class="embed-dialog" role="dialog" aria-label=i18n::text(lang, Msg::Embed) node_ref=embed_ref
+                    on:keydown=move |ev| {
+                        if let Some(el) = embed_ref.get_untracked() {
+                            super::dialog::on_keydown(&ev, &el, close_embed);
+                        }
+                    }>
                     <p>{i18n::text(lang, Msg::EmbedHelp)}</p>
                     <textarea readonly class="snippet" rows="4" prop:value=snippet></textarea>
                     <button class="action" on:click=move |_| {
                         let t = snippet();
                         leptos::task::spawn_local(async move { let _ = download::copy_text(&t).await; });
                     }>{i18n::text(lang, Msg::Copy)}</button>
-                    <button class="action" on:click=move |_| embed_open.set(false)>{i18n::text(lang, Msg::Close)}</button>
+                    <button class="action" on:click=move |_| close_embed()>{i18n::text(lang, Msg::Close)}</button>
                 </div>
             })}
             <p class="sr-only" aria-live="polite">{focused_text}</p>

@@ -16,7 +16,38 @@ pub fn InterventionDownloads() -> impl IntoView {
         else {
             return;
         };
-        let rows = result.matching.iter().map(|i| data.index.record(i));
+        leptos::task::spawn_local(async move {
+            // The bundled records' sources come with the export, fetched the first time.
+            let sources = ctx.bundled_sources().await;
+            save_interventions(ctx, &data, &result, sources.as_deref(), json);
+        });
+    };
+    view! {
+        <span class="downloads">
+            <button id="download-csv" class="action" on:click=move |_| save(false)>{i18n::text(lang, Msg::DownloadCsv)}</button>
+            <button id="download-json" class="action" on:click=move |_| save(true)>{i18n::text(lang, Msg::DownloadJson)}</button>
+        </span>
+    }
+}
+
+/// Writes the matching interventions as CSV or JSON, each with its sources.
+fn save_interventions(
+    ctx: Ctx,
+    data: &super::Dataset,
+    result: &crate::engine::FilterResult,
+    sources: Option<&std::collections::HashMap<String, Vec<crate::model::Source>>>,
+    json: bool,
+) {
+    {
+        let rows = result.matching.iter().map(|i| {
+            let mut r = data.index.record(i);
+            if let Some(s) = sources.and_then(|m| m.get(&r.id)) {
+                if r.sources.is_empty() {
+                    r.to_mut().sources = s.clone();
+                }
+            }
+            r
+        });
         let own = ctx.shown().own;
         let origin = own.as_deref().map_or(Origin::Bundled, Origin::File);
         if json {
@@ -34,12 +65,6 @@ pub fn InterventionDownloads() -> impl IntoView {
                 &export::interventions_csv(rows, origin),
             );
         }
-    };
-    view! {
-        <span class="downloads">
-            <button id="download-csv" class="action" on:click=move |_| save(false)>{i18n::text(lang, Msg::DownloadCsv)}</button>
-            <button id="download-json" class="action" on:click=move |_| save(true)>{i18n::text(lang, Msg::DownloadJson)}</button>
-        </span>
     }
 }
 

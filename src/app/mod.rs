@@ -66,6 +66,7 @@ use crate::parse::Rejected;
 use crate::state::DashboardState;
 use crate::url_state::{Notice, UrlState, View};
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A shared, immutable value whose equality is identity, so memos holding large results compare
@@ -130,6 +131,9 @@ pub struct Ctx {
     /// The studies of a dataset, loaded after it (the first charts do not wait for them), with
     /// the dataset they belong to.
     pub studies: RwSignal<Option<(Shared<Dataset>, crate::aggregate::views::SharedStudies)>>,
+    /// The bundled records' sources by record id: the first view loads the records without them
+    /// (`data/interventions.core.json`); they come when a record's panel or an export needs them.
+    pub sources: RwSignal<Option<Arc<HashMap<String, Vec<crate::model::Source>>>>>,
 }
 
 /// What the view shows, for citations and exports.
@@ -143,6 +147,29 @@ pub struct Shown {
 }
 
 impl Ctx {
+    /// The sources of the bundled records, fetched the first time they are needed; `None` for a
+    /// person's own data (its records carry their sources) or when they cannot be fetched (a
+    /// notice says why).
+    pub async fn bundled_sources(self) -> Option<Arc<HashMap<String, Vec<crate::model::Source>>>> {
+        if self.data.get_untracked()?.source.is_some() {
+            return None;
+        }
+        if let Some(s) = self.sources.get_untracked() {
+            return Some(s);
+        }
+        match api::load_sources("data/sources.json").await {
+            Ok(map) => {
+                let map = Arc::new(map);
+                self.sources.set(Some(map.clone()));
+                Some(map)
+            }
+            Err(e) => {
+                self.notices.update(|n| n.push(e));
+                None
+            }
+        }
+    }
+
     /// The filters, the counts and whose data the view shows now.
     pub fn shown(&self) -> Shown {
         let lang = self.lang;
@@ -209,7 +236,7 @@ fn App() -> impl IntoView {
     leptos::task::spawn_local(async move {
         let loaded = match demo {
             Some(n) => api::synthetic_dataset(n).await,
-            None => api::load_dataset("data/interventions.json", "data/events.json").await,
+            None => api::load_dataset("data/interventions.core.json", "data/events.json").await,
         };
         load.set(match loaded {
             Ok(d) => Load::Ready(Shared(Arc::new(d))),
@@ -256,7 +283,21 @@ fn App() -> impl IntoView {
         atlas: RwSignal::new(None),
         load,
         studies: RwSignal::new(None),
+        sources: RwSignal::new(None),
     };
+    // A record's panel shows where each fact comes from: its sources load when one opens.
+    let sources_requested = StoredValue::new(false);
+    Effect::new(move |_| {
+        if ctx.state.with(|s| s.record.is_some())
+            && data.with(Option::is_some)
+            && !sources_requested.get_value()
+        {
+            sources_requested.set_value(true);
+            leptos::task::spawn_local(async move {
+                ctx.bundled_sources().await;
+            });
+        }
+    });
     // The bundled studies, fetched when something first shows them (the evidence and studies
     // views, a record's panel, an embedded gap map), so they never delay the first charts.
     let studies_requested = StoredValue::new(false);

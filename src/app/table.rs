@@ -202,7 +202,17 @@ pub fn DetailPanel() -> impl IntoView {
         let id = ctx.state.with(|s| s.record.clone())?;
         let data = ctx.data.get()?;
         let i = data.index.position(&id)?;
-        Some((i, data.index.record(i).into_owned()))
+        let mut r = data.index.record(i).into_owned();
+        // The bundled records come without their sources; they are filled in once loaded.
+        if r.sources.is_empty() && data.source.is_none() {
+            if let Some(s) = ctx
+                .sources
+                .with(|m| m.as_ref().and_then(|m| m.get(&r.id).cloned()))
+            {
+                r.sources = s;
+            }
+        }
+        Some((i, r))
     };
     // Focus moves into the panel when it opens and back to what opened it when it closes.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
