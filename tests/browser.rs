@@ -1367,6 +1367,26 @@ async fn a_person_loads_their_own_spreadsheet() {
         .unwrap();
     let note = text_of(&c, "#link-note").await;
     assert!(note.contains("sees the bundled data instead"), "{note}");
+    assert!(banner.contains("kept in this browser"), "{banner}");
+    // A reload keeps the loaded file, read with the mapping the person confirmed.
+    c.refresh().await.unwrap();
+    wait_text(&c, "#total", "4 of 4 interventions").await;
+    let banner = text_of(&c, "#source-banner").await;
+    assert!(
+        banner.contains("synthetic-es.csv"),
+        "after a reload: {banner}"
+    );
+    // Going back to the bundled data forgets it, for this visit and the next.
+    click(&c, "#back-to-bundled").await;
+    let bundled = Expect::load(&dist());
+    wait_text(&c, "#total", &bundled.total_line(&Selection::new())).await;
+    c.refresh().await.unwrap();
+    wait_text(&c, "#total", &bundled.total_line(&Selection::new())).await;
+    assert_eq!(
+        text_of(&c, "#source-banner").await,
+        "",
+        "the bundled data, no banner"
+    );
     c.close().await.unwrap();
 }
 

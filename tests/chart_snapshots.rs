@@ -19,6 +19,11 @@ fn fixture() -> Index {
 }
 
 fn check(name: &str, svg: &str) {
+    // One document: a single closing tag, and nothing drawn after it.
+    assert!(
+        svg.matches("</svg>").count() == 1 && svg.trim_end().ends_with("</svg>"),
+        "{name}: the SVG has content after its closing tag"
+    );
     let path = PathBuf::from("tests/snapshots").join(format!("{name}.svg"));
     let update = std::env::var_os("MIRADOR_UPDATE_SNAPSHOTS").is_some();
     match std::fs::read_to_string(&path) {

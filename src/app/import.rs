@@ -9,7 +9,7 @@
 use super::{download, Ctx, Dataset, Load, Shared};
 use crate::engine::Index;
 use crate::i18n::{self, Msg};
-use crate::import::{Field, Import, Loaded, Mapping, Reading};
+use crate::import::{Field, Import, KeptFile, Loaded, Mapping, Reading};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -23,7 +23,8 @@ enum Step {
     Closed,
     Choose,
     Working(String, f64),
-    Mapping(Arc<Import>, String),
+    /// The file read, its name, and its bytes (kept in the browser once loaded).
+    Mapping(Arc<Import>, String, Arc<Vec<u8>>),
     Failed(String),
     Done(Arc<Loaded>, String),
 }
@@ -141,6 +142,66 @@ pub async fn load_from_link(ctx: Ctx, url: String) {
     }
 }
 
+/// Where the loaded file is kept (`KeptFile::to_stored`).
+const KEPT: &str = "mirador-kept-file";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Keeps a loaded file in the browser; false when it cannot be kept (too large, or storage off).
+fn keep(file: &KeptFile) -> bool {
+    storage().is_some_and(|s| s.set_item(KEPT, &file.to_stored()).is_ok())
+}
+
+/// Whether a file is kept in this browser.
+pub fn has_kept() -> bool {
+    storage().is_some_and(|s| s.get_item(KEPT).ok().flatten().is_some())
+}
+
+/// Forgets the kept file: the next visit shows the bundled data.
+pub fn forget_kept() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(KEPT);
+    }
+}
+
+/// Shows the kept file again, read with the mapping the person confirmed; if it cannot be read
+/// any more, it is forgotten and a notice says why (the bundled data stays).
+pub async fn restore_kept(ctx: Ctx) {
+    let lang = ctx.lang;
+    let Some(text) = storage().and_then(|s| s.get_item(KEPT).ok().flatten()) else {
+        return;
+    };
+    let kept = match KeptFile::from_stored(&text) {
+        Ok(k) => k,
+        Err(e) => {
+            forget_kept();
+            ctx.notices.update(|n| n.push(e));
+            return;
+        }
+    };
+    let step = RwSignal::new_local(Step::Closed);
+    match read_in_chunks(&kept.bytes, &kept.name, step, lang).await {
+        Ok(import) => {
+            let mapping = if kept.mapping.columns.len() == import.mapping.columns.len() {
+                kept.mapping.clone()
+            } else {
+                import.mapping.clone()
+            };
+            let loaded = apply_in_chunks(&import, &mapping, step, lang).await;
+            if !replace_dataset(ctx, &loaded, kept.name.clone()) {
+                forget_kept();
+            }
+        }
+        Err(e) => {
+            forget_kept();
+            ctx.notices
+                .update(|n| n.push(format!("{}: {e}", kept.name)));
+        }
+    }
+}
+
 async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
@@ -165,7 +226,7 @@ pub fn ImportPanel() -> impl IntoView {
             match read_in_chunks(&bytes, &name, step, lang).await {
                 Ok(import) => {
                     mapping.set(import.mapping.clone());
-                    step.set(Step::Mapping(Arc::new(import), name));
+                    step.set(Step::Mapping(Arc::new(import), name, Arc::new(bytes)));
                 }
                 Err(e) => step.set(Step::Failed(format!("{name}: {e}"))),
             }
@@ -206,13 +267,26 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
     let load = move |_| {
-        let Step::Mapping(import, name) = step.get_untracked() else {
+        let Step::Mapping(import, name, bytes) = step.get_untracked() else {
             return;
         };
         let m = mapping.get_untracked();
         leptos::task::spawn_local(async move {
             let loaded = apply_in_chunks(&import, &m, step, lang).await;
             let replaced = replace_dataset(ctx, &loaded, name.clone());
+            // Kept in this browser, so a reload shows it again, until the person goes back to
+            // the bundled data.
+            if replaced {
+                let kept = KeptFile {
+                    name: name.clone(),
+                    bytes: bytes.to_vec(),
+                    mapping: m.clone(),
+                };
+                if !keep(&kept) {
+                    ctx.notices
+                        .update(|n| n.push(i18n::not_kept_note(lang, &name)));
+                }
+            }
             let mut summary = i18n::import_summary(
                 lang,
                 loaded.report.rows,
@@ -245,7 +319,7 @@ pub fn ImportPanel() -> impl IntoView {
             <p class="status error" role="alert" id="import-error">{e}" "{t(Msg::PreviousKept)}</p>
             <button class="action" on:click=move |_| step.set(Step::Choose)>{t(Msg::TryAgain)}</button>
         }.into_any()),
-        Step::Mapping(import, name) => {
+        Step::Mapping(import, name, _) => {
             let preview = import.preview(5);
             let headers = import.headers.clone();
             let columns = import.columns.clone();

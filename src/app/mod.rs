@@ -356,6 +356,16 @@ fn App() -> impl IntoView {
     });
     // A dataset named in the link replaces the bundled one once it is read; if it cannot be read,
     // the bundled data stays and a notice says why.
+    // A file the person loaded earlier is shown again, unless the link names other data.
+    let restore = StoredValue::new(
+        link_data.is_none() && demo.is_none() && embedded.is_none() && import::has_kept(),
+    );
+    Effect::new(move |_| {
+        if data.with(Option::is_some) && restore.get_value() {
+            restore.set_value(false);
+            leptos::task::spawn_local(import::restore_kept(ctx));
+        }
+    });
     let pending = StoredValue::new(link_data);
     Effect::new(move |_| {
         if data.with(Option::is_some) {
@@ -510,7 +520,8 @@ fn SourceBanner() -> impl IntoView {
         };
         Some(view! {
             <p class="source-banner" class:synthetic=synthetic id="source-banner" role="status">{text}" "
-                <a href="./">{i18n::text(lang, Msg::BackToBundled)}</a>
+                {(!synthetic && import::has_kept()).then(|| i18n::kept_note(lang))}" "
+                <a href="./" id="back-to-bundled" on:click=move |_| import::forget_kept()>{i18n::text(lang, Msg::BackToBundled)}</a>
             </p>
         })
     }

@@ -81,7 +81,8 @@ pub fn draw_framed<DB: DrawingBackend>(
     let band = context_height(context, lw);
     let chart_h = ((lh - band) * scale).max(1.0) as u32;
     let (chart, rest) = area.split_vertically(chart_h);
-    draw_data(&chart, data, scale, None)?;
+    // The context first and the chart last: drawing the chart ends the document (an SVG's
+    // closing tag), so nothing may be drawn after it.
     let p = Painter::new(&rest, scale);
     p.clear()?;
     p.line(PAD, 2.0, lw - PAD, 2.0, Palette::GRID)?;
@@ -94,7 +95,7 @@ pub fn draw_framed<DB: DrawingBackend>(
         p.text(&line, PAD, y, FONT, Align::Left, Palette::SUBTLE, false)?;
         y += LINE_H;
     }
-    rest.present().map_err(|e| e.to_string())?;
+    draw_data(&chart, data, scale, None)?;
     area.present().map_err(|e| e.to_string())
 }
 

@@ -1562,6 +1562,24 @@ pub fn synthetic_banner(lang: Lang, n: usize) -> String {
 }
 
 /// The banner over data a person loaded.
+/// After the own-data banner: the file stays after a reload.
+pub fn kept_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "It is kept in this browser until you go back to the bundled data.",
+        Lang::Es => "Se guarda en este navegador hasta que vuelva a los datos incluidos.",
+        Lang::Pt => "Fica guardado neste navegador até você voltar aos dados incluídos.",
+    }
+}
+
+/// When a loaded file is too large for the browser to keep.
+pub fn not_kept_note(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} is too large for this browser to keep: after a reload the bundled data shows again."),
+        Lang::Es => format!("{name} es demasiado grande para guardarlo en este navegador: al recargar la página volverán los datos incluidos."),
+        Lang::Pt => format!("{name} é grande demais para ser guardado neste navegador: ao recarregar a página voltam os dados incluídos."),
+    }
+}
+
 pub fn own_data_banner(lang: Lang, source: &str, n: usize) -> String {
     match lang {
         Lang::En => format!(

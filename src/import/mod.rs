@@ -30,6 +30,7 @@ mod countries;
 mod csv_reader;
 mod encoding;
 mod json;
+mod kept;
 mod report;
 mod values;
 
@@ -37,6 +38,7 @@ pub use columns::{match_header, Field, MatchKind};
 pub use countries::{match_country, CountryMatch};
 pub use csv_reader::{detect_delimiter, CsvReader};
 pub use encoding::{decode_windows_1252, encode_windows_1252, Encoding};
+pub use kept::KeptFile;
 pub use report::{Problem, Rejected, Report, Warning, WarningGroup};
 pub use values::{is_not_stated, parse_amount, parse_year, Decimal};
 
