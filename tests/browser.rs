@@ -1378,7 +1378,7 @@ async fn a_person_loads_their_own_spreadsheet() {
     );
     // Going back to the bundled data forgets it, for this visit and the next.
     click(&c, "#back-to-bundled").await;
-    let bundled = Expect::load(&dist());
+    let bundled = Expect::load(&dist);
     wait_text(&c, "#total", &bundled.total_line(&Selection::new())).await;
     c.refresh().await.unwrap();
     wait_text(&c, "#total", &bundled.total_line(&Selection::new())).await;
