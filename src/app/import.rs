@@ -385,7 +385,8 @@ pub fn ImportPanel() -> impl IntoView {
                             {groups.into_iter().map(|g| {
                                 let lines = g.lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ");
                                 let column = if g.column.is_empty() { "—".to_owned() } else { g.column.clone() };
-                                view! { <li data-kind=g.kind>{format!("{column} · {}× · {line_word} {lines}{}: {}", g.count, if g.count > g.lines.len() { "…" } else { "" }, g.example)}</li> }
+                                let what = i18n::evidence::warning_kind_label(lang, g.kind);
+                                view! { <li data-kind=g.kind>{format!("{what} — {column} · {}× · {line_word} {lines}{}: {}", g.count, if g.count > g.lines.len() { "…" } else { "" }, g.example)}</li> }
                             }).collect_view()}
                         </ul>
                     </details>

@@ -233,6 +233,130 @@ pub fn import_field_label(lang: Lang, field: &str) -> String {
     words[lang as usize].to_owned()
 }
 
+/// What a kind of import warning means, in the page language (the report groups warnings by kind).
+pub fn warning_kind_label(lang: Lang, kind: &str) -> String {
+    let words: [&str; 3] = match kind {
+        "above-header" => [
+            "Rows above the header were skipped",
+            "Se omitieron filas sobre el encabezado",
+            "Linhas acima do cabeçalho foram ignoradas",
+        ],
+        "amount-in-words" => [
+            "Amount written in words, read as a number",
+            "Monto escrito en palabras, leído como número",
+            "Valor escrito por extenso, lido como número",
+        ],
+        "blank-rows" => [
+            "Blank rows skipped",
+            "Filas vacías omitidas",
+            "Linhas vazias ignoradas",
+        ],
+        "budget-from-usd" => [
+            "Budget taken from the US$ column",
+            "Presupuesto tomado de la columna en US$",
+            "Orçamento tirado da coluna em US$",
+        ],
+        "country-code" => [
+            "Country code read",
+            "Código de país leído",
+            "Código de país lido",
+        ],
+        "country-name" => [
+            "Country name read as its code",
+            "Nombre de país leído como su código",
+            "Nome de país lido como seu código",
+        ],
+        "currency-code" => [
+            "Currency read as its code",
+            "Moneda leída como su código",
+            "Moeda lida como seu código",
+        ],
+        "date-as-year" => [
+            "Date read as its year",
+            "Fecha leída como su año",
+            "Data lida como seu ano",
+        ],
+        "duplicate-value" => [
+            "Repeated value kept once",
+            "Valor repetido guardado una vez",
+            "Valor repetido mantido uma vez",
+        ],
+        "encoding" => [
+            "Text encoding detected",
+            "Codificación del texto detectada",
+            "Codificação do texto detectada",
+        ],
+        "header-currency" => [
+            "Currency taken from the column header",
+            "Moneda tomada del encabezado de la columna",
+            "Moeda tirada do cabeçalho da coluna",
+        ],
+        "id-generated" => [
+            "Identifier generated",
+            "Identificador generado",
+            "Identificador gerado",
+        ],
+        "id-suffix" => [
+            "Repeated identifier given a suffix",
+            "Identificador repetido con sufijo",
+            "Identificador repetido com sufixo",
+        ],
+        "label" => [
+            "Value read from a label",
+            "Valor leído de una etiqueta",
+            "Valor lido de um rótulo",
+        ],
+        "left-empty" => [
+            "Value that could not be read: field left empty, row loaded",
+            "Valor ilegible: campo vacío, fila cargada",
+            "Valor ilegível: campo vazio, linha carregada",
+        ],
+        "long-cell" => ["Very long cell", "Celda muy larga", "Célula muito longa"],
+        "not-stated" => [
+            "Read as not stated",
+            "Leído como no indicado",
+            "Lido como não informado",
+        ],
+        "scientific-notation" => [
+            "Number in scientific notation",
+            "Número en notación científica",
+            "Número em notação científica",
+        ],
+        "short-row" => [
+            "Row with fewer cells than the header",
+            "Fila con menos celdas que el encabezado",
+            "Linha com menos células que o cabeçalho",
+        ],
+        "unclosed-quote" => [
+            "Quote never closed",
+            "Comillas sin cerrar",
+            "Aspas não fechadas",
+        ],
+        "unmapped-column" => [
+            "Column not mapped: its values are not loaded",
+            "Columna sin asignar: sus valores no se cargan",
+            "Coluna sem campo: seus valores não são carregados",
+        ],
+        "url-scheme" => [
+            "Link completed with https://",
+            "Enlace completado con https://",
+            "Link completado com https://",
+        ],
+        "usd-from-amount" => [
+            "US$ budget set from the amount in USD",
+            "Presupuesto en US$ tomado del monto en USD",
+            "Orçamento em US$ tirado do valor em USD",
+        ],
+        "year-format" => [
+            "Year written another way, read",
+            "Año escrito de otra forma, leído",
+            "Ano escrito de outra forma, lido",
+        ],
+        other => return other.replace('-', " "),
+    };
+    words[lang as usize].to_owned()
+}
+
 /// How sure the import is of a column's field: `exact`, `guess`, `none` or `release` (an export's
 /// own `dataset` column, read and not stored).
 pub fn match_label(lang: Lang, kind: &str) -> &'static str {

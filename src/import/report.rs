@@ -194,9 +194,60 @@ impl fmt::Display for Warning {
     }
 }
 
+/// Every kind of warning the importer gives (`Warning::kind`); the page names each in its
+/// language (`i18n::evidence::warning_kind_label`).
+pub const WARNING_KINDS: &[&str] = &[
+    "above-header",
+    "amount-in-words",
+    "blank-rows",
+    "budget-from-usd",
+    "country-code",
+    "country-name",
+    "currency-code",
+    "date-as-year",
+    "duplicate-value",
+    "encoding",
+    "header-currency",
+    "id-generated",
+    "id-suffix",
+    "label",
+    "left-empty",
+    "long-cell",
+    "not-stated",
+    "scientific-notation",
+    "short-row",
+    "unclosed-quote",
+    "unmapped-column",
+    "url-scheme",
+    "usd-from-amount",
+    "year-format",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_warning_kind_is_named_in_each_language() {
+        for kind in WARNING_KINDS {
+            let labels: Vec<String> = [
+                crate::i18n::Lang::En,
+                crate::i18n::Lang::Es,
+                crate::i18n::Lang::Pt,
+            ]
+            .into_iter()
+            .map(|l| crate::i18n::evidence::warning_kind_label(l, kind))
+            .collect();
+            assert!(
+                labels.iter().all(|l| *l != kind.replace('-', " ")),
+                "{kind}: no label"
+            );
+            assert!(
+                labels[0] != labels[1] && labels[0] != labels[2],
+                "{kind}: not translated"
+            );
+        }
+    }
 
     fn sample() -> Report {
         let w = |line, column: &str, kind, message: &str| Warning {
