@@ -39,7 +39,7 @@ pub use countries::{match_country, CountryMatch};
 pub use csv_reader::{detect_delimiter, CsvReader};
 pub use encoding::{decode_windows_1252, encode_windows_1252, Encoding};
 pub use kept::KeptFile;
-pub use report::{Problem, Rejected, Report, Warning, WarningGroup};
+pub use report::{Problem, Rejected, Report, Warning, WarningGroup, WARNING_KINDS};
 pub use values::{is_not_stated, parse_amount, parse_year, Decimal};
 
 use crate::model::{is_web_link, Actor, Intervention};
