@@ -2411,30 +2411,15 @@ async fn the_record_panel_works_from_the_keyboard() {
     assert!(inside(&c).await, "the panel takes focus when it opens");
     // Tab and Shift+Tab stay inside the panel.
     for _ in 0..40 {
-        c.active_element()
-            .await
-            .unwrap()
-            .send_keys("\u{e004}")
-            .await
-            .unwrap();
+        press(&c, TAB).await;
     }
     assert!(inside(&c).await, "Tab keeps focus inside the panel");
     for _ in 0..5 {
-        c.active_element()
-            .await
-            .unwrap()
-            .send_keys("\u{e008}\u{e004}")
-            .await
-            .unwrap();
+        press(&c, SHIFT_TAB).await;
     }
     assert!(inside(&c).await, "Shift+Tab keeps focus inside the panel");
     // Escape closes it and gives focus back to the name that opened it.
-    c.active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{e00c}")
-        .await
-        .unwrap();
+    press(&c, ESCAPE).await;
     let start = Instant::now();
     while c.find(Locator::Css("#detail")).await.is_ok() {
         assert!(start.elapsed() < TIMEOUT, "Escape did not close the panel");
@@ -2469,12 +2454,7 @@ async fn the_record_panel_works_from_the_keyboard() {
         serde_json::json!(true),
         "the import dialog takes focus"
     );
-    c.active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{e00c}")
-        .await
-        .unwrap();
+    press(&c, ESCAPE).await;
     let start = Instant::now();
     while c.find(Locator::Css(".import-dialog")).await.is_ok() {
         assert!(
@@ -2665,6 +2645,7 @@ async fn press(c: &Client, keys: &str) {
 const TAB: &str = "\u{e004}";
 const ENTER: &str = "\u{e007}";
 const ESCAPE: &str = "\u{e00c}";
+const SHIFT_TAB: &str = "\u{e008}\u{e004}";
 const ARROW_DOWN: &str = "\u{e015}";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -154,13 +154,8 @@ mod tests {
         let index = Index::new(records);
         let sel = Selection::new();
         let result = index.evaluate(&sel);
-        for kind in [
-            ChartKind::Country,
-            ChartKind::Focus,
-            ChartKind::Timeline,
-            ChartKind::Gap,
-        ] {
-            let d = chart_data(
+        let data = |kind| {
+            chart_data(
                 &index,
                 &result,
                 &sel,
@@ -168,7 +163,15 @@ mod tests {
                 &ViewOptions::default(),
                 kind,
                 Lang::Es,
-            );
+            )
+        };
+        for kind in [
+            ChartKind::Country,
+            ChartKind::Focus,
+            ChartKind::Timeline,
+            ChartKind::Gap,
+        ] {
+            let d = data(kind);
             let table = d.table(Lang::Es);
             let n = d.item_count();
             assert!(n > 0, "{kind:?}");
@@ -188,16 +191,7 @@ mod tests {
                 "{kind:?}"
             );
         }
-        let d = chart_data(
-            &index,
-            &result,
-            &sel,
-            &[],
-            &ViewOptions::default(),
-            ChartKind::Country,
-            Lang::Es,
-        );
-        let t = d.table(Lang::Es);
+        let t = data(ChartKind::Country).table(Lang::Es);
         assert_eq!(
             t.header,
             vec!["Categoría".to_owned(), "Intervenciones".to_owned()]
