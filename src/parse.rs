@@ -9,6 +9,7 @@
 
 use crate::country::is_iso_alpha3;
 use crate::evidence::Study;
+use crate::i18n::import::ImportText;
 use crate::model::{is_web_link, Evaluation, Event, Intervention, Source};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -62,7 +63,7 @@ pub struct Rejected {
     pub id: Option<String>,
     /// The field at fault (`focus[2]`, `country`, ...), or empty for the record as a whole.
     pub field: String,
-    pub reason: String,
+    pub reason: ImportText,
 }
 
 impl fmt::Display for Rejected {
@@ -128,7 +129,7 @@ pub fn parse_sources(
 fn parse_records<T: DeserializeOwned + HasId>(
     text: &str,
     key: &str,
-    check: impl Fn(&T) -> Result<(), (String, String)>,
+    check: impl Fn(&T) -> Result<(), (String, ImportText)>,
 ) -> Result<LoadReport<T>, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
@@ -157,7 +158,7 @@ fn parse_records<T: DeserializeOwned + HasId>(
     let mut seen_ids: HashSet<String> = HashSet::new();
     for (index, item) in items.into_iter().enumerate() {
         let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
-        let reject = |field: String, reason: String| Rejected {
+        let reject = |field: String, reason: ImportText| Rejected {
             index,
             id: id.clone(),
             field,
@@ -166,7 +167,7 @@ fn parse_records<T: DeserializeOwned + HasId>(
         if !item.is_object() {
             report.rejected.push(reject(
                 String::new(),
-                format!("expected an object, found {}", json_kind(&item)),
+                ImportText::ExpectedObject(json_kind(&item)),
             ));
             continue;
         }
@@ -175,9 +176,10 @@ fn parse_records<T: DeserializeOwned + HasId>(
             Err(err) => {
                 let field = err.path().to_string();
                 let field = if field == "." { String::new() } else { field };
-                report
-                    .rejected
-                    .push(reject(field, err.into_inner().to_string()));
+                report.rejected.push(reject(
+                    field,
+                    ImportText::JsonValue(err.into_inner().to_string()),
+                ));
                 continue;
             }
         };
@@ -186,10 +188,9 @@ fn parse_records<T: DeserializeOwned + HasId>(
             continue;
         }
         if !seen_ids.insert(record.id().to_owned()) {
-            report.rejected.push(reject(
-                "id".into(),
-                "duplicate id: an earlier record already uses it".into(),
-            ));
+            report
+                .rejected
+                .push(reject("id".into(), ImportText::DuplicateId));
             continue;
         }
         report.records.push(record);
@@ -216,25 +217,19 @@ impl HasId for Study {
     }
 }
 
-fn fail(field: &str, reason: impl Into<String>) -> Result<(), (String, String)> {
-    Err((field.to_owned(), reason.into()))
+fn fail(field: &str, reason: ImportText) -> Result<(), (String, ImportText)> {
+    Err((field.to_owned(), reason))
 }
 
-fn check_intervention(r: &Intervention) -> Result<(), (String, String)> {
+fn check_intervention(r: &Intervention) -> Result<(), (String, ImportText)> {
     if r.id.trim().is_empty() {
-        return fail("id", "must not be empty");
+        return fail("id", ImportText::MustNotBeEmpty);
     }
     if r.name.trim().is_empty() {
-        return fail("name", "must not be empty");
+        return fail("name", ImportText::MustNotBeEmpty);
     }
     if !is_iso_alpha3(&r.country) {
-        return fail(
-            "country",
-            format!(
-                "\"{}\" is not an ISO 3166-1 alpha-3 code (e.g. \"BRA\")",
-                r.country
-            ),
-        );
+        return fail("country", ImportText::NotIsoCountry(r.country.clone()));
     }
     for (field, year) in [
         ("start_year", r.start_year),
@@ -243,13 +238,16 @@ fn check_intervention(r: &Intervention) -> Result<(), (String, String)> {
     ] {
         if let Some(y) = year {
             if !PLAUSIBLE_YEARS.contains(&y) {
-                return fail(field, format!("{y} is not a plausible year"));
+                return fail(field, ImportText::NotPlausibleYear(y));
             }
         }
     }
     if let (Some(s), Some(e)) = (r.start_year, r.end_year) {
         if e < s {
-            return fail("end_year", format!("ends ({e}) before it starts ({s})"));
+            return fail(
+                "end_year",
+                ImportText::EndsBeforeStarts(e.to_string(), s.to_string()),
+            );
         }
     }
     for (field, amount) in [
@@ -258,43 +256,34 @@ fn check_intervention(r: &Intervention) -> Result<(), (String, String)> {
     ] {
         if let Some(a) = amount {
             if !a.is_finite() || a < 0.0 {
-                return fail(field, format!("{a} is not a valid amount"));
+                return fail(field, ImportText::NotValidAmount(a.to_string()));
             }
         }
     }
     if let Some(c) = &r.budget_currency {
         if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-            return fail(
-                "budget_currency",
-                format!("\"{c}\" is not an ISO 4217 code (e.g. \"USD\")"),
-            );
+            return fail("budget_currency", ImportText::NotIsoCurrency(c.clone()));
         }
     }
     check_sources(&r.sources)
 }
 
-fn check_event(r: &Event) -> Result<(), (String, String)> {
+fn check_event(r: &Event) -> Result<(), (String, ImportText)> {
     if r.id.trim().is_empty() {
-        return fail("id", "must not be empty");
+        return fail("id", ImportText::MustNotBeEmpty);
     }
     if r.name.trim().is_empty() {
-        return fail("name", "must not be empty");
+        return fail("name", ImportText::MustNotBeEmpty);
     }
     if let Some(c) = &r.country {
         if !is_iso_alpha3(c) {
-            return fail(
-                "country",
-                format!("\"{c}\" is not an ISO 3166-1 alpha-3 code"),
-            );
+            return fail("country", ImportText::NotIsoCountry(c.clone()));
         }
     }
     for (field, date) in [("start_date", &r.start_date), ("end_date", &r.end_date)] {
         if let Some(d) = date {
             if !is_partial_date(d) {
-                return fail(
-                    field,
-                    format!("\"{d}\" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD"),
-                );
+                return fail(field, ImportText::NotPartialDate(d.clone()));
             }
         }
     }
@@ -302,28 +291,28 @@ fn check_event(r: &Event) -> Result<(), (String, String)> {
         // Compare at the coarser precision: "2013" does not end before "2013-11-05".
         let n = s.len().min(e.len());
         if e[..n] < s[..n] {
-            return fail("end_date", format!("ends ({e}) before it starts ({s})"));
+            return fail(
+                "end_date",
+                ImportText::EndsBeforeStarts(e.clone(), s.clone()),
+            );
         }
     }
     check_sources(&r.sources)
 }
 
-fn check_sources(sources: &[Source]) -> Result<(), (String, String)> {
+fn check_sources(sources: &[Source]) -> Result<(), (String, ImportText)> {
     for (i, s) in sources.iter().enumerate() {
         if !is_web_link(&s.url) {
             return fail(
                 &format!("sources[{i}]"),
-                format!("\"{}\" is not an http(s) URL", truncate(&s.url, 80)),
+                ImportText::NotAUrl(truncate(&s.url, 80)),
             );
         }
         if let Some(d) = &s.date {
             if !is_partial_date(d) {
                 return fail(
                     &format!("sources[{i}].date"),
-                    format!(
-                        "\"{}\" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
-                        truncate(d, 40)
-                    ),
+                    ImportText::NotPartialDate(truncate(d, 40)),
                 );
             }
         }
@@ -331,87 +320,72 @@ fn check_sources(sources: &[Source]) -> Result<(), (String, String)> {
     Ok(())
 }
 
-fn check_study(s: &Study, interventions: &HashSet<&str>) -> Result<(), (String, String)> {
+fn check_study(s: &Study, interventions: &HashSet<&str>) -> Result<(), (String, ImportText)> {
     if s.id.trim().is_empty() {
-        return fail("id", "must not be empty");
+        return fail("id", ImportText::MustNotBeEmpty);
     }
     if s.title.trim().is_empty() {
-        return fail("title", "must not be empty");
+        return fail("title", ImportText::MustNotBeEmpty);
     }
     if s.design == Evaluation::None {
-        return fail(
-            "design",
-            "a study's design is monitoring, process, quasi-experimental or experimental",
-        );
+        return fail("design", ImportText::StudyDesign);
     }
     match (&s.doi, &s.url) {
-        (None, None) => return fail("doi", "a study needs a DOI or a URL"),
+        (None, None) => return fail("doi", ImportText::StudyNeedsLink),
         (Some(doi), _) if !is_doi(doi) => {
-            return fail(
-                "doi",
-                format!(
-                    "\"{}\" is not a DOI (a bare DOI such as \"10.1086/670138\")",
-                    truncate(doi, 80)
-                ),
-            )
+            return fail("doi", ImportText::NotADoi(truncate(doi, 80)))
         }
         (_, Some(url)) if !is_web_link(url) => {
-            return fail(
-                "url",
-                format!("\"{}\" is not an http(s) URL", truncate(url, 80)),
-            )
+            return fail("url", ImportText::NotAUrl(truncate(url, 80)))
         }
         _ => {}
     }
     if s.interventions.is_empty() {
-        return fail(
-            "interventions",
-            "a study evaluates at least one intervention",
-        );
+        return fail("interventions", ImportText::StudyWithoutIntervention);
     }
     for (i, id) in s.interventions.iter().enumerate() {
         if !interventions.contains(id.as_str()) {
             return fail(
                 &format!("interventions[{i}]"),
-                format!("no intervention has the id \"{}\"", truncate(id, 80)),
+                ImportText::NoSuchIntervention(truncate(id, 80)),
             );
         }
     }
     if let Some(c) = &s.country {
         if !is_iso_alpha3(c) {
-            return fail(
-                "country",
-                format!("\"{c}\" is not an ISO 3166-1 alpha-3 code"),
-            );
+            return fail("country", ImportText::NotIsoCountry(c.clone()));
         }
     }
     if let Some(y) = s.year {
         if !PLAUSIBLE_YEARS.contains(&y) {
-            return fail("year", format!("{y} is not a plausible year"));
+            return fail("year", ImportText::NotPlausibleYear(y));
         }
     }
     if let Some(p) = &s.period {
         for y in [p.from, p.to].into_iter().flatten() {
             if !PLAUSIBLE_YEARS.contains(&y) {
-                return fail("period", format!("{y} is not a plausible year"));
+                return fail("period", ImportText::NotPlausibleYear(y));
             }
         }
         if let (Some(a), Some(b)) = (p.from, p.to) {
             if b < a {
-                return fail("period", format!("ends ({b}) before it starts ({a})"));
+                return fail(
+                    "period",
+                    ImportText::EndsBeforeStarts(b.to_string(), a.to_string()),
+                );
             }
         }
     }
     for (i, f) in s.findings.iter().enumerate() {
         if f.size.is_some_and(|v| !v.is_finite()) {
-            return fail(&format!("findings[{i}].size"), "not a finite number");
+            return fail(&format!("findings[{i}].size"), ImportText::NotFinite);
         }
     }
     for (i, r) in s.ratings.iter().enumerate() {
         if !is_web_link(&r.url) {
             return fail(
                 &format!("ratings[{i}].url"),
-                format!("\"{}\" is not an http(s) URL", truncate(&r.url, 80)),
+                ImportText::NotAUrl(truncate(&r.url, 80)),
             );
         }
     }

@@ -2781,3 +2781,102 @@ async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
     assert_no_console_errors(&c).await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_in_spanish_reads_the_pages_own_labels_and_reports_in_spanish() {
+    use mirador::model::Focus;
+    let dist = dist();
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    c.goto(&format!("http://127.0.0.1:{port}/?lang=es"))
+        .await
+        .unwrap();
+    capture_console_errors(&c).await;
+    let expect = Expect::load(&dist);
+    wait_text(
+        &c,
+        "#total",
+        &i18n::matching_line(Lang::Es, expect.index.len(), expect.index.len()),
+    )
+    .await;
+    // A ministry analyst's sheet written with the page's own Spanish and Portuguese labels, an
+    // approximate year and an amount in words; one row names a country that does not exist.
+    let es = i18n::focus_label(Lang::Es, Focus::Prisons);
+    let pt = i18n::focus_label(Lang::Pt, Focus::Prisons);
+    let csv = format!(
+        "Programa,País,Enfoque,Año de inicio,Presupuesto\n\
+         Programa sintético uno,Brasil,{es},ca. 2010,\"2,5 millones\"\n\
+         Programa sintético dos,Brasil,{pt},2012,\n\
+         Programa sintético tres,Narnia,{es},2011,\n"
+    );
+    let file = std::env::temp_dir().join(format!("mirador-own-labels-{}.csv", std::process::id()));
+    std::fs::write(&file, csv).unwrap();
+    click(&c, "#import-open").await;
+    c.find(Locator::Css("#import-file"))
+        .await
+        .unwrap()
+        .send_keys(file.to_str().unwrap())
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#import-mapping"))
+        .await
+        .unwrap();
+    click(&c, "#import-load").await;
+    let summary = c
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#import-summary"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    // Both labels are read as the prisons focus: only Narnia's row is rejected; the
+    // approximate year leaves its field empty and the row loads.
+    assert!(
+        summary.starts_with("3 filas: 2 cargadas, 1 rechazada"),
+        "{summary}"
+    );
+    let listed = text_of(&c, ".rejected-list").await;
+    assert!(
+        listed.contains("línea 4") && listed.contains("\"Narnia\" no es un código de país"),
+        "{listed}"
+    );
+    let warnings = c
+        .execute(
+            "return [...document.querySelectorAll('#import-warnings li')].map(li => li.textContent).join('\\n')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let warnings = warnings.as_str().unwrap_or_default().to_owned();
+    assert!(
+        warnings.contains("\"ca. 2010\" es aproximado")
+            && warnings.contains("el campo queda vacío"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("\"2,5 millones\" leído como 2500000"),
+        "{warnings}"
+    );
+    // The downloaded text report speaks Spanish too, reasons included.
+    let _ = std::fs::remove_file(download_dir().join("mirador-import-report.txt"));
+    click(&c, "#import-report-txt").await;
+    let text = String::from_utf8(downloaded("mirador-import-report.txt").await).unwrap();
+    assert!(
+        text.starts_with("3 filas: 2 cargadas, 1 rechazada")
+            && text.contains("Rechazadas:")
+            && text.contains("Advertencias:")
+            && text.contains("no es un código de país"),
+        "{text}"
+    );
+    for english in [" is not ", " read as ", "Rejected:", "Warnings:", "line "] {
+        assert!(!text.contains(english), "English \"{english}\" in: {text}");
+    }
+    click(&c, ".import-dialog button.close").await;
+    wait_text(&c, "#total", &i18n::matching_line(Lang::Es, 2, 2)).await;
+    let _ = std::fs::remove_file(&file);
+}

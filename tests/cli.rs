@@ -586,3 +586,29 @@ fn a_rendered_chart_carries_its_context_for_a_report() {
     assert_eq!(code, 2);
     assert!(err.contains("column, slide, square"), "{err}");
 }
+
+#[test]
+fn validate_speaks_the_language_asked_for() {
+    let csv = tmp("es-report.csv");
+    std::fs::write(
+        &csv,
+        "Programa,País,Año de inicio\nUno,Brasil,ca. 2010\nDos,Narnia,2011\n",
+    )
+    .unwrap();
+    let (code, out, _) = mirador(&["validate", csv.to_str().unwrap(), "--lang", "es"]);
+    assert_eq!(code, 1, "a rejected row fails validation");
+    assert!(out.contains("2 filas: 1 cargada, 1 rechazada"), "{out}");
+    assert!(
+        out.contains("línea 3, columna \"País\" (country): \"Narnia\" no es un código de país"),
+        "{out}"
+    );
+    assert!(out.contains("\"ca. 2010\" es aproximado"), "{out}");
+    let (_, pt, _) = mirador(&["validate", csv.to_str().unwrap(), "--lang", "pt"]);
+    assert!(pt.contains("\"Narnia\" não é um código de país"), "{pt}");
+    let (en_code, en, _) = mirador(&["validate", csv.to_str().unwrap()]);
+    assert_eq!(en_code, 1);
+    assert!(en.contains("\"Narnia\" is not a country code"), "{en}");
+    let (code, _, err) = mirador(&["validate", csv.to_str().unwrap(), "--lang", "fr"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`fr` is not a language"), "{err}");
+}

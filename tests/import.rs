@@ -180,7 +180,9 @@ fn spanish_semicolons_decimal_comma_and_bom() {
         .unwrap();
     assert_eq!((w.line, w.column.as_str()), (2, "Presupuesto"));
     assert!(
-        w.message.contains("\"1.250.000,50\" read as 1250000.5"),
+        w.message
+            .to_string()
+            .contains("\"1.250.000,50\" read as 1250000.5"),
         "{}",
         w.message
     );
@@ -190,7 +192,7 @@ fn spanish_semicolons_decimal_comma_and_bom() {
         .iter()
         .find(|w| w.kind == "country-name")
         .unwrap();
-    assert_eq!(w.message, "\"Perú\" read as PER");
+    assert_eq!(w.message.to_string(), "\"Perú\" read as PER");
 }
 
 #[test]
@@ -416,17 +418,17 @@ fn bad_rows_are_each_rejected_with_line_column_and_reason() {
         r.to_text()
     );
     assert_eq!(loaded.records[0].id, "ok-1");
-    let got: Vec<(usize, &str, &str)> = r
+    let got: Vec<(usize, &str, String)> = r
         .rejected
         .iter()
-        .map(|x| (x.line, x.column.as_str(), x.reason.as_str()))
+        .map(|x| (x.line, x.column.as_str(), x.reason.to_string()))
         .collect();
     let expect: [(usize, &str, &str); 8] = [
         (3, "country", "\"Atlantis\" is not a country code"),
         (
             5,
             "focus",
-            "ambiguous as focus: it could be youth or community or urban",
+            "ambiguous as Focus: it could be youth or community or urban",
         ),
         (6, "", "has 11 cells but the header has 10"),
         (7, "name", "is empty"),
@@ -457,7 +459,7 @@ fn bad_rows_are_each_rejected_with_line_column_and_reason() {
             .find(|w| w.line == line && w.kind == kind)
             .unwrap_or_else(|| panic!("no {kind} warning on line {line}:\n{}", r.to_text()))
             .message
-            .clone()
+            .to_string()
     };
     assert!(warned(4, "left-empty").contains("\"soon\" is not a year"));
     assert!(warned(10, "left-empty").contains("approximate"));
@@ -474,7 +476,10 @@ fn bad_rows_are_each_rejected_with_line_column_and_reason() {
     let many = &r.rejected[7];
     let also: Vec<&str> = many.also.iter().map(|p| p.field.as_str()).collect();
     assert_eq!(also, ["focus", "start_year", "evaluation"]);
-    assert!(many.also[1].reason.contains("1800 is not a plausible year"));
+    assert!(many.also[1]
+        .reason
+        .to_string()
+        .contains("1800 is not a plausible year"));
     // The JSON report carries the same.
     let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
     assert_eq!(v["rows"], 12);
@@ -515,7 +520,11 @@ fn excel_sep_line_and_title_row() {
         .iter()
         .find(|w| w.kind == "above-header")
         .expect("title row reported");
-    assert!(w.message.contains("Lista sintética"), "{}", w.message);
+    assert!(
+        w.message.to_string().contains("Lista sintética"),
+        "{}",
+        w.message
+    );
 }
 
 #[test]
@@ -539,7 +548,7 @@ fn report_arithmetic_holds_for_every_fixture_and_mapping() {
         let unmapped = |r: &import::Rejected| {
             std::iter::once(&r.reason)
                 .chain(r.also.iter().map(|p| &p.reason))
-                .any(|t| t.contains("no column is mapped"))
+                .any(|t| t.to_string().contains("no column is mapped"))
         };
         assert!(
             loaded.report.rejected.iter().all(unmapped),
@@ -1003,7 +1012,8 @@ fn a_quote_never_closed_is_reported_with_the_lines_it_swallowed() {
         .unwrap_or_else(|| panic!("no warning:\n{}", loaded.report.to_text()));
     assert_eq!(w.line, 3);
     assert!(
-        w.message.contains("opened on line 3") && w.message.contains("lines 3–5"),
+        w.message.to_string().contains("opened on line 3")
+            && w.message.to_string().contains("lines 3–5"),
         "{}",
         w.message
     );

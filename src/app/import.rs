@@ -365,7 +365,7 @@ pub fn ImportPanel() -> impl IntoView {
         }
         Step::Done(loaded, summary) => {
             let report = loaded.report.clone();
-            let text = report.to_text();
+            let text = report.to_text_in(lang);
             let json = report.to_json_pretty();
             let first: Vec<_> = report.rejected.iter().take(50).cloned().collect();
             // Warnings are listed, not only counted: grouped by column and kind, with how many,
@@ -376,7 +376,7 @@ pub fn ImportPanel() -> impl IntoView {
             Some(view! {
                 <p id="import-summary" role="status">{summary}</p>
                 <ul class="rejected-list">
-                    {first.into_iter().map(|r| view! { <li>{format!("{line_word} {}, {}: {}", r.line, if r.column.is_empty() { "—".to_owned() } else { r.column.clone() }, r.reason)}</li> }).collect_view()}
+                    {first.into_iter().map(|r| view! { <li>{format!("{line_word} {}, {}: {}", r.line, if r.column.is_empty() { "—".to_owned() } else { r.column.clone() }, r.reason.text(lang))}</li> }).collect_view()}
                 </ul>
                 {(warned > 0).then(|| view! {
                     <details id="import-warnings">
@@ -386,7 +386,7 @@ pub fn ImportPanel() -> impl IntoView {
                                 let lines = g.lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ");
                                 let column = if g.column.is_empty() { "—".to_owned() } else { g.column.clone() };
                                 let what = i18n::evidence::warning_kind_label(lang, g.kind);
-                                view! { <li data-kind=g.kind>{format!("{what} — {column} · {}× · {line_word} {lines}{}: {}", g.count, if g.count > g.lines.len() { "…" } else { "" }, g.example)}</li> }
+                                view! { <li data-kind=g.kind>{format!("{what} — {column} · {}× · {line_word} {lines}{}: {}", g.count, if g.count > g.lines.len() { "…" } else { "" }, g.example.text(lang))}</li> }
                             }).collect_view()}
                         </ul>
                     </details>

@@ -35,7 +35,7 @@ const USAGE: &str = "usage:
   mirador query  [--state QUERY] [--data FILE] [--studies FILE] [--facets] [--json]
   mirador export [--state QUERY] [--data FILE] [--studies FILE] --format csv|json [--events] [--out FILE]
   mirador export --studies [FILE] [--state QUERY] [--data FILE] --format csv|json|ris|bibtex [--out FILE]
-  mirador validate FILE.json|FILE.csv [--events | --studies] [--json]
+  mirador validate FILE.json|FILE.csv [--events | --studies] [--json] [--lang en|es|pt]
   mirador --version
 
 QUERY is the dashboard's query string, e.g. 'country=BRA,COL&focus=youth&year=2005..', or a
@@ -124,6 +124,8 @@ struct Args {
     /// `--studies`: with a file, where the studies come from; alone, export or validate studies.
     studies: bool,
     studies_file: Option<String>,
+    /// `validate`: the language of the text report (en, es, pt).
+    lang: Option<mirador::i18n::Lang>,
 }
 
 impl Args {
@@ -156,6 +158,12 @@ impl Args {
                 "--lenient" => a.lenient = true,
                 "--bare" => a.bare = true,
                 "--size" => a.size = Some(value("--size")?),
+                "--lang" => {
+                    let v = value("--lang")?;
+                    a.lang = Some(mirador::i18n::Lang::from_code(&v).ok_or_else(|| {
+                        Failure::Usage(format!("`{v}` is not a language: use en, es or pt"))
+                    })?)
+                }
                 "--studies" => {
                     a.studies = true;
                     // An optional file: the next argument when it is not an option.
@@ -576,7 +584,7 @@ fn validate(a: Args) -> Result<(), Failure> {
                 import.header_line
             );
             println!("columns: {}", columns.join(", "));
-            print!("{}", report.to_text());
+            print!("{}", report.to_text_in(a.lang.unwrap_or_default()));
         }
         return if report.rejected.is_empty() {
             Ok(())

@@ -6,6 +6,7 @@
 //! by language ("1,284" / "1.284").
 
 pub mod evidence;
+pub mod import;
 
 use crate::country::english_name;
 use crate::model::*;

@@ -3,6 +3,7 @@
 //! "Trinidad y Tobago", "St. Kitts & Nevis", "Bolivia (Plurinational State of)").
 
 use crate::country::{is_iso_alpha3, COUNTRIES};
+use crate::i18n::import::ImportText;
 use crate::text::fold;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -326,7 +327,7 @@ fn is_code(s: &str) -> bool {
 }
 
 /// Reads a country cell, or says why it cannot be read.
-pub fn match_country(raw: &str) -> Result<CountryMatch, String> {
+pub fn match_country(raw: &str) -> Result<CountryMatch, ImportText> {
     let s = raw.trim();
     if s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
         let upper = s.to_ascii_uppercase();
@@ -363,12 +364,10 @@ pub fn match_country(raw: &str) -> Result<CountryMatch, String> {
             .count()
             >= 2
     {
-        return Err(format!("\"{s}\" holds several countries: a record has one country (give the main site's and set the level to \"regional\")"));
+        return Err(ImportText::SeveralCountries(s.to_owned()));
     }
     if MULTI_COUNTRY.contains(&folded.trim()) {
-        return Err(format!(
-            "\"{s}\" names several countries: give the country of the main site and set the level to \"regional\""
-        ));
+        return Err(ImportText::SeveralCountries(s.to_owned()));
     }
     // "Venezuela, Bolivarian Republic of", "Bolivia (Estado Plurinacional de)".
     let short = s.split([',', '(']).next().unwrap_or(s);
@@ -377,9 +376,7 @@ pub fn match_country(raw: &str) -> Result<CountryMatch, String> {
             return Ok(CountryMatch::Name(code));
         }
     }
-    Err(format!(
-        "\"{s}\" is not a country code (e.g. \"PER\") or a country name this importer knows"
-    ))
+    Err(ImportText::NotACountry(s.to_owned()))
 }
 
 #[cfg(test)]
@@ -442,24 +439,31 @@ mod tests {
     fn clear_refusals() {
         assert!(match_country("Atlantis")
             .unwrap_err()
+            .to_string()
             .contains("not a country code"));
         assert!(match_country("LAC")
             .unwrap_err()
+            .to_string()
             .contains("several countries"));
         assert!(match_country("América Latina y el Caribe")
             .unwrap_err()
+            .to_string()
             .contains("several countries"));
         assert!(match_country("Brasil; Perú")
             .unwrap_err()
+            .to_string()
             .contains("one country"));
         assert!(match_country("Peru, Bolivia")
             .unwrap_err()
+            .to_string()
             .contains("one country"));
         assert!(match_country("Perú y Bolivia")
             .unwrap_err()
+            .to_string()
             .contains("one country"));
         assert!(match_country("BRA/ARG")
             .unwrap_err()
+            .to_string()
             .contains("one country"));
         assert!(match_country("XX").is_err());
         assert!(match_country("").is_err());

@@ -3,6 +3,7 @@
 
 use super::report::{Rejected, Report, Warning};
 use super::Loaded;
+use crate::i18n::import::ImportText;
 use crate::parse::{parse_interventions, LoadError};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -112,7 +113,7 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
             id: r.id.clone(),
             column: field,
             field: "studies".into(),
-            reason: format!("study {}: {}", r.index + 1, r.reason),
+            reason: ImportText::Study(r.index + 1, Box::new(r.reason.clone())),
             also: Vec::new(),
         });
     }
@@ -135,7 +136,7 @@ fn load_array(text: &str, before: usize) -> Result<Loaded, LoadError> {
     if result
         .rejected
         .iter()
-        .any(|r| r.field == "id" || r.reason.contains("missing field `id`"))
+        .any(|r| r.field == "id" || r.reason.to_string().contains("missing field `id`"))
     {
         if let Ok(Value::Array(mut items)) = serde_json::from_str::<Value>(text) {
             let mut used: HashSet<String> = items
@@ -171,7 +172,7 @@ fn load_array(text: &str, before: usize) -> Result<Loaded, LoadError> {
                     column: "id".into(),
                     field: "id".into(),
                     kind: "id-generated",
-                    message: format!("no id: generated \"{id}\""),
+                    message: ImportText::IdGenerated(id.clone()),
                 });
                 item["id"] = Value::String(id);
                 changed = true;

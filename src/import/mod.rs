@@ -34,6 +34,7 @@ mod kept;
 mod report;
 mod values;
 
+pub use crate::i18n::import::ImportText;
 pub use columns::{match_header, Field, MatchKind};
 pub use countries::{match_country, CountryMatch};
 pub use csv_reader::{detect_delimiter, CsvReader};
@@ -226,14 +227,14 @@ enum ReadingInner {
 }
 
 /// The warning for a value that could not be read and was left empty.
-fn left_empty(reason: String) -> Option<Note> {
+fn left_empty(reason: ImportText) -> Option<Note> {
     Some(Note {
         kind: "left-empty",
-        message: format!("{reason}; the field is left empty"),
+        message: ImportText::LeftEmpty(Box::new(reason)),
     })
 }
 
-fn file_note(kind: &'static str, message: String) -> Warning {
+fn file_note(kind: &'static str, message: ImportText) -> Warning {
     Warning {
         line: 0,
         record: 0,
@@ -296,18 +297,15 @@ impl Reading {
         });
         let mut notes = Vec::new();
         match encoding {
-            Encoding::Windows1252 => notes.push(file_note(
+            Encoding::Windows1252 => notes.push(file_note("encoding", ImportText::Windows1252)),
+            Encoding::Utf16Le | Encoding::Utf16Be => notes.push(file_note(
                 "encoding",
-                "the file is not UTF-8: read as Windows-1252 (Latin-1); check that accents look right".into(),
+                ImportText::Encoding(encoding.label().to_owned()),
             )),
-            Encoding::Utf16Le | Encoding::Utf16Be => notes.push(file_note("encoding", format!("read as {}", encoding.label()))),
             _ => {}
         }
         if encoding::looks_double_encoded(&text) {
-            notes.push(file_note(
-                "encoding",
-                "some text looks converted twice (\"Ã©\" for \"é\"): the file was probably saved from text already mis-read; fix it at the source".into(),
-            ));
+            notes.push(file_note("encoding", ImportText::DoubleEncoded));
         }
         if format == Format::Json {
             let loaded = json::load(&text).map_err(ImportError::Json)?;
@@ -384,12 +382,13 @@ impl Reading {
                         field: String::new(),
                         kind: "unclosed-quote",
                         message: if q.last > q.opened {
-                            format!(
-                                "the quote opened on line {} is never closed: lines {}–{} were read into one cell of the row starting on line {}; close the quote and load the file again",
-                                q.opened, q.opened, q.last, q.row
-                            )
+                            ImportText::QuoteNeverClosed {
+                                opened: q.opened,
+                                last: q.last,
+                                row: q.row,
+                            }
                         } else {
-                            format!("the quote opened on line {} is never closed", q.opened)
+                            ImportText::QuoteNeverClosedAtEnd(q.opened)
                         },
                     });
                 }
@@ -439,12 +438,11 @@ impl Import {
                 column: String::new(),
                 field: String::new(),
                 kind: "above-header",
-                message: format!(
-                    "{} row(s) above the header on line {} were not read as data: \"{}\"",
-                    header_row,
-                    table.line(header_row),
-                    truncate(&skipped.join(" / "), 120)
-                ),
+                message: ImportText::AboveHeader {
+                    rows: header_row,
+                    line: table.line(header_row),
+                    text: truncate(&skipped.join(" / "), 120),
+                },
             });
         }
         let headers: Vec<String> = if table.is_empty() {
@@ -466,10 +464,7 @@ impl Import {
             }
         }
         if blank_rows > 0 {
-            notes.push(file_note(
-                "blank-rows",
-                format!("{blank_rows} blank row(s) skipped"),
-            ));
+            notes.push(file_note("blank-rows", ImportText::BlankRows(blank_rows)));
         }
         let columns: Vec<ColumnInfo> = headers
             .iter()
@@ -710,10 +705,7 @@ impl Applying {
                     column: import.column_name(j),
                     field: String::new(),
                     kind: "unmapped-column",
-                    message: format!(
-                        "not mapped to a field: its {} value(s) are not loaded",
-                        col.filled
-                    ),
+                    message: ImportText::Unmapped(col.filled),
                 });
             }
             if let (Some(Field::BudgetAmount), Some(c)) = (mapped, col.currency) {
@@ -723,12 +715,14 @@ impl Applying {
                     column: import.column_name(j),
                     field: Field::BudgetAmount.key().into(),
                     kind: "header-currency",
-                    message: format!("the header states {c}: rows without a currency get {c}"),
+                    message: ImportText::HeaderCurrency(c.to_string()),
                 });
             }
         }
         if mapping.columns_of(Field::Id).is_empty() && import.rows() > 0 && import.json.is_none() {
-            report.warnings.push(file_note("id-generated", "no id column: every record gets an id made from its country, name and a hash of its identifying fields".into()));
+            report
+                .warnings
+                .push(file_note("id-generated", ImportText::NoIdColumn));
         }
         Applying {
             import,
@@ -788,7 +782,7 @@ impl Applying {
                         id: Some(c.record.id.clone()),
                         column: id_col.clone(),
                         field: "id".into(),
-                        reason: format!("duplicate id: line {line} already uses it"),
+                        reason: ImportText::DuplicateIdAtLine(*line),
                         also: Vec::new(),
                     });
                 } else {
@@ -829,7 +823,7 @@ impl Applying {
                         column: id_col.clone(),
                         field: "id".into(),
                         kind: "id-generated",
-                        message: format!("no id: generated \"{}\"", record.id),
+                        message: ImportText::IdGenerated(record.id.clone()),
                     });
                 } else if record.id != base {
                     self.report.warnings.push(Warning {
@@ -838,10 +832,7 @@ impl Applying {
                         column: String::new(),
                         field: "id".into(),
                         kind: "id-suffix",
-                        message: format!(
-                            "same country, name, place and start year as an earlier row: id \"{}\"",
-                            record.id
-                        ),
+                        message: ImportText::IdSuffix(record.id.clone()),
                     });
                 }
             }
@@ -893,7 +884,7 @@ impl Applying {
                 let first = problems.next().unwrap_or(Problem {
                     column: String::new(),
                     field: String::new(),
-                    reason: "could not be read".into(),
+                    reason: ImportText::CouldNotBeRead,
                 });
                 let id = self.plan[Field::Id as usize]
                     .first()
@@ -927,7 +918,7 @@ struct RowReader<'a> {
 }
 
 impl<'a> RowReader<'a> {
-    fn problem(&mut self, j: Option<usize>, field: Field, reason: String) {
+    fn problem(&mut self, j: Option<usize>, field: Field, reason: ImportText) {
         let column = j.map(|j| self.import.column_name(j)).unwrap_or_default();
         self.problems.push(Problem {
             column,
@@ -970,7 +961,12 @@ impl<'a> RowReader<'a> {
                     self.problem(
                         Some(j),
                         field,
-                        format!("columns \"{a}\" and \"{b}\" disagree: \"{c0}\" / \"{cell}\""),
+                        ImportText::ColumnsDisagree {
+                            first_column: a,
+                            second_column: b,
+                            first: c0.to_owned(),
+                            second: cell.to_owned(),
+                        },
                     );
                 }
                 Some(_) => {}
@@ -1018,7 +1014,7 @@ impl<'a> RowReader<'a> {
                                 field,
                                 Some(Note {
                                     kind: "duplicate-value",
-                                    message: format!("{} listed twice: kept once", v.key()),
+                                    message: ImportText::ListedTwice(v.key().to_owned()),
                                 }),
                             );
                         } else {
@@ -1040,7 +1036,7 @@ impl<'a> RowReader<'a> {
                 Some((j, y))
             }
             Ok((y, _)) => {
-                self.problem(Some(j), field, format!("{y} is not a plausible year"));
+                self.problem(Some(j), field, ImportText::NotPlausibleYear(y));
                 None
             }
             // A year that cannot be read ("ca. 2010") leaves the field empty; the row loads.
@@ -1115,16 +1111,12 @@ impl<'a> RowReader<'a> {
                         field,
                         Some(Note {
                             kind: "url-scheme",
-                            message: format!("\"{item}\" read as {url}"),
+                            message: ImportText::ReadAs(item.to_owned(), url.clone()),
                         }),
                     );
                     out.push(url);
                 } else {
-                    self.problem(
-                        Some(j),
-                        field,
-                        format!("\"{}\" is not an http(s) URL", truncate(item, 80)),
-                    );
+                    self.problem(Some(j), field, ImportText::NotAUrl(truncate(item, 80)));
                 }
             }
         }
@@ -1144,10 +1136,11 @@ impl<'a> RowReader<'a> {
                 self.problems.push(Problem {
                     column: String::new(),
                     field: String::new(),
-                    reason: format!(
-                        "has {width} cells but the header has {headers}: a delimiter inside a cell that is not quoted? (extra: \"{}\")",
-                        truncate(&extra.join("\", \""), 60)
-                    ),
+                    reason: ImportText::ExtraCells {
+                        width,
+                        headers,
+                        extra: truncate(&extra.join("\", \""), 60),
+                    },
                 });
             }
         } else if width < headers && width > 0 {
@@ -1157,7 +1150,7 @@ impl<'a> RowReader<'a> {
                 column: String::new(),
                 field: String::new(),
                 kind: "short-row",
-                message: format!("has {width} cells, the header has {headers}: the missing cells are read as empty"),
+                message: ImportText::ShortRow { width, headers },
             });
         }
         if self.table.extra_lines(self.k) > 20 {
@@ -1167,10 +1160,7 @@ impl<'a> RowReader<'a> {
                 column: String::new(),
                 field: String::new(),
                 kind: "long-cell",
-                message: format!(
-                    "a quoted cell runs over {} lines: if that is not meant, a quote is probably not closed",
-                    self.table.extra_lines(self.k) + 1
-                ),
+                message: ImportText::LongCell(self.table.extra_lines(self.k) + 1),
             });
         }
 
@@ -1184,15 +1174,15 @@ impl<'a> RowReader<'a> {
                         CountryMatch::Code(c) if cell == *c => None,
                         CountryMatch::Code(c) => Some(Note {
                             kind: "country-code",
-                            message: format!("\"{cell}\" read as {c}"),
+                            message: ImportText::ReadAs(cell.to_owned(), c.to_string()),
                         }),
                         CountryMatch::Alpha2(c) => Some(Note {
                             kind: "country-code",
-                            message: format!("\"{cell}\" (two-letter code) read as {c}"),
+                            message: ImportText::ReadAsAlpha2(cell.to_owned(), c.to_string()),
                         }),
                         CountryMatch::Name(c) => Some(Note {
                             kind: "country-name",
-                            message: format!("\"{cell}\" read as {c}"),
+                            message: ImportText::ReadAs(cell.to_owned(), c.to_string()),
                         }),
                     };
                     self.warn(Some(j), Field::Country, note);
@@ -1249,7 +1239,10 @@ impl<'a> RowReader<'a> {
                     self.problem(
                         Some(j),
                         Field::BudgetAmount,
-                        format!("the amount is in {c} but the currency column says {cur}"),
+                        ImportText::AmountCurrencyMismatch {
+                            amount: c.to_string(),
+                            column: cur.to_string(),
+                        },
                     );
                 }
                 _ => {}
@@ -1262,7 +1255,7 @@ impl<'a> RowReader<'a> {
                 Some(c) if c != "USD" => self.problem(
                     Some(j),
                     Field::BudgetUsd,
-                    format!("budget_usd holds an amount in {c}"),
+                    ImportText::UsdInOtherCurrency(c.to_string()),
                 ),
                 _ => budget_usd = Some(a.value),
             }
@@ -1274,8 +1267,7 @@ impl<'a> RowReader<'a> {
                     Field::BudgetAmount,
                     Some(Note {
                         kind: "budget-from-usd",
-                        message: "budget amount and currency (USD) taken from the US$ budget"
-                            .into(),
+                        message: ImportText::BudgetFromUsd,
                     }),
                 );
             }
@@ -1286,7 +1278,7 @@ impl<'a> RowReader<'a> {
                 Field::BudgetUsd,
                 Some(Note {
                     kind: "usd-from-amount",
-                    message: "budget_usd set from the amount in USD".into(),
+                    message: ImportText::UsdFromAmount,
                 }),
             );
         }
@@ -1296,7 +1288,7 @@ impl<'a> RowReader<'a> {
                 self.problem(
                     Some(j),
                     Field::EndYear,
-                    format!("ends ({e}) before it starts ({s})"),
+                    ImportText::EndsBeforeStarts(e.to_string(), s.to_string()),
                 );
             }
         }
@@ -1304,9 +1296,9 @@ impl<'a> RowReader<'a> {
             Some(n) => Some(n),
             None => {
                 let reason = if self.plan[Field::Name as usize].is_empty() {
-                    "no column is mapped to the name: choose the column that holds it".to_owned()
+                    ImportText::NameNotMapped
                 } else {
-                    "is empty: every record needs a name".to_owned()
+                    ImportText::NameEmpty
                 };
                 let j = self.plan[Field::Name as usize].first().copied();
                 self.problem(j, Field::Name, reason);
@@ -1315,9 +1307,9 @@ impl<'a> RowReader<'a> {
         };
         if country.is_none() && self.single_is_blank(Field::Country) {
             let reason = if self.plan[Field::Country as usize].is_empty() {
-                "no column is mapped to the country: choose the column that holds it".to_owned()
+                ImportText::CountryNotMapped
             } else {
-                "is empty: every record needs a country".to_owned()
+                ImportText::CountryEmpty
             };
             let j = self.plan[Field::Country as usize].first().copied();
             self.problem(j, Field::Country, reason);
@@ -1443,7 +1435,10 @@ mod tests {
         assert_eq!(loaded.records[1].id, base);
         assert_eq!(loaded.report.rejected.len(), 1);
         assert_eq!(loaded.report.rejected[0].line, 5);
-        assert!(loaded.report.rejected[0].reason.contains("line 4"));
+        assert!(loaded.report.rejected[0]
+            .reason
+            .to_string()
+            .contains("line 4"));
     }
 
     #[test]

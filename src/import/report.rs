@@ -3,6 +3,8 @@
 //! written are listed as warnings. It renders as JSON (the shape `mirador validate --json`
 //! prints) and as text, both for download.
 
+use crate::i18n::import::{ImportText, ReportWords};
+use crate::i18n::Lang;
 use serde::Serialize;
 use std::fmt;
 
@@ -11,7 +13,7 @@ use std::fmt;
 pub struct Problem {
     pub column: String,
     pub field: String,
-    pub reason: String,
+    pub reason: ImportText,
 }
 
 /// A data row (CSV) or record (JSON) that was not loaded.
@@ -29,7 +31,7 @@ pub struct Rejected {
     pub column: String,
     /// The schema field (`start_year`), empty when none.
     pub field: String,
-    pub reason: String,
+    pub reason: ImportText,
     /// Further problems of the same row, so a person can fix them all at once.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<Problem>,
@@ -46,7 +48,7 @@ pub struct Warning {
     pub field: String,
     /// A stable key to group warnings by (`decimal-comma`, `country-name`, `unmapped-column`...).
     pub kind: &'static str,
-    pub message: String,
+    pub message: ImportText,
 }
 
 /// What an import loaded and what it did not.
@@ -69,7 +71,7 @@ pub struct WarningGroup {
     /// Up to five lines where it happens.
     pub lines: Vec<usize>,
     /// The first message, as an example.
-    pub example: String,
+    pub example: ImportText,
 }
 
 impl Report {
@@ -119,78 +121,89 @@ impl Report {
         groups
     }
 
-    /// The report as plain text, one problem per line.
+    /// The report as plain text in English, one problem per line.
     pub fn to_text(&self) -> String {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("1 {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
-        let mut out = format!(
-            "{}: {} loaded, {} rejected, {}\n",
-            plural(self.rows, "row"),
+        self.to_text_in(Lang::En)
+    }
+
+    /// The report as plain text in a language, one problem per line (the download the import
+    /// dialog offers, in the page language).
+    pub fn to_text_in(&self, lang: Lang) -> String {
+        let w = ReportWords { lang };
+        let mut out = w.summary(
+            self.rows,
             self.accepted,
             self.rejected.len(),
-            plural(self.warnings.len(), "warning")
+            self.warnings.len(),
         );
+        out.push('\n');
         if !self.rejected.is_empty() {
-            out.push_str("\nRejected:\n");
+            out.push_str(&format!("\n{}\n", w.rejected_heading()));
             for r in &self.rejected {
-                out.push_str(&format!("  {r}\n"));
+                out.push_str(&format!("  {}\n", r.text(lang)));
                 for p in &r.also {
                     out.push_str(&format!(
-                        "      and {}: {}\n",
-                        where_(&p.column, &p.field),
-                        p.reason
+                        "      {} {}: {}\n",
+                        w.and(),
+                        w.place(&p.column, &p.field),
+                        p.reason.text(lang)
                     ));
                 }
             }
         }
         if !self.warnings.is_empty() {
-            out.push_str("\nWarnings:\n");
-            for w in &self.warnings {
-                out.push_str(&format!("  {w}\n"));
+            out.push_str(&format!("\n{}\n", w.warnings_heading()));
+            for warning in &self.warnings {
+                out.push_str(&format!("  {}\n", warning.text(lang)));
             }
         }
         out
     }
 }
 
-fn where_(column: &str, field: &str) -> String {
-    match (column.is_empty(), field.is_empty() || field == column) {
-        (true, true) => "the row".to_owned(),
-        (true, false) => format!("field `{field}`"),
-        (false, true) => format!("column \"{column}\""),
-        (false, false) => format!("column \"{column}\" ({field})"),
+impl Rejected {
+    /// "line 4 (id "x"), column "País" (country): …" in a language.
+    pub fn text(&self, lang: Lang) -> String {
+        let w = ReportWords { lang };
+        let mut out = w.line(self.line);
+        if let Some(id) = &self.id {
+            out.push(' ');
+            out.push_str(&w.id(id));
+        }
+        if !(self.column.is_empty() && self.field.is_empty()) {
+            out.push_str(", ");
+            out.push_str(&w.place(&self.column, &self.field));
+        }
+        format!("{out}: {}", self.reason.text(lang))
+    }
+}
+
+impl Warning {
+    /// "line 3, column "Presupuesto" (budget_amount): …" in a language ("file" for line 0).
+    pub fn text(&self, lang: Lang) -> String {
+        let w = ReportWords { lang };
+        let mut out = if self.line == 0 {
+            w.file().to_owned()
+        } else {
+            w.line(self.line)
+        };
+        if !(self.column.is_empty() && self.field.is_empty()) {
+            out.push_str(", ");
+            out.push_str(&w.place(&self.column, &self.field));
+        }
+        format!("{out}: {}", self.message.text(lang))
     }
 }
 
 impl fmt::Display for Rejected {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}", self.line)?;
-        if let Some(id) = &self.id {
-            write!(f, " (id \"{id}\")")?;
-        }
-        if !(self.column.is_empty() && self.field.is_empty()) {
-            write!(f, ", {}", where_(&self.column, &self.field))?;
-        }
-        write!(f, ": {}", self.reason)
+        f.write_str(&self.text(Lang::En))
     }
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "file")?;
-        } else {
-            write!(f, "line {}", self.line)?;
-        }
-        if !(self.column.is_empty() && self.field.is_empty()) {
-            write!(f, ", {}", where_(&self.column, &self.field))?;
-        }
-        write!(f, ": {}", self.message)
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -250,13 +263,13 @@ mod tests {
     }
 
     fn sample() -> Report {
-        let w = |line, column: &str, kind, message: &str| Warning {
+        let w = |line, column: &str, kind, message: ImportText| Warning {
             line,
             record: line - 1,
             column: column.into(),
             field: "budget_amount".into(),
             kind,
-            message: message.into(),
+            message,
         };
         Report {
             rows: 3,
@@ -267,16 +280,26 @@ mod tests {
                 id: None,
                 column: "País".into(),
                 field: "country".into(),
-                reason: "\"Atlantis\" is not a country".into(),
+                reason: ImportText::NotACountry("Atlantis".into()),
                 also: vec![Problem {
                     column: "Año".into(),
                     field: "start_year".into(),
-                    reason: "\"soon\" is not a year".into(),
+                    reason: ImportText::NotAYear("soon".into()),
                 }],
             }],
             warnings: vec![
-                w(2, "Presupuesto", "decimal-comma", "\"2,5\" read as 2.5"),
-                w(3, "Presupuesto", "decimal-comma", "\"3,5\" read as 3.5"),
+                w(
+                    2,
+                    "Presupuesto",
+                    "decimal-comma",
+                    ImportText::ReadAs("2,5".into(), "2.5".into()),
+                ),
+                w(
+                    3,
+                    "Presupuesto",
+                    "decimal-comma",
+                    ImportText::ReadAs("3,5".into(), "3.5".into()),
+                ),
             ],
         }
     }
@@ -302,12 +325,31 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("line 4, column \"País\" (country): \"Atlantis\" is not a country"),
+            text.contains("line 4, column \"País\" (country): \"Atlantis\" is not a country code"),
             "{text}"
         );
         assert!(
             text.contains("and column \"Año\" (start_year): \"soon\" is not a year"),
             "{text}"
+        );
+        let es = sample().to_text_in(crate::i18n::Lang::Es);
+        assert!(
+            es.starts_with("3 filas: 2 cargadas, 1 rechazada, 2 advertencias"),
+            "{es}"
+        );
+        assert!(
+            es.contains(
+                "línea 4, columna \"País\" (country): \"Atlantis\" no es un código de país"
+            ),
+            "{es}"
+        );
+        assert!(
+            es.contains("Advertencias:\n  línea 2, columna \"Presupuesto\""),
+            "{es}"
+        );
+        assert!(
+            !es.contains(" is not ") && !es.contains(" read as "),
+            "{es}"
         );
         let groups = sample().warning_groups();
         assert_eq!(groups.len(), 1);
