@@ -32,23 +32,28 @@ pub enum LoadError {
     NotAnArray { found: &'static str },
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LoadError {
+    /// What went wrong, in a language.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
         match self {
             LoadError::NotJson {
                 line,
                 column,
                 message,
-            } => {
-                write!(
-                    f,
-                    "not valid JSON at line {line}, column {column}: {message}"
-                )
+            } => ImportText::NotJson {
+                line: *line,
+                column: *column,
+                detail: message.clone(),
             }
-            LoadError::NotAnArray { found } => {
-                write!(f, "expected a JSON array of records, found {found}")
-            }
+            .text(lang),
+            LoadError::NotAnArray { found } => ImportText::NotAnArray(found).text(lang),
         }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En))
     }
 }
 

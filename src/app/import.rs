@@ -228,7 +228,7 @@ pub fn ImportPanel() -> impl IntoView {
                     mapping.set(import.mapping.clone());
                     step.set(Step::Mapping(Arc::new(import), name, Arc::new(bytes)));
                 }
-                Err(e) => step.set(Step::Failed(format!("{name}: {e}"))),
+                Err(e) => step.set(Step::Failed(format!("{name}: {}", e.text(lang)))),
             }
         });
     };

@@ -133,6 +133,19 @@ pub enum ImportText {
     Unmapped(usize),
     HeaderCurrency(String),
     NoIdColumn,
+    // A file that cannot be read at all.
+    FileEmpty,
+    /// Not a text file: a workbook (`xlsx`), an old Excel file (`xls`), a PDF (`pdf`) or
+    /// another binary file (`binary`).
+    NotText(&'static str),
+    /// Not valid JSON; the JSON reader's own words follow.
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// Valid JSON whose top level is not an array of records (the JSON kind found).
+    NotAnArray(&'static str),
     // JSON records (the dataset reader).
     /// Not an object: the JSON kind found (`null`, `a number`, ...).
     ExpectedObject(&'static str),
@@ -529,22 +542,50 @@ impl ImportText {
                 "não há coluna de identificador: cada registro recebe um feito com seu país, seu nome e um resumo (hash) de seus campos de identificação",
             ),
             ExpectedObject(kind) => {
-                let k = match (lang, *kind) {
-                    (Lang::En, k) => k,
-                    (Lang::Es, "a boolean") => "un valor lógico",
-                    (Lang::Es, "a number") => "un número",
-                    (Lang::Es, "a string") => "un texto",
-                    (Lang::Es, "an array") => "una lista",
-                    (Lang::Pt, "a boolean") => "um valor lógico",
-                    (Lang::Pt, "a number") => "um número",
-                    (Lang::Pt, "a string") => "um texto",
-                    (Lang::Pt, "an array") => "uma lista",
-                    (_, k) => k,
-                };
+                let k = json_kind(lang, kind);
                 pick(
                     format!("expected an object, found {k}"),
                     format!("se esperaba un objeto y hay {k}"),
                     format!("esperava-se um objeto e há {k}"),
+                )
+            }
+            FileEmpty => s("the file is empty", "el archivo está vacío", "o arquivo está vazio"),
+            NotText(what) => {
+                let what = match (lang, *what) {
+                    (Lang::En, "xlsx") => "a spreadsheet workbook (.xlsx or .ods) or another zip archive",
+                    (Lang::En, "xls") => "an Excel 97-2003 workbook (.xls)",
+                    (Lang::En, "pdf") => "a PDF document",
+                    (Lang::En, _) => "a binary file",
+                    (Lang::Es, "xlsx") => "un libro de hoja de cálculo (.xlsx u .ods) u otro archivo zip",
+                    (Lang::Es, "xls") => "un libro de Excel 97-2003 (.xls)",
+                    (Lang::Es, "pdf") => "un documento PDF",
+                    (Lang::Es, _) => "un archivo binario",
+                    (Lang::Pt, "xlsx") => "uma pasta de trabalho de planilha (.xlsx ou .ods) ou outro arquivo zip",
+                    (Lang::Pt, "xls") => "uma pasta de trabalho do Excel 97-2003 (.xls)",
+                    (Lang::Pt, "pdf") => "um documento PDF",
+                    (Lang::Pt, _) => "um arquivo binário",
+                };
+                pick(
+                    format!("this is {what}, not a CSV or JSON file: save it as CSV (UTF-8) and load that"),
+                    format!("esto es {what}, no un archivo CSV ni JSON: guárdelo como CSV (UTF-8) y cargue ese"),
+                    format!("isto é {what}, não um arquivo CSV nem JSON: salve-o como CSV (UTF-8) e carregue esse"),
+                )
+            }
+            NotJson {
+                line,
+                column,
+                detail,
+            } => pick(
+                format!("not valid JSON at line {line}, column {column}: {detail}"),
+                format!("JSON no válido en la línea {line}, columna {column} (detalle del lector JSON, en inglés): {detail}"),
+                format!("JSON inválido na linha {line}, coluna {column} (detalhe do leitor JSON, em inglês): {detail}"),
+            ),
+            NotAnArray(kind) => {
+                let k = json_kind(lang, kind);
+                pick(
+                    format!("expected a JSON array of records, found {k}"),
+                    format!("se esperaba una lista JSON de registros y hay {k}"),
+                    format!("esperava-se uma lista JSON de registros e há {k}"),
                 )
             }
             JsonValue(detail) => pick(
@@ -613,6 +654,23 @@ impl ImportText {
                 )
             }
         }
+    }
+}
+
+/// A JSON kind ("a number", "an array", ...) in a language.
+fn json_kind(lang: Lang, kind: &str) -> &str {
+    match (lang, kind) {
+        (Lang::Es, "a boolean") => "un valor lógico",
+        (Lang::Es, "a number") => "un número",
+        (Lang::Es, "a string") => "un texto",
+        (Lang::Es, "an array") => "una lista",
+        (Lang::Es, "an object") => "un objeto",
+        (Lang::Pt, "a boolean") => "um valor lógico",
+        (Lang::Pt, "a number") => "um número",
+        (Lang::Pt, "a string") => "um texto",
+        (Lang::Pt, "an array") => "uma lista",
+        (Lang::Pt, "an object") => "um objeto",
+        (_, k) => k,
     }
 }
 
@@ -755,6 +813,9 @@ mod tests {
             ImportText::AmountInWordsRead("2,5 millones".into(), "2500000".into()),
             ImportText::NumberFault("1.2.3".into(), NumberFault::TwoDecimals),
             ImportText::Study(2, Box::new(ImportText::StudyNeedsLink)),
+            ImportText::NotText("xlsx"),
+            ImportText::NotAnArray("a number"),
+            ImportText::FileEmpty,
         ];
         for c in &cases {
             let [en, es, pt] = [Lang::En, Lang::Es, Lang::Pt].map(|l| c.text(l));

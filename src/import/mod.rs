@@ -63,22 +63,26 @@ pub enum Format {
 pub enum ImportError {
     /// No content, or only blank lines.
     Empty,
-    /// A spreadsheet workbook, PDF or other binary file.
+    /// A spreadsheet workbook, PDF or other binary file (`xlsx`, `xls`, `pdf`, `binary`).
     NotText { what: &'static str },
     /// JSON that is not valid, or not an array of records.
     Json(LoadError),
 }
 
+impl ImportError {
+    /// What went wrong, in a language.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            ImportError::Empty => ImportText::FileEmpty.text(lang),
+            ImportError::NotText { what } => ImportText::NotText(what).text(lang),
+            ImportError::Json(e) => e.text(lang),
+        }
+    }
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::Empty => write!(f, "the file is empty"),
-            ImportError::NotText { what } => write!(
-                f,
-                "this is {what}, not a CSV or JSON file: save it as CSV (UTF-8) and load that"
-            ),
-            ImportError::Json(e) => write!(f, "{e}"),
-        }
+        f.write_str(&self.text(crate::i18n::Lang::En))
     }
 }
 
@@ -245,14 +249,14 @@ fn file_note(kind: &'static str, message: ImportText) -> Warning {
     }
 }
 
-/// Recognises files that are not text at all.
+/// Recognises files that are not text at all (a key `ImportText::NotText` names).
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"PK\x03\x04") {
-        Some("a spreadsheet workbook (.xlsx or .ods) or another zip archive")
+        Some("xlsx")
     } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        Some("an Excel 97-2003 workbook (.xls)")
+        Some("xls")
     } else if bytes.starts_with(b"%PDF") {
-        Some("a PDF document")
+        Some("pdf")
     } else {
         None
     }
@@ -273,9 +277,7 @@ impl Reading {
         }
         let (text, encoding) = encoding::decode(bytes);
         if text.contains('\0') {
-            return Err(ImportError::NotText {
-                what: "a binary file",
-            });
+            return Err(ImportError::NotText { what: "binary" });
         }
         if text.trim().is_empty() {
             return Err(ImportError::Empty);
