@@ -11,6 +11,12 @@ pub mod map_series;
 pub mod studies;
 pub mod views;
 
+mod compare;
+mod events;
+mod gap;
+mod map;
+mod timeline;
+
 use crate::engine::{FilterResult, Index};
 use crate::i18n::{self, Lang, Msg};
 use crate::selection::{Facet, Selection, NOT_STATED};
