@@ -39,7 +39,7 @@ async fn read_in_chunks(
     step: RwSignal<Step, LocalStorage>,
     lang: i18n::Lang,
 ) -> Result<Import, String> {
-    let mut reading = Reading::start(bytes, name).map_err(|e| e.to_string())?;
+    let mut reading = Reading::start(bytes, name).map_err(|e| e.text(lang))?;
     while !reading.step(CHUNK) {
         step.set(Step::Working(
             i18n::text(lang, Msg::ReadingFile).to_owned(),
@@ -228,7 +228,7 @@ pub fn ImportPanel() -> impl IntoView {
                     mapping.set(import.mapping.clone());
                     step.set(Step::Mapping(Arc::new(import), name, Arc::new(bytes)));
                 }
-                Err(e) => step.set(Step::Failed(format!("{name}: {}", e.text(lang)))),
+                Err(e) => step.set(Step::Failed(format!("{name}: {e}"))),
             }
         });
     };
