@@ -2311,7 +2311,31 @@ async fn an_import_in_spanish_reads_the_pages_own_labels_and_reports_in_spanish(
     );
     let file = std::env::temp_dir().join(format!("mirador-own-labels-{}.csv", std::process::id()));
     std::fs::write(&file, csv).unwrap();
+    // First a workbook by mistake: the message is in Spanish too.
+    let junk = std::env::temp_dir().join(format!("mirador-junk-es-{}.xlsx", std::process::id()));
+    std::fs::write(&junk, b"PK\x03\x04\x14\x00\x06\x00binary workbook\x00\x00").unwrap();
     click(&c, "#import-open").await;
+    c.find(Locator::Css("#import-file"))
+        .await
+        .unwrap()
+        .send_keys(junk.to_str().unwrap())
+        .await
+        .unwrap();
+    let error = c
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#import-error"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        error.contains("no un archivo CSV ni JSON: guárdelo como CSV"),
+        "{error}"
+    );
+    let _ = std::fs::remove_file(&junk);
+    click(&c, ".import-dialog button.action").await;
     c.find(Locator::Css("#import-file"))
         .await
         .unwrap()
