@@ -25,11 +25,12 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 /// Fetches and parses both files. A file that is not a JSON array fails the load; single bad
 /// records are kept in `Dataset::rejected` and the rest loads.
 pub async fn load_dataset(interventions_url: &str, events_url: &str) -> Result<Dataset, String> {
-    let text = fetch_text(interventions_url).await?;
+    // Both files at once: the events do not wait a round trip behind the interventions.
+    let (text, events_text) =
+        futures_util::future::join(fetch_text(interventions_url), fetch_text(events_url)).await;
     let interventions =
-        parse_interventions(&text).map_err(|e| format!("{interventions_url}: {e}"))?;
-    let text = fetch_text(events_url).await?;
-    let events = parse_events(&text).map_err(|e| format!("{events_url}: {e}"))?;
+        parse_interventions(&text?).map_err(|e| format!("{interventions_url}: {e}"))?;
+    let events = parse_events(&events_text?).map_err(|e| format!("{events_url}: {e}"))?;
     let mut rejected: Vec<(String, _)> = interventions
         .rejected
         .into_iter()
