@@ -394,7 +394,7 @@ impl ImportText {
                 field,
                 candidates,
             } => {
-                let f = super::evidence::import_field_label(lang, field);
+                let f = vocabulary_name(lang, field);
                 let or = s(" or ", " o ", " ou ");
                 let c = candidates.join(&or);
                 pick(
@@ -408,7 +408,7 @@ impl ImportText {
                 field,
                 allowed,
             } => {
-                let f = super::evidence::import_field_label(lang, field);
+                let f = vocabulary_name(lang, field);
                 let a = allowed.join(", ");
                 pick(
                     format!("\"{cell}\" is not a known value of {f}; use one of: {a} (or their labels in English, Spanish or Portuguese)"),
@@ -657,6 +657,17 @@ impl ImportText {
     }
 }
 
+/// The name of a vocabulary the importer reads (`values::Vocab::FIELD`: "focus", "actor type",
+/// "budget kind", ...) in a language.
+fn vocabulary_name(lang: Lang, field: &str) -> String {
+    match field {
+        "actor type" => ["actor type", "tipo de actor", "tipo de ator"][lang as usize].to_owned(),
+        "budget kind" => super::evidence::import_field_label(lang, "budget_kind"),
+        "outcome" => super::evidence::import_field_label(lang, "outcomes"),
+        other => super::evidence::import_field_label(lang, other),
+    }
+}
+
 /// A JSON kind ("a number", "an array", ...) in a language.
 fn json_kind(lang: Lang, kind: &str) -> &str {
     match (lang, kind) {
@@ -827,6 +838,22 @@ mod tests {
                 .text(Lang::Es),
             "\"ca. 2010\" es aproximado: indique el año que dice una fuente, o déjelo vacío; el campo queda vacío"
         );
+    }
+
+    #[test]
+    fn every_vocabulary_is_named_in_each_language() {
+        for field in [
+            "level",
+            "budget kind",
+            "focus",
+            "actor type",
+            "evaluation",
+            "effect",
+            "outcome",
+        ] {
+            let [en, es, pt] = [Lang::En, Lang::Es, Lang::Pt].map(|l| vocabulary_name(l, field));
+            assert!(en != es && en != pt, "{field}: {en} / {es} / {pt}");
+        }
     }
 
     #[test]

@@ -39,6 +39,7 @@ mod kept;
 mod read;
 mod report;
 mod values;
+mod vocab;
 
 pub use crate::i18n::import::ImportText;
 use apply::unique_id;
