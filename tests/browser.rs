@@ -826,21 +826,8 @@ async fn a_person_loads_their_own_spreadsheet() {
     let junk = std::env::temp_dir().join(format!("mirador-junk-{}.xlsx", std::process::id()));
     std::fs::write(&junk, b"PK\x03\x04\x14\x00\x06\x00binary workbook\x00\x00").unwrap();
     click(&c, "#import-open").await;
-    c.find(Locator::Css("#import-file"))
-        .await
-        .unwrap()
-        .send_keys(junk.to_str().unwrap())
-        .await
-        .unwrap();
-    let error = c
-        .wait()
-        .at_most(TIMEOUT)
-        .for_element(Locator::Css("#import-error"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    choose_file(&c, &junk).await;
+    let error = wait_for_text(&c, "#import-error").await;
     assert!(
         error.contains("not a CSV or JSON file") && error.contains("previous data is still shown"),
         "{error}"
@@ -850,12 +837,7 @@ async fn a_person_loads_their_own_spreadsheet() {
     // A Spanish spreadsheet saved as CSV: columns matched, previewed, loaded; one row rejected.
     let csv = std::fs::canonicalize("tests/fixtures/import/synthetic-es.csv").unwrap();
     click(&c, ".import-dialog button.action").await;
-    c.find(Locator::Css("#import-file"))
-        .await
-        .unwrap()
-        .send_keys(csv.to_str().unwrap())
-        .await
-        .unwrap();
+    choose_file(&c, &csv).await;
     c.wait()
         .at_most(TIMEOUT)
         .for_element(Locator::Css("#import-mapping"))
@@ -875,15 +857,7 @@ async fn a_person_loads_their_own_spreadsheet() {
     );
     screenshot(&c, "15-import-mapping").await;
     click(&c, "#import-load").await;
-    let summary = c
-        .wait()
-        .at_most(TIMEOUT)
-        .for_element(Locator::Css("#import-summary"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let summary = wait_for_text(&c, "#import-summary").await;
     assert!(
         summary.starts_with("5 rows: 4 loaded, 1 rejected"),
         "{summary}"
@@ -1201,12 +1175,7 @@ async fn a_large_csv_loads_without_freezing_the_page() {
         .unwrap();
     click(&c, "#import-open").await;
     let t0 = Instant::now();
-    c.find(Locator::Css("#import-file"))
-        .await
-        .unwrap()
-        .send_keys(path.to_str().unwrap())
-        .await
-        .unwrap();
+    choose_file(&c, &path).await;
     // While reading, the page answers: the progress bar shows and scripts run between chunks.
     let mut saw_progress = false;
     loop {
@@ -2315,48 +2284,22 @@ async fn an_import_in_spanish_reads_the_pages_own_labels_and_reports_in_spanish(
     let junk = std::env::temp_dir().join(format!("mirador-junk-es-{}.xlsx", std::process::id()));
     std::fs::write(&junk, b"PK\x03\x04\x14\x00\x06\x00binary workbook\x00\x00").unwrap();
     click(&c, "#import-open").await;
-    c.find(Locator::Css("#import-file"))
-        .await
-        .unwrap()
-        .send_keys(junk.to_str().unwrap())
-        .await
-        .unwrap();
-    let error = c
-        .wait()
-        .at_most(TIMEOUT)
-        .for_element(Locator::Css("#import-error"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    choose_file(&c, &junk).await;
+    let error = wait_for_text(&c, "#import-error").await;
     assert!(
         error.contains("no un archivo CSV ni JSON: guárdelo como CSV"),
         "{error}"
     );
     let _ = std::fs::remove_file(&junk);
     click(&c, ".import-dialog button.action").await;
-    c.find(Locator::Css("#import-file"))
-        .await
-        .unwrap()
-        .send_keys(file.to_str().unwrap())
-        .await
-        .unwrap();
+    choose_file(&c, &file).await;
     c.wait()
         .at_most(TIMEOUT)
         .for_element(Locator::Css("#import-mapping"))
         .await
         .unwrap();
     click(&c, "#import-load").await;
-    let summary = c
-        .wait()
-        .at_most(TIMEOUT)
-        .for_element(Locator::Css("#import-summary"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let summary = wait_for_text(&c, "#import-summary").await;
     // Both labels are read as the prisons focus: only Narnia's row is rejected; the
     // approximate year leaves its field empty and the row loads.
     assert!(

@@ -495,6 +495,28 @@ pub async fn axe_violations(c: &Client) -> Vec<String> {
         .unwrap();
     serde_json::from_value(found).unwrap()
 }
+/// Chooses `path` in the import dialog's file input, as a person picking a file does.
+pub async fn choose_file(c: &Client, path: &Path) {
+    c.find(Locator::Css("#import-file"))
+        .await
+        .unwrap()
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
+}
+
+/// Waits until an element matching `css` is on the page and returns its text.
+pub async fn wait_for_text(c: &Client, css: &str) -> String {
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 /// Presses `keys` (WebDriver key codes) on whatever has focus.
 pub async fn press(c: &Client, keys: &str) {
     c.active_element()
