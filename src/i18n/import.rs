@@ -27,14 +27,12 @@ pub enum ImportText {
     // A cell read differently from how it is written (warnings).
     /// "n/a" read as not stated.
     NotStated(String),
-    /// A cell read as a value: `"Brasil" read as BRA`.
+    /// A cell read as a value: `"Brasil" read as BRA`, `"2,5 millones" read as 2500000`.
     ReadAs(String, String),
     /// A two-letter country code read as the three-letter one.
     ReadAsAlpha2(String, String),
     /// A date read as its year.
     ReadAsYear(String, i32),
-    /// An amount in words read as a number ("2,5 millones" → 2500000).
-    AmountInWordsRead(String, String),
     /// An amount in scientific notation read as a number.
     Scientific(String, String),
     /// An amount read with a currency mark or an ambiguous separator.
@@ -198,11 +196,6 @@ impl ImportText {
                 format!("\"{c}\" read as the year {y}"),
                 format!("\"{c}\" leído como el año {y}"),
                 format!("\"{c}\" lido como o ano {y}"),
-            ),
-            AmountInWordsRead(c, n) => pick(
-                format!("\"{c}\" read as {n}"),
-                format!("\"{c}\" leído como {n}"),
-                format!("\"{c}\" lido como {n}"),
             ),
             Scientific(c, n) => pick(
                 format!("\"{c}\" read as {n}: a spreadsheet may have rounded it; check the full number"),
@@ -785,8 +778,17 @@ impl ReportWords {
 
     /// "line 4".
     pub fn line(&self, line: usize) -> String {
-        let word = ["line", "línea", "linha"][self.lang as usize];
-        format!("{word} {line}")
+        format!("{} {line}", super::line_word(self.lang))
+    }
+
+    /// "`at`, column "País" (country): `what`": a problem, where it is and what it is.
+    pub fn problem(&self, at: String, column: &str, field: &str, what: &ImportText) -> String {
+        let mut out = at;
+        if !(column.is_empty() && field.is_empty()) {
+            out.push_str(", ");
+            out.push_str(&self.place(column, field));
+        }
+        format!("{out}: {}", what.text(self.lang))
     }
 
     /// `(id "x")`.
@@ -821,7 +823,7 @@ mod tests {
         let cases = [
             ImportText::NotAYear("ca. 2010".into()),
             ImportText::LeftEmpty(Box::new(ImportText::YearApproximate("ca. 2010".into()))),
-            ImportText::AmountInWordsRead("2,5 millones".into(), "2500000".into()),
+            ImportText::ReadAs("2,5 millones".into(), "2500000".into()),
             ImportText::NumberFault("1.2.3".into(), NumberFault::TwoDecimals),
             ImportText::Study(2, Box::new(ImportText::StudyNeedsLink)),
             ImportText::NotText("xlsx"),

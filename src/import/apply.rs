@@ -385,17 +385,25 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    fn vocab_list<T: Vocab>(&mut self, field: Field) -> Vec<T> {
-        let mut out: Vec<T> = Vec::new();
+    /// The field's non-empty cells, with their columns; a "not stated" marker is warned about
+    /// and left out.
+    fn stated_cells(&mut self, field: Field) -> Vec<(usize, &'a str)> {
         let table = self.table;
+        let mut out = Vec::new();
         for j in self.plan[field as usize].clone() {
             let cell = table.cell(self.k, j).trim();
-            if cell.is_empty() || values::is_not_stated(cell) {
-                if !cell.is_empty() {
-                    self.warn(Some(j), field, values::not_stated_note(cell));
-                }
-                continue;
+            if values::is_not_stated(cell) {
+                self.warn(Some(j), field, values::not_stated_note(cell));
+            } else if !cell.is_empty() {
+                out.push((j, cell));
             }
+        }
+        out
+    }
+
+    fn vocab_list<T: Vocab>(&mut self, field: Field) -> Vec<T> {
+        let mut out: Vec<T> = Vec::new();
+        for (j, cell) in self.stated_cells(field) {
             for item in values::split_values(cell) {
                 match values::parse_vocab::<T>(item) {
                     Ok((v, note)) => {
@@ -457,15 +465,7 @@ impl<'a> RowReader<'a> {
 
     fn actors(&mut self, field: Field) -> Vec<Actor> {
         let mut out = Vec::new();
-        let table = self.table;
-        for j in self.plan[field as usize].clone() {
-            let cell = table.cell(self.k, j).trim();
-            if cell.is_empty() || values::is_not_stated(cell) {
-                if !cell.is_empty() {
-                    self.warn(Some(j), field, values::not_stated_note(cell));
-                }
-                continue;
-            }
+        for (j, cell) in self.stated_cells(field) {
             for item in values::split_actors(cell) {
                 match values::parse_actor(item) {
                     Ok((name, kind, note)) => {
@@ -482,15 +482,7 @@ impl<'a> RowReader<'a> {
     fn sources(&mut self) -> Vec<String> {
         let field = Field::Sources;
         let mut out = Vec::new();
-        let table = self.table;
-        for j in self.plan[field as usize].clone() {
-            let cell = table.cell(self.k, j).trim();
-            if cell.is_empty() || values::is_not_stated(cell) {
-                if !cell.is_empty() {
-                    self.warn(Some(j), field, values::not_stated_note(cell));
-                }
-                continue;
-            }
+        for (j, cell) in self.stated_cells(field) {
             for item in values::split_sources(cell) {
                 if web_link(item) {
                     out.push(item.to_owned());

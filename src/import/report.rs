@@ -165,16 +165,12 @@ impl Rejected {
     /// "line 4 (id "x"), column "País" (country): …" in a language.
     pub fn text(&self, lang: Lang) -> String {
         let w = ReportWords { lang };
-        let mut out = w.line(self.line);
+        let mut at = w.line(self.line);
         if let Some(id) = &self.id {
-            out.push(' ');
-            out.push_str(&w.id(id));
+            at.push(' ');
+            at.push_str(&w.id(id));
         }
-        if !(self.column.is_empty() && self.field.is_empty()) {
-            out.push_str(", ");
-            out.push_str(&w.place(&self.column, &self.field));
-        }
-        format!("{out}: {}", self.reason.text(lang))
+        w.problem(at, &self.column, &self.field, &self.reason)
     }
 }
 
@@ -182,16 +178,12 @@ impl Warning {
     /// "line 3, column "Presupuesto" (budget_amount): …" in a language ("file" for line 0).
     pub fn text(&self, lang: Lang) -> String {
         let w = ReportWords { lang };
-        let mut out = if self.line == 0 {
+        let at = if self.line == 0 {
             w.file().to_owned()
         } else {
             w.line(self.line)
         };
-        if !(self.column.is_empty() && self.field.is_empty()) {
-            out.push_str(", ");
-            out.push_str(&w.place(&self.column, &self.field));
-        }
-        format!("{out}: {}", self.message.text(lang))
+        w.problem(at, &self.column, &self.field, &self.message)
     }
 }
 

@@ -338,7 +338,7 @@ pub fn parse_amount(raw: &str, decimal: Decimal) -> Result<Amount, ImportText> {
                 .and_then(|(_, mark)| mark.and_then(|(_, code)| code)),
                 note: note(
                     "amount-in-words",
-                    ImportText::AmountInWordsRead(s.to_owned(), show_number(v.round())),
+                    ImportText::ReadAs(s.to_owned(), show_number(v.round())),
                 ),
             }),
             None => Err(ImportText::AmountInWords(s.to_owned())),
