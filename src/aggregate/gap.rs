@@ -116,19 +116,11 @@ pub fn gap(
 ) -> GapSeries {
     let rows: Vec<Layer> = Focus::ALL
         .iter()
-        .map(|f| Layer {
-            key: f.key().into(),
-            label: i18n::focus_label(lang, *f).into(),
-            unknown: false,
-        })
+        .map(|f| Layer::value(f.key(), i18n::focus_label(lang, *f)))
         .collect();
     let cols: Vec<Layer> = Outcome::ALL
         .iter()
-        .map(|o| Layer {
-            key: o.key().into(),
-            label: i18n::outcome_label(lang, *o).into(),
-            unknown: false,
-        })
+        .map(|o| Layer::value(o.key(), i18n::outcome_label(lang, *o)))
         .collect();
     let mut cells = vec![vec![GapCell::default(); cols.len()]; rows.len()];
     // Columns number values by vocabulary index ("not stated" after them, masked out here).

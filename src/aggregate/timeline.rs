@@ -52,37 +52,19 @@ pub struct TimelineSeries {
 }
 
 fn focus_layers(lang: Lang) -> Vec<Layer> {
-    let mut v: Vec<Layer> = Focus::ALL
+    Focus::ALL
         .iter()
-        .map(|f| Layer {
-            key: f.key().into(),
-            label: i18n::focus_label(lang, *f).into(),
-            unknown: false,
-        })
-        .collect();
-    v.push(Layer {
-        key: crate::selection::NOT_STATED.into(),
-        label: i18n::text(lang, i18n::Msg::NotStated).into(),
-        unknown: true,
-    });
-    v
+        .map(|f| Layer::value(f.key(), i18n::focus_label(lang, *f)))
+        .chain([Layer::not_stated(lang)])
+        .collect()
 }
 
 fn effect_layers(lang: Lang) -> Vec<Layer> {
-    let mut v: Vec<Layer> = Effect::ALL
+    Effect::ALL
         .iter()
-        .map(|e| Layer {
-            key: e.key().into(),
-            label: i18n::effect_label(lang, *e).into(),
-            unknown: false,
-        })
-        .collect();
-    v.push(Layer {
-        key: crate::selection::NOT_STATED.into(),
-        label: i18n::text(lang, i18n::Msg::NotStated).into(),
-        unknown: true,
-    });
-    v
+        .map(|e| Layer::value(e.key(), i18n::effect_label(lang, *e)))
+        .chain([Layer::not_stated(lang)])
+        .collect()
 }
 
 /// The timeline: every filter applies except the year range, which it shows as a band.

@@ -39,6 +39,26 @@ pub struct Layer {
     pub unknown: bool,
 }
 
+impl Layer {
+    /// A layer for a vocabulary value.
+    pub(super) fn value(key: &str, label: &str) -> Layer {
+        Layer {
+            key: key.into(),
+            label: label.into(),
+            unknown: false,
+        }
+    }
+
+    /// The layer of records whose value is not stated.
+    pub(super) fn not_stated(lang: Lang) -> Layer {
+        Layer {
+            key: crate::selection::NOT_STATED.into(),
+            label: i18n::text(lang, i18n::Msg::NotStated).into(),
+            unknown: true,
+        }
+    }
+}
+
 /// The positions of the set bits of `set`: the layers (focus areas, outcomes) a record falls in.
 pub(super) fn layer_indexes(mut set: u32) -> impl Iterator<Item = usize> {
     std::iter::from_fn(move || {
