@@ -3,9 +3,11 @@
 indentation they keep in the repository (for reading and diffs), so the page fetches and parses
 less before its first chart. The content is unchanged (same JSON values, same order).
 
-The interventions are also split in two for the app: `interventions.core.json` (every field but
-the sources: what the dashboard needs to start) and `sources.json` (each record's sources by id,
-read by `parse::parse_sources` when a record's panel or an export first needs them).
+The interventions are also split in three for the app: `interventions.core.json` (every field but
+the sources and the description: what the dashboard needs to start), `descriptions.json` (each
+record's description by id, fetched once the first charts are drawn; the search takes them in) and
+`sources.json` (each record's sources by id, fetched when a record's panel or an export first needs
+them). Both are read by `parse::parse_by_record`.
 
 Runs on trunk's staging directory (TRUNK_STAGING_DIR) for both `trunk build` and `trunk serve`.
 """
@@ -25,11 +27,17 @@ for name in ("interventions.json", "studies.json", "events.json"):
     with open(path, "w", encoding="utf-8") as f:
         json.dump(value, f, ensure_ascii=False, separators=(",", ":"))
     if name == "interventions.json":
-        # What the first view needs, without the records' sources (half the file), and the
-        # sources by record id, fetched when a record's panel or an export first needs them.
-        # interventions.json itself stays whole, for anyone who fetches the dataset.
-        core = [{k: v for k, v in r.items() if k != "sources"} for r in value]
+        # What the first view needs, without the records' sources (half the file) and their
+        # descriptions (half the rest). interventions.json itself stays whole, for anyone who
+        # fetches the dataset.
+        core = [{k: v for k, v in r.items() if k not in ("sources", "description")} for r in value]
+        descriptions = {r["id"]: r["description"] for r in value if r.get("description")}
         sources = {r["id"]: r.get("sources", []) for r in value}
-        for out, data in (("interventions.core.json", core), ("sources.json", sources)):
+        outputs = (
+            ("interventions.core.json", core),
+            ("descriptions.json", descriptions),
+            ("sources.json", sources),
+        )
+        for out, data in outputs:
             with open(os.path.join(staging, "data", out), "w", encoding="utf-8") as f:
                 json.dump(data, f, ensure_ascii=False, separators=(",", ":"))

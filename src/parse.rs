@@ -117,10 +117,11 @@ pub fn parse_studies(
     parse_records(text, "studies", |s: &Study| check_study(s, interventions))
 }
 
-/// Loads `sources.json` as the build writes it: each bundled record's sources by record id.
-pub fn parse_sources(
+/// Loads a file the build writes beside the bundled records, keyed by record id: `sources.json`
+/// (each record's sources) and `descriptions.json` (each record's description).
+pub fn parse_by_record<T: DeserializeOwned>(
     text: &str,
-) -> Result<std::collections::HashMap<String, Vec<Source>>, LoadError> {
+) -> Result<std::collections::HashMap<String, T>, LoadError> {
     serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| {
         LoadError::NotJson {
             line: e.line(),
@@ -478,14 +479,19 @@ mod tests {
 
     #[test]
     fn sources_by_record_load_and_bad_text_says_where() {
-        let map =
-            parse_sources(r#"{"a":[{"url":"https://x.org","supports":["name"]}],"b":[]}"#).unwrap();
+        let map = parse_by_record::<Vec<Source>>(
+            r#"{"a":[{"url":"https://x.org","supports":["name"]}],"b":[]}"#,
+        )
+        .unwrap();
         assert_eq!(map["a"][0].url, "https://x.org");
         assert!(map["b"].is_empty());
         assert!(matches!(
-            parse_sources("{\"a\": [1]}"),
+            parse_by_record::<Vec<Source>>("{\"a\": [1]}"),
             Err(LoadError::NotJson { .. })
         ));
+        let described = parse_by_record::<String>("\u{feff}{\"a\":\"What it does.\"}").unwrap();
+        assert_eq!(described["a"], "What it does.");
+        assert!(parse_by_record::<String>("{\"a\": null}").is_err());
     }
 
     const GOOD: &str = r#"{"id":"a","name":"A","country":"BRA","focus":["youth"],"sources":["https://example.org"]}"#;

@@ -234,6 +234,55 @@ async fn a_person_filters_the_dashboard() {
     c.close().await.unwrap();
 }
 
+/// The records' descriptions are not in the file the first charts wait for: they come after
+/// (`data/descriptions.json`). A search in force when they come runs again and finds their words,
+/// and a record's panel shows its description.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn descriptions_come_after_the_first_charts_and_the_search_finds_them() {
+    let dist = dist();
+    let core = std::fs::read_to_string(dist.join("data/interventions.core.json")).unwrap();
+    assert!(
+        !core.contains("\"description\""),
+        "the first file still carries the descriptions"
+    );
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    // "ankle" is only in descriptions (an electronic-monitoring programme's ankle tags).
+    let mut sel = Selection::new();
+    sel.query = "ankle".into();
+    let line = expect.total_line(&sel);
+    assert!(
+        !line.starts_with("0 of"),
+        "no description says ankle: {line}"
+    );
+    c.goto(&format!("http://127.0.0.1:{port}/?q=ankle"))
+        .await
+        .unwrap();
+    capture_console_errors(&c).await;
+    wait_text(&c, "#total", &line).await;
+    let rows = c
+        .find_all(Locator::Css("#interventions tbody td.name a"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), expect.index.evaluate(&sel).matching_count());
+    rows[0].click().await.unwrap();
+    let detail = c
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("#detail dl dd"))
+        .await
+        .unwrap();
+    let description = detail.text().await.unwrap();
+    assert!(
+        description.to_lowercase().contains("ankle"),
+        "the panel shows no description: {description}"
+    );
+    assert_no_console_errors(&c).await;
+    c.close().await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_load_says_what_happened() {
     let port = serve(dist(), &["data/interventions.core.json"]);

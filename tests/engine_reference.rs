@@ -494,10 +494,39 @@ fn check_sequence(records: Vec<Intervention>, ops: Vec<Op>) -> Result<(), TestCa
         .into_iter()
         .map(|s| (s, index.engine().with_strategy(s)))
         .collect();
+    // The same records without their descriptions, which reach this engine halfway through
+    // (as the bundled descriptions reach the app after its first charts), with a search perhaps
+    // in force: from then on it must answer as if it had always had them.
+    let bare: Vec<Intervention> = records
+        .iter()
+        .cloned()
+        .map(|r| Intervention {
+            description: None,
+            ..r
+        })
+        .collect();
+    let mut late = Index::new(bare).engine();
+    let arrives = ops.len() / 2;
     let mut sel = Selection::new();
     for (step, op) in ops.iter().enumerate() {
         apply(op, &mut sel, &index);
         let want = reference(&records, &prepared, &index, &sel);
+        late.update(&sel);
+        if step == arrives {
+            late.add_search_text(|i| records[i].description.as_deref());
+        }
+        if step >= arrives {
+            late.update(&sel);
+            prop_assert_eq!(
+                &late.result(),
+                &want,
+                "descriptions added at step {}, after step {} ({:?}): {:?}",
+                arrives,
+                step,
+                op,
+                sel
+            );
+        }
         for (strategy, engine) in engines.iter_mut() {
             let counts = engine.update(&sel).clone();
             prop_assert_eq!(

@@ -69,12 +69,13 @@ pub async fn load_studies(
     ))
 }
 
-/// Fetches the bundled records' sources by record id (`data/sources.json`).
-pub async fn load_sources(
+/// Fetches a file of the bundled records keyed by record id (`data/sources.json`,
+/// `data/descriptions.json`).
+pub async fn load_by_record<T: serde::de::DeserializeOwned>(
     url: &str,
-) -> Result<std::collections::HashMap<String, Vec<crate::model::Source>>, String> {
+) -> Result<std::collections::HashMap<String, T>, String> {
     let text = fetch_text(url).await?;
-    crate::parse::parse_sources(&text).map_err(|e| format!("{url}: {e}"))
+    crate::parse::parse_by_record(&text).map_err(|e| format!("{url}: {e}"))
 }
 
 /// Fetches and reads the country shapes for the map.

@@ -17,9 +17,18 @@ pub fn InterventionDownloads() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            // The bundled records' sources come with the export, fetched the first time.
+            // The bundled records' sources and descriptions come with the export, fetched the
+            // first time.
             let sources = ctx.bundled_sources().await;
-            save_interventions(ctx, &data, &result, sources.as_deref(), json);
+            let descriptions = ctx.bundled_descriptions().await;
+            save_interventions(
+                ctx,
+                &data,
+                &result,
+                sources.as_deref(),
+                descriptions.as_deref(),
+                json,
+            );
         });
     };
     view! {
@@ -36,6 +45,7 @@ fn save_interventions(
     data: &super::Dataset,
     result: &crate::engine::FilterResult,
     sources: Option<&std::collections::HashMap<String, Vec<crate::model::Source>>>,
+    descriptions: Option<&std::collections::HashMap<String, String>>,
     json: bool,
 ) {
     {
@@ -44,6 +54,11 @@ fn save_interventions(
             if let Some(s) = sources.and_then(|m| m.get(&r.id)) {
                 if r.sources.is_empty() {
                     r.to_mut().sources = s.clone();
+                }
+            }
+            if let Some(d) = descriptions.and_then(|m| m.get(&r.id)) {
+                if r.description.is_none() {
+                    r.to_mut().description = Some(d.clone());
                 }
             }
             r

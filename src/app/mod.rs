@@ -133,8 +133,14 @@ pub struct Ctx {
     pub studies: RwSignal<Option<(Shared<Dataset>, crate::aggregate::views::SharedStudies)>>,
     /// The bundled records' sources by record id: the first view loads the records without them
     /// (`data/interventions.core.json`); they come when a record's panel or an export needs them.
-    pub sources: RwSignal<Option<Arc<HashMap<String, Vec<crate::model::Source>>>>>,
+    pub sources: ByRecord<Vec<crate::model::Source>>,
+    /// The bundled records' descriptions by record id, fetched once the first charts are drawn
+    /// (`data/descriptions.json`): the search takes them in when they come.
+    pub descriptions: ByRecord<String>,
 }
+
+/// A file of the bundled data keyed by record id, fetched once when first needed.
+pub type ByRecord<T> = RwSignal<Option<Arc<HashMap<String, T>>>>;
 
 /// What the view shows, for citations and exports.
 pub struct Shown {
@@ -151,16 +157,31 @@ impl Ctx {
     /// person's own data (its records carry their sources) or when they cannot be fetched (a
     /// notice says why).
     pub async fn bundled_sources(self) -> Option<Arc<HashMap<String, Vec<crate::model::Source>>>> {
+        self.bundled_by_record(self.sources, "data/sources.json")
+            .await
+    }
+
+    /// The descriptions of the bundled records, as `bundled_sources`.
+    pub async fn bundled_descriptions(self) -> Option<Arc<HashMap<String, String>>> {
+        self.bundled_by_record(self.descriptions, "data/descriptions.json")
+            .await
+    }
+
+    async fn bundled_by_record<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
+        self,
+        slot: ByRecord<T>,
+        url: &str,
+    ) -> Option<Arc<HashMap<String, T>>> {
         if self.data.get_untracked()?.source.is_some() {
             return None;
         }
-        if let Some(s) = self.sources.get_untracked() {
+        if let Some(s) = slot.get_untracked() {
             return Some(s);
         }
-        match api::load_sources("data/sources.json").await {
+        match api::load_by_record(url).await {
             Ok(map) => {
                 let map = Arc::new(map);
-                self.sources.set(Some(map.clone()));
+                slot.set(Some(map.clone()));
                 Some(map)
             }
             Err(e) => {
@@ -248,17 +269,32 @@ fn App() -> impl IntoView {
         _ => None,
     });
     let state = RwSignal::new(initial.dashboard.clone());
+    let descriptions: ByRecord<String> = RwSignal::new(None);
     // One live engine per dataset: a change of selection updates only what it touches (see
-    // engine::live), instead of recounting every row.
-    let engine = StoredValue::new_local(None::<(Shared<Dataset>, crate::engine::Engine)>);
+    // engine::live), instead of recounting every row. The bundled descriptions join its search
+    // when they come (`described`); a search in force then runs again, and nothing else redraws.
+    let engine = StoredValue::new_local(None::<(Shared<Dataset>, crate::engine::Engine, bool)>);
     let result = Memo::new(move |_| {
         let d = data.get()?;
+        let searching = state.with(|s| !s.selection.query.trim().is_empty());
+        let described = if searching {
+            descriptions.get()
+        } else {
+            descriptions.get_untracked()
+        };
         let result = state.with(|s| {
             engine.try_update_value(|slot| {
-                if slot.as_ref().is_none_or(|(owner, _)| *owner != d) {
-                    *slot = Some((d.clone(), d.index.engine()));
+                if slot.as_ref().is_none_or(|(owner, _, _)| *owner != d) {
+                    *slot = Some((d.clone(), d.index.engine(), false));
                 }
-                let (_, live) = slot.as_mut().expect("set above");
+                let (_, live, added) = slot.as_mut().expect("set above");
+                if let (false, None, Some(text)) = (*added, &d.source, &described) {
+                    live.add_search_text(|i| {
+                        text.get(d.index.name_and_id(i).1.as_ref())
+                            .map(String::as_str)
+                    });
+                    *added = true;
+                }
                 let t0 = timing::now();
                 live.update(&s.selection);
                 let result = live.result();
@@ -284,7 +320,16 @@ fn App() -> impl IntoView {
         load,
         studies: RwSignal::new(None),
         sources: RwSignal::new(None),
+        descriptions,
     };
+    // The descriptions of the bundled records come once the first charts are drawn.
+    Effect::new(move |_| {
+        if data.with(|d| d.as_ref().is_some_and(|d| d.source.is_none())) {
+            leptos::task::spawn_local(async move {
+                ctx.bundled_descriptions().await;
+            });
+        }
+    });
     // A record's panel shows where each fact comes from: its sources load when one opens.
     let sources_requested = StoredValue::new(false);
     Effect::new(move |_| {

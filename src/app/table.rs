@@ -259,8 +259,16 @@ pub fn DetailPanel() -> impl IntoView {
             };
             let join = |v: Vec<String>| if v.is_empty() { dash() } else { v.join("; ") };
             // Each row names the fields whose sources it marks.
+            // The bundled descriptions may come after the panel opens: only this text then changes.
+            let description = {
+                let (id, own) = (r.id.clone(), r.description.clone());
+                move || {
+                    own.clone()
+                        .or_else(|| ctx.descriptions.with(|m| m.as_ref()?.get(&id).cloned()))
+                        .unwrap_or_else(dash)
+                }
+            };
             let rows: Vec<(&str, String, &[&str])> = vec![
-                (t(Msg::Description), r.description.clone().unwrap_or_else(dash), &["description"]),
                 (t(Msg::Country), i18n::country_name(lang, &r.country), &["country"]),
                 (t(Msg::AdminArea), r.admin_area.clone().unwrap_or_else(dash), &["admin_area"]),
                 (t(Msg::City), r.city.clone().unwrap_or_else(dash), &["city"]),
@@ -282,6 +290,7 @@ pub fn DetailPanel() -> impl IntoView {
                 super::evidence::fact_marks(n, lang)
             };
             let name_marks = marks(&["name"]);
+            let description_marks = marks(&["description"]);
             let rows: Vec<_> = rows.into_iter().map(|(k, v, fields)| (k, v, marks(fields))).collect();
             view! {
                 <div class="backdrop" on:click=close></div>
@@ -294,6 +303,7 @@ pub fn DetailPanel() -> impl IntoView {
                     <button class="close" id="detail-close" on:click=close aria-label=t(Msg::Close)>"×"</button>
                     <div class="detail-head"><h2 id="detail-title">{r.name.clone()}</h2>{name_marks}</div>
                     <dl>
+                        <dt>{t(Msg::Description)}</dt><dd>{description}{description_marks}</dd>
                         {rows.into_iter().map(|(k, v, m)| view! { <dt>{k}</dt><dd>{v}{m}</dd> }).collect_view()}
                     </dl>
                     <super::evidence::EvidenceSection position=position/>

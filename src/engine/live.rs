@@ -27,6 +27,7 @@
 
 use super::bits;
 use super::columns::{Columns, Values, BIN_NONE, BIN_UNKNOWN};
+use super::text_index::{TextIndex, TextIndexBuilder};
 use super::FilterResult;
 use crate::selection::{Bounds, Facet, Selection};
 use crate::text::fold;
@@ -99,6 +100,8 @@ struct Applied {
 struct TermMatches {
     term: String,
     tokens: Vec<u32>,
+    /// The term's tokens in the text added later (`Engine::add_search_text`).
+    late_tokens: Vec<u32>,
     records: Vec<u64>,
 }
 
@@ -111,6 +114,8 @@ pub struct Engine {
     counts: Counts,
     strategy: Strategy,
     terms: Vec<TermMatches>,
+    /// Text a search also looks in that came after the columns were built.
+    late_text: Option<Arc<TextIndex>>,
     scratch: Vec<u64>,
     stats: UpdateStats,
 }
@@ -134,9 +139,23 @@ impl Engine {
             applied: Applied::default(),
             strategy: Strategy::Auto,
             terms: Vec::new(),
+            late_text: None,
             scratch: Vec::new(),
             stats: UpdateStats::default(),
         }
+    }
+
+    /// Adds text a search also looks in, for text that arrives after the index was built (the
+    /// bundled records' descriptions load after the first charts): `text(i)` is record `i`'s.
+    /// A search in force is run again by the next `update`.
+    pub fn add_search_text<'a>(&mut self, text: impl Fn(usize) -> Option<&'a str>) {
+        let mut builder = TextIndexBuilder::new();
+        for i in 0..self.cols.len {
+            builder.push(&fold(text(i).unwrap_or("")));
+        }
+        self.late_text = Some(Arc::new(builder.finish()));
+        self.terms.clear();
+        self.applied.search = None;
     }
 
     pub fn with_strategy(mut self, strategy: Strategy) -> Engine {
@@ -267,10 +286,18 @@ impl Engine {
             let tokens = cols
                 .text
                 .tokens_containing(term, narrower.map(|m| &m.tokens[..]));
-            let records = cols.text.records_with(&tokens);
+            let mut records = cols.text.records_with(&tokens);
+            let mut late_tokens = Vec::new();
+            if let Some(late) = &self.late_text {
+                late_tokens = late.tokens_containing(term, narrower.map(|m| &m.late_tokens[..]));
+                for (r, l) in records.iter_mut().zip(late.records_with(&late_tokens)) {
+                    *r |= l;
+                }
+            }
             fresh.push(TermMatches {
                 term: term.clone(),
                 tokens,
+                late_tokens,
                 records,
             });
         }
