@@ -265,6 +265,30 @@ fn every_record_loads_and_is_sourced() {
     }
 }
 
+/// A CSV export joins a record's implementers and funders with "; ", and reading it back splits
+/// there (outside parentheses): a name with a ";" of its own would come back as two actors.
+#[test]
+fn actor_names_survive_a_csv_export() {
+    for r in interventions() {
+        for a in r.implementers.iter().chain(&r.funders) {
+            let mut depth = 0i32;
+            for ch in a.name.chars() {
+                match ch {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    ';' => assert!(
+                        depth > 0,
+                        "{}: the actor \"{}\" has a \";\" that a CSV export would split",
+                        r.id,
+                        a.name
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn no_duplicate_name_in_a_country() {
     let mut seen: HashMap<(String, String), String> = HashMap::new();
