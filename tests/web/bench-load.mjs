@@ -79,7 +79,10 @@ async function load(browser, url) {
     const path = new URL(urls[e.requestId] || "http://x/").pathname;
     const bytes = SENT.get(path) || 0;
     finished.push([e.timestamp, bytes]);
-    if (process.env.MIRADOR_BENCH_VERBOSE) console.log(`  ${bytes} B ${path}`);
+    if (process.env.MIRADOR_BENCH_VERBOSE) {
+      const at = navStart === null ? "?" : Math.round((e.timestamp - navStart) * 1000);
+      console.log(`  ${at} ms: ${bytes} B ${path}`);
+    }
   });
   let navStart = null;
   cdp.on("Network.requestWillBeSent", (e) => {
