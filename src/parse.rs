@@ -100,6 +100,29 @@ impl<T> LoadReport<T> {
 
 /// Loads `data/interventions.json`-shaped text (or an export: the array under `interventions`).
 pub fn parse_interventions(text: &str) -> Result<LoadReport<Intervention>, LoadError> {
+    // The usual case, an array whose records all read: straight into records, without a JSON
+    // tree first (most of a first load's parsing). Anything else is read again, record by
+    // record, so that each bad record is reported with its field. Only the interventions take
+    // this path: each type read directly adds its own copy of the reading code to the
+    // WebAssembly, and the other files are small.
+    let bare = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Ok(records) = serde_json::from_str::<Vec<Intervention>>(bare) {
+        let mut report = LoadReport {
+            records: Vec::with_capacity(records.len()),
+            rejected: Vec::new(),
+        };
+        let mut seen_ids: HashSet<String> = HashSet::new();
+        for (index, record) in records.into_iter().enumerate() {
+            keep(
+                &mut report,
+                &mut seen_ids,
+                check_intervention,
+                index,
+                record,
+            );
+        }
+        return Ok(report);
+    }
     parse_records(text, "interventions", check_intervention)
 }
 
@@ -138,6 +161,11 @@ fn parse_records<T: DeserializeOwned + HasId>(
     check: impl Fn(&T) -> Result<(), (String, ImportText)>,
 ) -> Result<LoadReport<T>, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut report = LoadReport {
+        records: Vec::new(),
+        rejected: Vec::new(),
+    };
+    let mut seen_ids: HashSet<String> = HashSet::new();
     let value: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -157,51 +185,62 @@ fn parse_records<T: DeserializeOwned + HasId>(
             })
         }
     };
-    let mut report = LoadReport {
-        records: Vec::with_capacity(items.len()),
-        rejected: Vec::new(),
-    };
-    let mut seen_ids: HashSet<String> = HashSet::new();
+    report.records.reserve(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
         let reject = |field: String, reason: ImportText| Rejected {
             index,
-            id: id.clone(),
+            id: item.get("id").and_then(Value::as_str).map(str::to_owned),
             field,
             reason,
         };
         if !item.is_object() {
-            report.rejected.push(reject(
-                String::new(),
-                ImportText::ExpectedObject(json_kind(&item)),
-            ));
+            let rejected = reject(String::new(), ImportText::ExpectedObject(json_kind(&item)));
+            report.rejected.push(rejected);
             continue;
         }
-        let record: T = match serde_path_to_error::deserialize(item) {
-            Ok(record) => record,
+        let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
+        match serde_path_to_error::deserialize(item) {
+            Ok(record) => keep(&mut report, &mut seen_ids, &check, index, record),
             Err(err) => {
                 let field = err.path().to_string();
                 let field = if field == "." { String::new() } else { field };
-                report.rejected.push(reject(
+                report.rejected.push(Rejected {
+                    index,
+                    id,
                     field,
-                    ImportText::JsonValue(err.into_inner().to_string()),
-                ));
-                continue;
+                    reason: ImportText::JsonValue(err.into_inner().to_string()),
+                });
             }
-        };
-        if let Err((field, reason)) = check(&record) {
-            report.rejected.push(reject(field, reason));
-            continue;
         }
-        if !seen_ids.insert(record.id().to_owned()) {
-            report
-                .rejected
-                .push(reject("id".into(), ImportText::DuplicateId));
-            continue;
-        }
-        report.records.push(record);
     }
     Ok(report)
+}
+
+/// Keeps a record that read, unless its checks fail or its id came before.
+fn keep<T: HasId>(
+    report: &mut LoadReport<T>,
+    seen_ids: &mut HashSet<String>,
+    check: impl Fn(&T) -> Result<(), (String, ImportText)>,
+    index: usize,
+    record: T,
+) {
+    let reject = |field: String, reason: ImportText| Rejected {
+        index,
+        id: Some(record.id().to_owned()),
+        field,
+        reason,
+    };
+    if let Err((field, reason)) = check(&record) {
+        let rejected = reject(field, reason);
+        report.rejected.push(rejected);
+        return;
+    }
+    if !seen_ids.insert(record.id().to_owned()) {
+        let rejected = reject("id".into(), ImportText::DuplicateId);
+        report.rejected.push(rejected);
+        return;
+    }
+    report.records.push(record);
 }
 
 trait HasId {
@@ -503,6 +542,27 @@ mod tests {
         assert!(r.rejected.is_empty());
         assert_eq!(r.records[0].budget_usd, None);
         assert_eq!(r.records[0].level, None);
+    }
+
+    #[test]
+    fn a_file_whose_records_all_read_is_checked_as_record_by_record() {
+        let records = format!(
+            r#"{GOOD},
+            {{"id":"a","name":"dup","country":"COL"}},
+            {{"id":"e","name":"E","country":"COL","sources":["javascript:alert(1)"]}},
+            {{"id":"f","name":"F","country":"COL","start_year":2010,"end_year":2001}},
+            {{"id":"g","name":"G","country":"MEX"}}"#
+        );
+        // Every record reads: the direct path. One more that does not: record by record.
+        let direct = parse_interventions(&format!("[{records}]")).unwrap();
+        let one_by_one = parse_interventions(&format!("[{records}, 42]")).unwrap();
+        assert_eq!(direct.records, one_by_one.records);
+        assert_eq!(direct.records.len(), 2);
+        let said = |r: &LoadReport<Intervention>| -> Vec<String> {
+            r.rejected.iter().map(|e| e.to_string()).collect()
+        };
+        assert_eq!(said(&direct).len(), 3);
+        assert_eq!(said(&direct)[..], said(&one_by_one)[..3]);
     }
 
     #[test]

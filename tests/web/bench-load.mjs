@@ -96,7 +96,7 @@ async function load(browser, url) {
   );
   const firstMs = await first.jsonValue();
   const live = await page.waitForFunction(
-    () => (document.querySelector("#chart-country canvas[aria-label]") ? performance.now() : null),
+    () => (document.querySelector("#chart-country canvas[aria-label][data-drawn]") ? performance.now() : null),
     { polling: 20, timeout: 120000 },
   );
   const liveMs = await live.jsonValue();
