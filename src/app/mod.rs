@@ -676,6 +676,24 @@ fn EmptyExplanation() -> impl IntoView {
     }
 }
 
+/// Runs `f` when the browser is next idle (at most a second later), or after 300 ms where it
+/// cannot say (`requestIdleCallback` is missing in some browsers).
+fn when_idle(f: impl Fn() + Copy + 'static) {
+    let asked = web_sys::window().and_then(|w| {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(1000);
+        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+        w.request_idle_callback_with_options(
+            wasm_bindgen::JsCast::unchecked_ref(&callback),
+            &options,
+        )
+        .ok()
+    });
+    if asked.is_none() {
+        set_timeout(f, std::time::Duration::from_millis(300));
+    }
+}
+
 #[component]
 fn Dashboard() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -696,6 +714,16 @@ fn Dashboard() -> impl IntoView {
     let filters_open = RwSignal::new(false);
     let overview_or =
         move |v: View| move || matches!(ctx.view.get(), View::Overview) || ctx.view.get() == v;
+    // The overview's events list sits below the charts and the table and holds about half of
+    // the page's elements: it is built once the browser is idle after the first charts, so a
+    // phone draws them and answers sooner.
+    let events_below = RwSignal::new(false);
+    Effect::new(move |_| {
+        if ctx.data.with(Option::is_some) && !events_below.get_untracked() {
+            when_idle(move || events_below.set(true));
+        }
+    });
+    let overview_events = move || is(View::Overview)() && events_below.get();
     view! {
         <div class="layout">
             <filters::FilterPanel open=filters_open/>
@@ -723,7 +751,7 @@ fn Dashboard() -> impl IntoView {
                 <Show when=is(View::Studies)><studies::StudiesView/></Show>
                 <Show when=is(View::Compare)><views::CompareView/></Show>
                 <Show when=overview_or(View::Table)><table::InterventionTable/></Show>
-                <Show when=is(View::Overview)><events::EventList with_chart=false/></Show>
+                <Show when=overview_events><events::EventList with_chart=false/></Show>
                 <Show when=is(View::Events)><events::EventList with_chart=true/></Show>
                 <exports::Citation/>
             </main>
