@@ -25,7 +25,14 @@ pub fn save_text(filename: &str, mime: &str, text: &str) {
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
         click_link(&url, filename)?;
-        web_sys::Url::revoke_object_url(&url)?;
+        // Freed a minute later, not at once: a browser may still be reading the file when the
+        // click returns, and freeing it then can cancel the download.
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(60),
+        );
         Ok(())
     })();
     if let Err(e) = result {

@@ -19,8 +19,8 @@ pub fn InterventionDownloads() -> impl IntoView {
         leptos::task::spawn_local(async move {
             // The bundled records' sources and descriptions come with the export, fetched the
             // first time.
-            let sources = ctx.bundled_sources().await;
-            let descriptions = ctx.bundled_descriptions().await;
+            let (sources, descriptions) =
+                futures_util::future::join(ctx.bundled_sources(), ctx.bundled_descriptions()).await;
             save_interventions(
                 ctx,
                 &data,

@@ -258,7 +258,6 @@ pub fn DetailPanel() -> impl IntoView {
                 _ => dash(),
             };
             let join = |v: Vec<String>| if v.is_empty() { dash() } else { v.join("; ") };
-            // Each row names the fields whose sources it marks.
             // The bundled descriptions may come after the panel opens: only this text then changes.
             let description = {
                 let (id, own) = (r.id.clone(), r.description.clone());
@@ -268,6 +267,7 @@ pub fn DetailPanel() -> impl IntoView {
                         .unwrap_or_else(dash)
                 }
             };
+            // Each row names the fields whose sources it marks.
             let rows: Vec<(&str, String, &[&str])> = vec![
                 (t(Msg::Country), i18n::country_name(lang, &r.country), &["country"]),
                 (t(Msg::AdminArea), r.admin_area.clone().unwrap_or_else(dash), &["admin_area"]),
