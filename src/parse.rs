@@ -100,35 +100,20 @@ impl<T> LoadReport<T> {
 
 /// Loads `data/interventions.json`-shaped text (or an export: the array under `interventions`).
 pub fn parse_interventions(text: &str) -> Result<LoadReport<Intervention>, LoadError> {
-    // The usual case, an array whose records all read: straight into records, without a JSON
-    // tree first (most of a first load's parsing). Anything else is read again, record by
-    // record, so that each bad record is reported with its field. Only the interventions take
-    // this path: each type read directly adds its own copy of the reading code to the
-    // WebAssembly, and the other files are small.
-    let bare = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Ok(records) = serde_json::from_str::<Vec<Intervention>>(bare) {
-        let mut report = LoadReport {
-            records: Vec::with_capacity(records.len()),
-            rejected: Vec::new(),
-        };
-        let mut seen_ids: HashSet<String> = HashSet::new();
-        for (index, record) in records.into_iter().enumerate() {
-            keep(
-                &mut report,
-                &mut seen_ids,
-                check_intervention,
-                index,
-                record,
-            );
-        }
-        return Ok(report);
-    }
-    parse_records(text, "interventions", check_intervention)
+    // Only the interventions are read directly when they can be (see `parse_records`): each
+    // type read that way adds its own copy of the reading code to the WebAssembly, and the
+    // other files are small.
+    parse_records(
+        text,
+        "interventions",
+        Some(|t| serde_json::from_str(t)),
+        check_intervention,
+    )
 }
 
 /// Loads `data/events.json`-shaped text (or an export: the array under `events`).
 pub fn parse_events(text: &str) -> Result<LoadReport<Event>, LoadError> {
-    parse_records(text, "events", check_event)
+    parse_records(text, "events", None, check_event)
 }
 
 /// Loads `data/studies.json`-shaped text. A study that names an intervention not in
@@ -137,7 +122,9 @@ pub fn parse_studies(
     text: &str,
     interventions: &HashSet<&str>,
 ) -> Result<LoadReport<Study>, LoadError> {
-    parse_records(text, "studies", |s: &Study| check_study(s, interventions))
+    parse_records(text, "studies", None, |s: &Study| {
+        check_study(s, interventions)
+    })
 }
 
 /// Loads a file the build writes beside the bundled records, keyed by record id: `sources.json`
@@ -155,9 +142,14 @@ pub fn parse_by_record<T: DeserializeOwned>(
 }
 
 /// Reads a JSON array of records, or an export's object holding the array under `key`.
+///
+/// With `direct`, the usual case (an array whose records all read) goes straight into records,
+/// without a JSON tree first (most of a first load's parsing); anything else is read again,
+/// record by record, so that each bad record is reported with its field.
 fn parse_records<T: DeserializeOwned + HasId>(
     text: &str,
     key: &str,
+    direct: Option<fn(&str) -> serde_json::Result<Vec<T>>>,
     check: impl Fn(&T) -> Result<(), (String, ImportText)>,
 ) -> Result<LoadReport<T>, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -166,6 +158,13 @@ fn parse_records<T: DeserializeOwned + HasId>(
         rejected: Vec::new(),
     };
     let mut seen_ids: HashSet<String> = HashSet::new();
+    if let Some(Ok(records)) = direct.map(|read| read(text)) {
+        report.records.reserve(records.len());
+        for (index, record) in records.into_iter().enumerate() {
+            keep(&mut report, &mut seen_ids, &check, index, record);
+        }
+        return Ok(report);
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -187,9 +186,10 @@ fn parse_records<T: DeserializeOwned + HasId>(
     };
     report.records.reserve(items.len());
     for (index, item) in items.into_iter().enumerate() {
+        let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
         let reject = |field: String, reason: ImportText| Rejected {
             index,
-            id: item.get("id").and_then(Value::as_str).map(str::to_owned),
+            id: id.clone(),
             field,
             reason,
         };
@@ -198,18 +198,13 @@ fn parse_records<T: DeserializeOwned + HasId>(
             report.rejected.push(rejected);
             continue;
         }
-        let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
         match serde_path_to_error::deserialize(item) {
             Ok(record) => keep(&mut report, &mut seen_ids, &check, index, record),
             Err(err) => {
                 let field = err.path().to_string();
                 let field = if field == "." { String::new() } else { field };
-                report.rejected.push(Rejected {
-                    index,
-                    id,
-                    field,
-                    reason: ImportText::JsonValue(err.into_inner().to_string()),
-                });
+                let reason = ImportText::JsonValue(err.into_inner().to_string());
+                report.rejected.push(reject(field, reason));
             }
         }
     }
