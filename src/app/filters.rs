@@ -46,6 +46,20 @@ pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
             }
         }
     });
+    // On a phone the panel waits closed behind its button, and its lists are a third of the
+    // page's elements: they are built when it first opens or when the browser is next idle
+    // after the first charts, whichever comes first, so the charts answer sooner.
+    let built = RwSignal::new(!narrow());
+    Effect::new(move |_| {
+        if open.get() {
+            built.set(true);
+        }
+    });
+    Effect::new(move |_| {
+        if !built.get_untracked() {
+            super::idle::when_idle(move || built.set(true));
+        }
+    });
     let is_empty = move || ctx.state.with(|s| s.selection.is_empty());
     let clear_all = move |_| {
         ctx.state.update(|s| {
@@ -73,11 +87,23 @@ pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
                     on:click=move |_| open.set(false)>{i18n::text(lang, Msg::Close)}</button>
             </div>
             <SearchBox/>
-            {Facet::ALL.into_iter().map(|f| view! { <FacetList facet=f/> }).collect_view()}
-            <YearRange/>
-            <BudgetRange/>
+            <Show when=move || built.get()>
+                {Facet::ALL.into_iter().map(|f| view! { <FacetList facet=f/> }).collect_view()}
+                <YearRange/>
+                <BudgetRange/>
+            </Show>
         </aside>
     }
+}
+
+/// Whether the page is as narrow as a phone's, where the panel starts closed (the width at which
+/// `style.css` hides it behind the "Filters" button).
+fn narrow() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 800.0)
 }
 
 #[component]
