@@ -30,12 +30,24 @@ fn sources(module: &str) -> Vec<String> {
         return vec![std::fs::read_to_string(file).unwrap()];
     }
     let dir = format!("src/{module}");
-    std::fs::read_dir(&dir)
-        .unwrap_or_else(|_| {
-            panic!("ARCHITECTURE.md names `{module}` but src/{module}(.rs) does not exist")
-        })
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect()
+    if !Path::new(&dir).is_dir() {
+        panic!("ARCHITECTURE.md names `{module}` but src/{module}(.rs) does not exist");
+    }
+    let mut out = Vec::new();
+    read_tree(Path::new(&dir), &mut out);
+    out
+}
+
+/// Every `.rs` file under `dir`, its folders included (a module's own submodules).
+fn read_tree(dir: &Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            read_tree(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(std::fs::read_to_string(path).unwrap());
+        }
+    }
 }
 
 #[test]

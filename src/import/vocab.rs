@@ -302,3 +302,139 @@ pub fn parse_vocab<T: Vocab>(raw: &str) -> Result<(T, Option<Note>), ImportText>
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabularies_by_key_and_label() {
+        assert_eq!(
+            parse_vocab::<Focus>("policing"),
+            Ok((Focus::Policing, None))
+        );
+        assert_eq!(
+            parse_vocab::<Focus>("Organized_Crime").map(|v| v.0),
+            Ok(Focus::OrganizedCrime)
+        );
+        assert_eq!(
+            parse_vocab::<Focus>("Policía").map(|v| v.0),
+            Ok(Focus::Policing)
+        );
+        assert_eq!(
+            parse_vocab::<Focus>("policiamento").map(|v| v.0),
+            Ok(Focus::Policing)
+        );
+        assert!(parse_vocab::<Focus>("Policía").unwrap().1.is_some());
+        assert_eq!(
+            parse_vocab::<Effect>("No efectiva").map(|v| v.0),
+            Ok(Effect::NoEffect)
+        );
+        assert_eq!(
+            parse_vocab::<Effect>("no effect").map(|v| v.0),
+            Ok(Effect::NoEffect)
+        );
+        assert_eq!(
+            parse_vocab::<Evaluation>("Cuasiexperimental").map(|v| v.0),
+            Ok(Evaluation::QuasiExperimental)
+        );
+        assert_eq!(
+            parse_vocab::<Evaluation>("quasi experimental").map(|v| v.0),
+            Ok(Evaluation::QuasiExperimental)
+        );
+        assert_eq!(
+            parse_vocab::<Level>("Nacional").map(|v| v.0),
+            Ok(Level::National)
+        );
+        assert_eq!(
+            parse_vocab::<Outcome>("Homicidios").map(|v| v.0),
+            Ok(Outcome::Homicide)
+        );
+        let e = parse_vocab::<Focus>("Prevención").unwrap_err();
+        assert!(
+            e.to_string().contains("ambiguous") && e.to_string().contains("youth or community"),
+            "{e}"
+        );
+        let e = parse_vocab::<Focus>("policeing").unwrap_err();
+        assert!(
+            e.to_string().contains("not a known value of Focus")
+                && e.to_string().contains("organized-crime"),
+            "{e}"
+        );
+        // Every label table entry names a real key, and no label is both plain and ambiguous.
+        fn check<T: Vocab>() {
+            for (label, key) in T::LABELS {
+                assert!(T::all().iter().any(|v| v.key() == *key), "{label} -> {key}");
+                assert!(
+                    !T::AMBIGUOUS.iter().any(|(a, _)| norm(a) == norm(label)),
+                    "{label} is also ambiguous"
+                );
+            }
+            for (label, keys) in T::AMBIGUOUS {
+                assert!(
+                    keys.iter().all(|k| T::all().iter().any(|v| v.key() == *k)),
+                    "{label}"
+                );
+            }
+            for (label, key) in T::LABELS {
+                let same: Vec<_> = T::LABELS
+                    .iter()
+                    .filter(|(l, _)| norm(l) == norm(label))
+                    .map(|(_, k)| *k)
+                    .collect();
+                assert!(same.iter().all(|k| k == key), "{label} maps to {same:?}");
+            }
+            assert!(!T::LABELS.is_empty(), "{}", T::FIELD);
+        }
+        check::<Level>();
+        check::<Focus>();
+        check::<ActorType>();
+        check::<Evaluation>();
+        check::<Effect>();
+        check::<Outcome>();
+    }
+
+    #[test]
+    fn english_interface_labels_are_understood() {
+        use crate::i18n::{
+            actor_type_label, effect_label, evaluation_label, focus_label, level_label,
+            outcome_label, Lang,
+        };
+        for v in Focus::ALL {
+            assert_eq!(
+                parse_vocab::<Focus>(focus_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
+        }
+        for v in Level::ALL {
+            assert_eq!(
+                parse_vocab::<Level>(level_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
+        }
+        for v in ActorType::ALL {
+            assert_eq!(
+                parse_vocab::<ActorType>(actor_type_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
+        }
+        for v in Evaluation::ALL {
+            assert_eq!(
+                parse_vocab::<Evaluation>(evaluation_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
+        }
+        for v in Effect::ALL {
+            assert_eq!(
+                parse_vocab::<Effect>(effect_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
+        }
+        for v in Outcome::ALL {
+            assert_eq!(
+                parse_vocab::<Outcome>(outcome_label(Lang::En, *v)).map(|r| r.0),
+                Ok(*v)
+            );
+        }
+    }
+}
