@@ -17,6 +17,7 @@ pub mod import;
 pub mod model;
 pub mod parse;
 pub mod provenance;
+pub mod rates;
 pub mod selection;
 pub mod state;
 pub mod synthetic;

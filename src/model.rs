@@ -375,6 +375,27 @@ impl Intervention {
         types.dedup();
         types
     }
+
+    /// The budget in US dollars: as a source states it (`budget_usd`), or else the stated amount
+    /// converted at its year's average rate (`usd_conversion`). What the budget filter, the
+    /// budget sort and the sums of the comparison read.
+    pub fn budget_in_usd(&self) -> Option<f64> {
+        self.budget_usd
+            .or_else(|| self.usd_conversion().map(|c| c.usd))
+    }
+
+    /// The stated budget converted to US dollars, when no dollar amount is stated and the record
+    /// states the currency and the year the amount refers to (`rates`).
+    pub fn usd_conversion(&self) -> Option<crate::rates::Conversion> {
+        if self.budget_usd.is_some() {
+            return None;
+        }
+        crate::rates::to_usd(
+            self.budget_amount?,
+            self.budget_currency.as_deref()?,
+            self.budget_year?,
+        )
+    }
 }
 
 /// A meeting where officials and researchers discuss citizen security (a Citizen Security Week's

@@ -118,7 +118,7 @@ fn compare(a: &Intervention, b: &Intervention, sort: Sort) -> Ordering {
         SortKey::Country => cmp_option(&Some(&a.country), &Some(&b.country), sort.descending),
         SortKey::Level => cmp_option(&a.level, &b.level, sort.descending),
         SortKey::Start => cmp_option(&a.start_year, &b.start_year, sort.descending),
-        SortKey::Budget => cmp_option(&a.budget_usd, &b.budget_usd, sort.descending),
+        SortKey::Budget => cmp_option(&a.budget_in_usd(), &b.budget_in_usd(), sort.descending),
         SortKey::Evaluation => cmp_option(&a.evaluation, &b.evaluation, sort.descending),
         SortKey::Effect => cmp_option(&a.effect, &b.effect, sort.descending),
     };

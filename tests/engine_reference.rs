@@ -139,7 +139,7 @@ fn passes(r: &Intervention, sel: &Selection, skip: Option<Facet>) -> bool {
             sel.year.min.is_none_or(|m| y >= m) && sel.year.max.is_none_or(|m| y <= m)
         });
     let budget_ok = !sel.budget.is_active()
-        || r.budget_usd.is_some_and(|b| {
+        || ref_usd(r).is_some_and(|b| {
             sel.budget.min.is_none_or(|m| b >= m) && sel.budget.max.is_none_or(|m| b < m)
         });
     let terms = SearchTerms::new(&sel.query);
@@ -182,14 +182,14 @@ proptest! {
         let mut all_but_budget = sel.clone();
         all_but_budget.budget = Bounds::none();
         for r in records.iter().filter(|r| passes(r, &all_but_budget, None)) {
-            match r.budget_usd {
+            match ref_usd(r) {
                 Some(b) => if let Some(i) = bins.bin_of(b) { want[i] += 1 },
                 None => unknown += 1,
             }
         }
         prop_assert_eq!(&result.budget_counts, &want);
         prop_assert_eq!(result.budget_unknown, unknown);
-        prop_assert_eq!(result.matching_with_budget, expected.iter().filter(|i| records[**i].budget_usd.is_some()).count());
+        prop_assert_eq!(result.matching_with_budget, expected.iter().filter(|i| ref_usd(&records[**i]).is_some()).count());
     }
 }
 
@@ -241,6 +241,36 @@ fn own_filter_is_excluded_but_others_apply() {
     );
 }
 
+/// Budget currencies and years for the records: one the rate table lacks (COP), and a year
+/// before the table has BRL (2003).
+const CURRENCIES: [&str; 4] = ["USD", "EUR", "BRL", "COP"];
+const YEARS: [i32; 3] = [2003, 2013, 2024];
+
+/// The slow reference for a record's budget in dollars: the stated dollars, or the amount over
+/// its year's rate, looked up row by row in the bundled table.
+fn ref_usd(r: &Intervention) -> Option<f64> {
+    static RATES: std::sync::OnceLock<Vec<mirador::rates::Rate>> = std::sync::OnceLock::new();
+    if r.budget_usd.is_some() {
+        return r.budget_usd;
+    }
+    let (amount, currency, year) = (
+        r.budget_amount?,
+        r.budget_currency.as_deref()?,
+        r.budget_year?,
+    );
+    if currency == "USD" {
+        return None;
+    }
+    let rates = RATES.get_or_init(|| {
+        mirador::rates::parse_table(include_str!("../data/exchange-rates.csv"))
+            .expect("the table reads")
+    });
+    rates
+        .iter()
+        .find(|x| x.currency == currency && x.year == year)
+        .map(|x| amount / x.per_usd)
+}
+
 /// Records for the sequence tests. `wide` spreads countries over 90 codes and budgets over 60
 /// decades, past the sizes where the engine keeps a bitmap per value or per bin.
 fn arb_records(wide: bool) -> impl Strategy<Value = Vec<Intervention>> {
@@ -250,12 +280,19 @@ fn arb_records(wide: bool) -> impl Strategy<Value = Vec<Intervention>> {
         0..90usize,
         -30.0..30.0f64,
         any::<bool>(),
+        (0..CURRENCIES.len(), proptest::option::of(0..YEARS.len())),
     );
     proptest::collection::vec(record, 0..max_len).prop_map(move |rows| {
         rows.into_iter()
             .enumerate()
-            .map(|(i, (mut r, c, exp, keep))| {
+            .map(|(i, (mut r, c, exp, keep, (cur, year)))| {
                 r.id = format!("r{i}");
+                // Budgets in other currencies, with or without the year their rate needs.
+                if r.budget_amount.is_some() && CURRENCIES[cur] != "USD" {
+                    r.budget_currency = Some(CURRENCIES[cur].to_owned());
+                    r.budget_year = year.map(|y| YEARS[y]);
+                    r.budget_usd = None;
+                }
                 if wide {
                     r.country = format!("X{c:02}");
                     r.budget_usd = keep.then(|| 10f64.powf(exp));
@@ -321,7 +358,7 @@ fn verdicts(
             sel.year.min.is_none_or(|m| y >= m) && sel.year.max.is_none_or(|m| y <= m)
         });
     v[BUDGET] = !sel.budget.is_active()
-        || r.budget_usd.is_some_and(|b| {
+        || ref_usd(r).is_some_and(|b| {
             sel.budget.min.is_none_or(|m| b >= m) && sel.budget.max.is_none_or(|m| b < m)
         });
     v[SEARCH] = terms.is_empty() || terms.matches(&p.hay[i]);
@@ -367,7 +404,7 @@ fn reference(
         .filter(|(i, _)| all_but(*i, BUDGET))
         .map(|(_, r)| r)
     {
-        match r.budget_usd {
+        match ref_usd(r) {
             Some(b) => {
                 if let Some(i) = bins.bin_of(b) {
                     budget_counts[i] += 1
@@ -378,7 +415,7 @@ fn reference(
     }
     let matching_with_budget = matching
         .iter()
-        .filter(|i| records[**i].budget_usd.is_some())
+        .filter(|i| ref_usd(&records[**i]).is_some())
         .count();
     FilterResult {
         total: records.len(),
@@ -655,7 +692,7 @@ proptest! {
         for (i, r) in records.iter().enumerate() {
             prop_assert_eq!(cols.year(i), r.start_year);
             // NaN is not equal to itself: compare budgets by bits.
-            prop_assert_eq!(cols.budget(i).map(f64::to_bits), r.budget_usd.map(f64::to_bits));
+            prop_assert_eq!(cols.budget(i).map(f64::to_bits), ref_usd(r).map(f64::to_bits));
             prop_assert_eq!(cols.value_set(Facet::Focus, i), value_set(r.focus.iter().map(|f| f.index()), Focus::ALL.len()));
             prop_assert_eq!(cols.value_set(Facet::Outcome, i), value_set(r.outcomes.iter().map(|o| o.index()), Outcome::ALL.len()));
             prop_assert_eq!(cols.value_set(Facet::Effect, i), value_set(r.effect.iter().map(|e| e.index()), Effect::ALL.len()));

@@ -27,6 +27,21 @@ fn dash() -> String {
     "—".to_owned()
 }
 
+/// The budget in US dollars for the record panel: as stated, or converted and saying how.
+fn usd_budget(lang: i18n::Lang, r: &Intervention) -> String {
+    match (
+        r.budget_usd,
+        r.usd_conversion(),
+        r.budget_currency.as_deref(),
+    ) {
+        (Some(b), _, _) => i18n::format_amount(lang, b, "USD"),
+        (None, Some(c), Some(currency)) => {
+            i18n::converted_usd(lang, c.usd, currency, c.year, crate::rates::SOURCE)
+        }
+        _ => dash(),
+    }
+}
+
 fn cell(lang: i18n::Lang, r: &Intervention, key: SortKey) -> String {
     match key {
         SortKey::Name => r.name.clone(),
@@ -35,9 +50,11 @@ fn cell(lang: i18n::Lang, r: &Intervention, key: SortKey) -> String {
             .level
             .map_or_else(dash, |v| i18n::level_label(lang, v).to_owned()),
         SortKey::Start => r.start_year.map_or_else(dash, |y| y.to_string()),
-        SortKey::Budget => r
-            .budget_usd
-            .map_or_else(dash, |b| i18n::format_usd_short(lang, b)),
+        SortKey::Budget => match (r.budget_usd, r.usd_conversion()) {
+            (Some(b), _) => i18n::format_usd_short(lang, b),
+            (None, Some(c)) => i18n::converted_usd_short(lang, c.usd),
+            (None, None) => dash(),
+        },
         SortKey::Evaluation => r
             .evaluation
             .map_or_else(dash, |v| i18n::evaluation_label(lang, v).to_owned()),
@@ -278,7 +295,7 @@ pub fn DetailPanel() -> impl IntoView {
                 (t(Msg::Implementers), actors(&r.implementers, lang), &["implementers"]),
                 (t(Msg::Funders), actors(&r.funders, lang), &["funders"]),
                 (t(Msg::Budget), budget, &["budget_amount", "budget_year"]),
-                (t(Msg::BudgetUsd), r.budget_usd.map_or_else(dash, |b| i18n::format_amount(lang, b, "USD")), &["budget_amount"]),
+                (t(Msg::BudgetUsd), usd_budget(lang, &r), &["budget_amount"]),
                 (t(Msg::Evaluation), r.evaluation.map_or_else(dash, |v| i18n::evaluation_label(lang, v).to_owned()), &["evaluation"]),
                 (t(Msg::Effect), r.effect.map_or_else(dash, |v| i18n::effect_label(lang, v).to_owned()), &["effect"]),
                 (t(Msg::Outcomes), join(r.outcomes.iter().map(|o| i18n::outcome_label(lang, *o).to_owned()).collect()), &["outcomes"]),

@@ -291,7 +291,7 @@ impl Builder {
         if i.is_multiple_of(64) {
             self.has_budget.push(0);
         }
-        if let Some(b) = r.budget_usd {
+        if let Some(b) = r.budget_in_usd() {
             bits::set(&mut self.has_budget, i);
             if !b.is_nan() {
                 self.budgets.push((b, i as u32));

@@ -65,3 +65,19 @@ pub fn format_amount(lang: Lang, amount: f64, currency: &str) -> String {
     let whole = format_count(lang, amount.round() as usize);
     format!("{currency} {whole}")
 }
+
+/// A budget converted to US dollars (`rates`), for the record panel: the dollar figure marked as
+/// converted, then from which currency, at which year's average rate, and whose rates (`source`).
+pub fn converted_usd(lang: Lang, usd: f64, currency: &str, year: i32, source: &str) -> String {
+    let amount = format_amount(lang, usd, "USD");
+    match lang {
+        Lang::En => format!("≈ {amount} (from {currency} at the {year} average rate, {source} reference rates)"),
+        Lang::Es => format!("≈ {amount} (desde {currency} al tipo de cambio medio de {year}, tipos de referencia del {source})"),
+        Lang::Pt => format!("≈ {amount} (de {currency} à taxa de câmbio média de {year}, taxas de referência do {source})"),
+    }
+}
+
+/// A converted budget in a table cell: the short dollar figure marked as converted.
+pub fn converted_usd_short(lang: Lang, usd: f64) -> String {
+    format!("≈ {}", format_usd_short(lang, usd))
+}

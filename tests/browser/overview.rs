@@ -182,16 +182,19 @@ async fn a_person_filters_the_dashboard() {
     click(&c, "button[data-sort='budget']").await;
     wait_text(&c, "#page-line", &format!("Page 1 of {pages}")).await;
     let first_budget = text_of(&c, "#interventions tbody tr:first-child td:nth-child(5)").await;
-    let max = expect
+    // The largest budget in US dollars, stated or converted from another currency (then marked).
+    let top = expect
         .index
         .records()
-        .filter_map(|r| r.budget_usd)
-        .fold(0.0, f64::max);
-    assert_eq!(
-        first_budget,
-        i18n::format_usd_short(Lang::En, max),
-        "budget sort puts the largest first"
-    );
+        .filter(|r| r.budget_in_usd().is_some())
+        .max_by(|a, b| a.budget_in_usd().unwrap().total_cmp(&b.budget_in_usd().unwrap()))
+        .unwrap();
+    let want = match (top.budget_usd, top.usd_conversion()) {
+        (Some(b), _) => i18n::format_usd_short(Lang::En, b),
+        (None, Some(c)) => i18n::converted_usd_short(Lang::En, c.usd),
+        (None, None) => unreachable!("filtered above"),
+    };
+    assert_eq!(first_budget, want, "budget sort puts the largest first");
 
     // Events: all listed, and the dashboard's country filter narrows them too.
     wait_text(&c, "#events-count", &expect.events.to_string()).await;

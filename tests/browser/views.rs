@@ -311,8 +311,9 @@ async fn the_map_filters_by_country_and_keeps_islands_clickable() {
         tokio::time::sleep(Duration::from_millis(300)).await;
         sel.toggle(Facet::Country, code);
         wait_text(&c, "#total", &expect.total_line(&sel)).await;
+        // The map has redrawn with the selection before the next click lands on it.
+        wait_attr(&c, css, "aria-label", &aria(&sel)).await;
     }
-    wait_attr(&c, css, "aria-label", &aria(&sel)).await;
     assert!(location_query(&c).await.contains("country=BRA,BRB"));
     screenshot(&c, "14-map").await;
     click(&c, "#map-measure option[value='effective']").await;
@@ -782,4 +783,54 @@ async fn a_researcher_picks_a_region() {
     // The country chart follows: only Central American countries keep bars.
     check_all_charts(&c, &expect, &sel).await;
     assert_no_console_errors(&c).await;
+}
+
+/// A budget stated in another currency, with the year its amount refers to, shows in US dollars
+/// in the record panel, marked as converted and naming the rate, in the page's language; and the
+/// budget filter counts it at that value.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn budgets_in_other_currencies_show_in_dollars_with_their_rate() {
+    let dist = dist();
+    let expect = Expect::load(&dist);
+    let port = serve(dist.clone(), &[]);
+    let driver = chromedriver();
+    let c = browser(&driver).await;
+    let base = format!("http://127.0.0.1:{port}/");
+    let (at, r) = (0..expect.index.len())
+        .map(|i| (i, expect.index.record(i)))
+        .find(|(_, r)| r.usd_conversion().is_some())
+        .expect("a bundled budget in another currency, with its year");
+    let conv = r.usd_conversion().unwrap();
+    let currency = r.budget_currency.clone().unwrap();
+    for lang in [Lang::En, Lang::Pt] {
+        c.goto(&format!("{base}?lang={}&record={}", lang.code(), r.id))
+            .await
+            .unwrap();
+        wait_text(&c, "#detail-title", &r.name).await;
+        let want =
+            i18n::converted_usd(lang, conv.usd, &currency, conv.year, mirador::rates::SOURCE);
+        let shown = text_of(&c, "#detail").await;
+        assert!(
+            shown.contains(&want),
+            "{} in {lang:?}: want {want:?} in {shown}",
+            r.id
+        );
+    }
+    // A budget range around the converted value keeps the record.
+    let (min, max) = ((conv.usd * 0.99).floor(), (conv.usd * 1.01).ceil());
+    c.goto(&format!("{base}?budget={min}..{max}"))
+        .await
+        .unwrap();
+    let mut sel = Selection::new();
+    sel.budget = mirador::selection::Bounds {
+        min: Some(min),
+        max: Some(max),
+    };
+    assert!(
+        expect.index.evaluate(&sel).matching.iter().any(|i| i == at),
+        "the budget filter should keep {}",
+        r.id
+    );
+    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    c.close().await.unwrap();
 }
