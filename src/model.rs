@@ -449,10 +449,10 @@ impl Event {
 
 /// The version of the bundled dataset (`data/CHANGELOG.md`), named in the data credit, citations,
 /// exports and the command line's output.
-pub const DATASET_VERSION: &str = "2026.12.3";
+pub const DATASET_VERSION: &str = "2026.12.4";
 
 /// The date the bundled dataset's version was released (`data/CHANGELOG.md`).
-pub const DATASET_DATE: &str = "2026-11-30";
+pub const DATASET_DATE: &str = "2026-12-01";
 
 /// True for links that may be rendered as clickable: only `http://` and `https://`.
 pub fn is_web_link(url: &str) -> bool {
