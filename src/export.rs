@@ -46,6 +46,11 @@ impl Origin<'_> {
 /// The last column of every CSV export: which data it holds (`Origin::label`).
 pub const DATASET_COLUMN: &str = "dataset";
 
+/// Columns an interventions CSV adds after the schema's own, before `dataset`: a budget stated in
+/// another currency in US dollars and the rate it was converted at (`rates`), so a spreadsheet can
+/// sum what the comparison view sums. Worked out, not data: an import reads them and stores nothing.
+pub const CONVERTED_COLUMNS: [&str; 2] = ["budget_usd_converted", "budget_usd_rate"];
+
 /// The byte-order mark that tells spreadsheet programs the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
 
@@ -171,10 +176,30 @@ pub fn interventions_csv<R: std::borrow::Borrow<Intervention>>(
                 r.effect.map(|v| v.key().to_owned()).unwrap_or_default(),
                 join(&r.outcomes, |o| o.key().to_owned()),
                 join(&r.sources, |s| s.url.clone()),
+                amount(r.usd_conversion().map(|c| c.usd.round())),
+                converted_rate(r),
             ]
         })
         .collect();
-    csv_text(&INTERVENTION_COLUMNS, rows, origin)
+    let header: Vec<&str> = INTERVENTION_COLUMNS
+        .iter()
+        .chain(&CONVERTED_COLUMNS)
+        .copied()
+        .collect();
+    csv_text(&header, rows, origin)
+}
+
+/// The rate a converted budget used, as a person reads it: `ECB 2013 average: 12.7696 MXN per USD`.
+fn converted_rate(r: &Intervention) -> String {
+    match (r.usd_conversion(), &r.budget_currency) {
+        (Some(c), Some(currency)) => format!(
+            "{} {} average: {} {currency} per USD",
+            crate::rates::SOURCE,
+            c.year,
+            c.per_usd
+        ),
+        _ => String::new(),
+    }
 }
 
 /// The events as CSV (UTF-8 with BOM, CRLF line ends).
@@ -310,12 +335,36 @@ mod tests {
         assert!(
             csv.contains(",dataset\r\n")
                 && csv.contains(&format!(
-                    "b.org/y,Mirador {DATASET_VERSION} ({DATASET_DATE})\r\n"
+                    "b.org/y,,,Mirador {DATASET_VERSION} ({DATASET_DATE})\r\n"
                 )),
             "every row names the release: {csv}"
         );
         assert!(csv.contains("https://a.org/x; https://b.org/y"), "{csv}");
         assert!(csv.contains("\r\n"));
+    }
+
+    #[test]
+    fn a_budget_in_another_currency_gets_its_dollars_and_rate() {
+        let mut r = sample().remove(0);
+        (
+            r.budget_amount,
+            r.budget_currency,
+            r.budget_year,
+            r.budget_usd,
+        ) = (Some(25_538_400.0), Some("MXN".into()), Some(2013), None);
+        let rate = crate::rates::per_usd("MXN", 2013).unwrap();
+        let csv = interventions_csv([&r], Origin::Bundled);
+        let want = format!(
+            ",{},ECB 2013 average: {rate} MXN per USD,Mirador",
+            (25_538_400.0 / rate).round() as i64
+        );
+        assert!(csv.contains(&want), "{want} in {csv}");
+        // The stated amount stays as stated, and budget_usd stays empty.
+        assert!(csv.contains(",25538400,MXN,2013,,"), "{csv}");
+        // Without the amount's year nothing is converted.
+        r.budget_year = None;
+        let csv = interventions_csv([&r], Origin::Bundled);
+        assert!(csv.contains(",,,Mirador"), "{csv}");
     }
 
     #[test]

@@ -747,9 +747,20 @@ fn csv_export_then_import_gives_back_the_same_records() {
         (import.encoding, import.delimiter),
         (Encoding::Utf8Bom, Some(b','))
     );
-    // Every column is recognised; the last one names the release the rows came from.
+    // Every column is recognised: the schema's fields, then the converted budgets and their rate
+    // (worked out again from the amounts, not stored), and last the release the rows came from.
     let (last, fields) = import.columns.split_last().unwrap();
-    assert!(fields.iter().all(|c| c.match_kind == MatchKind::Exact));
+    let (fields, converted) = fields.split_at(fields.len() - 2);
+    assert!(
+        fields.iter().all(|c| c.match_kind == MatchKind::Exact),
+        "{:?}",
+        import
+            .columns
+            .iter()
+            .map(|c| (&c.header, c.match_kind))
+            .collect::<Vec<_>>()
+    );
+    assert!(converted.iter().all(|c| c.match_kind == MatchKind::Derived));
     assert_eq!(
         (last.header.as_str(), last.match_kind),
         ("dataset", MatchKind::Release)

@@ -357,8 +357,8 @@ pub fn warning_kind_label(lang: Lang, kind: &str) -> String {
     words[lang as usize].to_owned()
 }
 
-/// How sure the import is of a column's field: `exact`, `guess`, `none` or `release` (an export's
-/// own `dataset` column, read and not stored).
+/// How sure the import is of a column's field: `exact`, `guess`, `none`, `release` (an export's
+/// own `dataset` column) or `derived` (its converted budgets), the last two read and not stored.
 pub fn match_label(lang: Lang, kind: &str) -> &'static str {
     let words = match kind {
         "exact" => ["Recognised", "Reconocida", "Reconhecida"],
@@ -371,6 +371,11 @@ pub fn match_label(lang: Lang, kind: &str) -> &'static str {
             "Dataset version: not stored",
             "Versión del conjunto: no se guarda",
             "Versão do conjunto: não é guardada",
+        ],
+        "derived" => [
+            "Worked out by Mirador: not stored",
+            "Calculada por Mirador: no se guarda",
+            "Calculada pelo Mirador: não é guardada",
         ],
         _ => ["Not recognised", "No reconocida", "Não reconhecida"],
     };

@@ -89,8 +89,12 @@ impl Applying {
         report.warnings.extend(import.notes.iter().cloned());
         for (j, col) in import.columns.iter().enumerate() {
             let mapped = mapping.columns.get(j).copied().flatten();
-            // An export's `dataset` column names where the rows came from: nothing is lost.
-            if mapped.is_none() && col.filled > 0 && col.match_kind != MatchKind::Release {
+            // An export's `dataset` column names where the rows came from, and its converted
+            // budgets are worked out again from the amounts: nothing is lost.
+            if mapped.is_none()
+                && col.filled > 0
+                && !matches!(col.match_kind, MatchKind::Release | MatchKind::Derived)
+            {
                 report.warnings.push(Warning {
                     line: import.header_line,
                     record: 0,

@@ -617,6 +617,9 @@ pub enum MatchKind {
     /// A Mirador export's own `dataset` column (which release or file the rows came from): read,
     /// not stored in the records.
     Release,
+    /// A column a Mirador export works out from the data (a budget converted to US dollars and
+    /// its rate, `export::CONVERTED_COLUMNS`): read, not stored; the app works it out again.
+    Derived,
 }
 
 impl MatchKind {
@@ -627,6 +630,7 @@ impl MatchKind {
             MatchKind::Guess => "guess",
             MatchKind::None => "none",
             MatchKind::Release => "release",
+            MatchKind::Derived => "derived",
         }
     }
 }
@@ -751,6 +755,16 @@ pub fn match_header(header: &str) -> Proposal {
         return Proposal {
             field: None,
             kind: MatchKind::Release,
+            currency: None,
+        };
+    }
+    if crate::export::CONVERTED_COLUMNS
+        .iter()
+        .any(|c| header_key(c) == key)
+    {
+        return Proposal {
+            field: None,
+            kind: MatchKind::Derived,
             currency: None,
         };
     }
@@ -957,6 +971,14 @@ mod tests {
                     assert_eq!(other, *f, "\"{n}\" names both {other:?} and {f:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn converted_columns_are_read_and_not_stored() {
+        for h in crate::export::CONVERTED_COLUMNS {
+            let p = match_header(h);
+            assert_eq!((p.field, p.kind), (None, MatchKind::Derived), "{h}");
         }
     }
 

@@ -187,7 +187,11 @@ async fn a_person_filters_the_dashboard() {
         .index
         .records()
         .filter(|r| r.budget_in_usd().is_some())
-        .max_by(|a, b| a.budget_in_usd().unwrap().total_cmp(&b.budget_in_usd().unwrap()))
+        .max_by(|a, b| {
+            a.budget_in_usd()
+                .unwrap()
+                .total_cmp(&b.budget_in_usd().unwrap())
+        })
         .unwrap();
     let want = match (top.budget_usd, top.usd_conversion()) {
         (Some(b), _) => i18n::format_usd_short(Lang::En, b),
