@@ -449,7 +449,7 @@ impl Event {
 
 /// The version of the bundled dataset (`data/CHANGELOG.md`), named in the data credit, citations,
 /// exports and the command line's output.
-pub const DATASET_VERSION: &str = "2026.12.4";
+pub const DATASET_VERSION: &str = "2026.12.5";
 
 /// The date the bundled dataset's version was released (`data/CHANGELOG.md`).
 pub const DATASET_DATE: &str = "2026-12-01";
