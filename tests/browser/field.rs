@@ -4,13 +4,10 @@ use super::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_speaks_spanish_and_portuguese() {
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
     let n = expect.index.len();
-    c.goto(&format!("http://127.0.0.1:{port}/?country=BRA"))
+    c.goto(&format!("{base}?country=BRA"))
         .await
         .unwrap();
     let brazil = expect
@@ -18,13 +15,13 @@ async fn the_dashboard_speaks_spanish_and_portuguese() {
         .records()
         .filter(|r| r.country == "BRA")
         .count();
-    wait_text(&c, "#total", &i18n::matching_line(Lang::En, brazil, n)).await;
+    wait_text(c, "#total", &i18n::matching_line(Lang::En, brazil, n)).await;
     // Choosing a language reopens the same view in it.
-    click(&c, "#language option[value='es']").await;
-    wait_text(&c, "#total", &i18n::matching_line(Lang::Es, brazil, n)).await;
+    click(c, "#language option[value='es']").await;
+    wait_text(c, "#total", &i18n::matching_line(Lang::Es, brazil, n)).await;
     assert!(
-        location_query(&c).await.contains("country=BRA")
-            && location_query(&c).await.contains("lang=es")
+        location_query(c).await.contains("country=BRA")
+            && location_query(c).await.contains("lang=es")
     );
     let html_lang = c
         .execute("return document.documentElement.lang", vec![])
@@ -41,7 +38,7 @@ async fn the_dashboard_speaks_spanish_and_portuguese() {
         .unwrap();
     assert!(aria.contains("Brasil"), "{aria}");
     // The citation and the page title speak Spanish too.
-    let citation = text_of(&c, "#citation").await;
+    let citation = text_of(c, "#citation").await;
     assert!(
         citation.starts_with("Conjunto de datos abierto Mirador")
             && citation.contains(&format!("({})", i18n::matching_line(Lang::Es, brazil, n)))
@@ -55,13 +52,13 @@ async fn the_dashboard_speaks_spanish_and_portuguese() {
         title,
         "Panorama general · Mirador — seguridad ciudadana en América Latina y el Caribe"
     );
-    screenshot(&c, "19-espanol").await;
-    c.goto(&format!("http://127.0.0.1:{port}/?lang=pt&view=map"))
+    screenshot(c, "19-espanol").await;
+    c.goto(&format!("{base}?lang=pt&view=map"))
         .await
         .unwrap();
-    wait_text(&c, "#total", &i18n::matching_line(Lang::Pt, n, n)).await;
-    screenshot(&c, "20-portugues").await;
-    c.close().await.unwrap();
+    wait_text(c, "#total", &i18n::matching_line(Lang::Pt, n, n)).await;
+    screenshot(c, "20-portugues").await;
+    s.close().await;
 }
 
 /// The widest elements past the right edge of the window, for a failure message.
@@ -346,12 +343,8 @@ async fn after_one_visit_every_view_works_offline_and_an_update_replaces_the_cac
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axe_finds_no_violation_on_any_view_language_size_or_dialog() {
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    let base = format!("http://127.0.0.1:{port}/");
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
     let record = expect.index.record(0).id.clone();
     let mut problems = Vec::new();
     for (w, h) in [(1400, 1100), (390, 844)] {
@@ -360,9 +353,9 @@ async fn axe_finds_no_violation_on_any_view_language_size_or_dialog() {
             for view in mirador::url_state::View::ALL {
                 let url = format!("{base}?view={}&lang={lang}", view.key());
                 c.goto(&url).await.unwrap();
-                wait_until(&c, "return !!document.querySelector('#total') && !document.querySelector('.status.loading')", &format!("{url}: not loaded"), TIMEOUT).await;
+                wait_until(c, "return !!document.querySelector('#total') && !document.querySelector('.status.loading')", &format!("{url}: not loaded"), TIMEOUT).await;
                 tokio::time::sleep(Duration::from_millis(300)).await;
-                for v in axe_violations(&c).await {
+                for v in axe_violations(c).await {
                     problems.push(format!("{w}x{h} {url}: {v}"));
                 }
             }
@@ -370,19 +363,19 @@ async fn axe_finds_no_violation_on_any_view_language_size_or_dialog() {
             let url = format!("{base}?lang={lang}&record={record}");
             c.goto(&url).await.unwrap();
             wait_until(
-                &c,
+                c,
                 "return !!document.querySelector('div.detail')",
                 &format!("{url}: no record panel"),
                 TIMEOUT,
             )
             .await;
             tokio::time::sleep(Duration::from_millis(300)).await;
-            for v in axe_violations(&c).await {
+            for v in axe_violations(c).await {
                 problems.push(format!("{w}x{h} {url}: {v}"));
             }
         }
     }
-    c.close().await.unwrap();
+    s.close().await;
     assert!(
         problems.is_empty(),
         "axe-core violations:\n{}",
@@ -392,15 +385,12 @@ async fn axe_finds_no_violation_on_any_view_language_size_or_dialog() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    c.goto(&format!("http://127.0.0.1:{port}/?lang=es"))
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
+    c.goto(&format!("{base}?lang=es"))
         .await
         .unwrap();
-    capture_console_errors(&c).await;
+    capture_console_errors(c).await;
     let all = Selection::new();
     let total = |sel: &Selection| {
         i18n::matching_line(
@@ -409,7 +399,7 @@ async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
             expect.index.len(),
         )
     };
-    wait_text(&c, "#total", &total(&all)).await;
+    wait_text(c, "#total", &total(&all)).await;
     // Tab until the country chart has focus, as a person without a mouse does.
     let mut tabs = 0;
     while c
@@ -418,7 +408,7 @@ async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
         .unwrap()
         != serde_json::json!(true)
     {
-        press(&c, TAB).await;
+        press(c, TAB).await;
         tabs += 1;
         assert!(tabs < 200, "Tab never reaches the country chart");
     }
@@ -430,11 +420,11 @@ async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
         ChartKind::Country,
         Lang::Es,
     );
-    press(&c, ARROW_DOWN).await;
-    press(&c, ARROW_DOWN).await;
+    press(c, ARROW_DOWN).await;
+    press(c, ARROW_DOWN).await;
     let second = &countries.bars[1];
     wait_text(
-        &c,
+        c,
         "#chart-country p[aria-live]",
         &format!(
             "{}: {}",
@@ -444,20 +434,20 @@ async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
     )
     .await;
     // Enter filters by it, as a click would: the total changes.
-    press(&c, ENTER).await;
+    press(c, ENTER).await;
     let mut sel = Selection::new();
     if let mirador::aggregate::BarAction::Toggle(facet, key) = &second.action {
         sel.toggle(*facet, key);
     } else {
         panic!("a country bar toggles its country");
     }
-    wait_text(&c, "#total", &total(&sel)).await;
+    wait_text(c, "#total", &total(&sel)).await;
     assert!(
-        location_query(&c).await.contains("country="),
+        location_query(c).await.contains("country="),
         "the filter is in the link"
     );
     // Escape leaves the chart.
-    press(&c, ESCAPE).await;
+    press(c, ESCAPE).await;
     let left = c
         .execute("return document.activeElement && document.activeElement.matches('#chart-country canvas')", vec![])
         .await
@@ -465,7 +455,7 @@ async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
     assert_eq!(left, serde_json::json!(false), "Escape leaves the chart");
 
     // "Show as table" shows the focus chart's numbers, in the page language.
-    click(&c, "#chart-focus button[data-action='table']").await;
+    click(c, "#chart-focus button[data-action='table']").await;
     let focus = series(
         &expect.index,
         &expect.index.evaluate(&sel),
@@ -490,12 +480,12 @@ async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
         serde_json::json!(want),
         "the table holds the chart's numbers"
     );
-    let header = text_of(&c, "#chart-focus .chart-table thead").await;
+    let header = text_of(c, "#chart-focus .chart-table thead").await;
     assert!(
         header.contains("Categoría") && header.contains("Intervenciones"),
         "{header}"
     );
-    screenshot(&c, "46-keyboard-table").await;
+    screenshot(c, "46-keyboard-table").await;
 
     // The embed dialog, from the keyboard: focus moves in, Escape closes it and gives it back.
     c.execute(
@@ -504,22 +494,22 @@ async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
     )
     .await
     .unwrap();
-    press(&c, ENTER).await;
+    press(c, ENTER).await;
     wait_until(
-        &c,
+        c,
         "return !!document.activeElement && !!document.activeElement.closest('#chart-focus .embed-dialog')",
         "the embed dialog does not take focus",
         TIMEOUT,
     )
     .await;
-    press(&c, ESCAPE).await;
+    press(c, ESCAPE).await;
     wait_until(
-        &c,
+        c,
         "return !document.querySelector('#chart-focus .embed-dialog') && document.activeElement.matches(\"#chart-focus button[data-action='embed']\")",
         "Escape does not close the embed dialog and give focus back to its button",
         TIMEOUT,
     )
     .await;
-    assert_no_console_errors(&c).await;
-    c.close().await.unwrap();
+    assert_no_console_errors(c).await;
+    s.close().await;
 }

@@ -4,30 +4,27 @@ use super::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_person_loads_their_own_spreadsheet() {
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    c.goto(&format!("http://127.0.0.1:{port}/")).await.unwrap();
-    wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
+    let s = Session::open().await;
+    let (c, expect, base, dist) = (&s.c, &s.expect, &s.base, &s.dist);
+    c.goto(base).await.unwrap();
+    wait_text(c, "#total", &expect.total_line(&Selection::new())).await;
 
     // A file that is not CSV or JSON: a clear message, and the bundled data stays.
     let junk = std::env::temp_dir().join(format!("mirador-junk-{}.xlsx", std::process::id()));
     std::fs::write(&junk, b"PK\x03\x04\x14\x00\x06\x00binary workbook\x00\x00").unwrap();
-    click(&c, "#import-open").await;
-    choose_file(&c, &junk).await;
-    let error = wait_for_text(&c, "#import-error").await;
+    click(c, "#import-open").await;
+    choose_file(c, &junk).await;
+    let error = wait_for_text(c, "#import-error").await;
     assert!(
         error.contains("not a CSV or JSON file") && error.contains("previous data is still shown"),
         "{error}"
     );
-    wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
+    wait_text(c, "#total", &expect.total_line(&Selection::new())).await;
 
     // A Spanish spreadsheet saved as CSV: columns matched, previewed, loaded; one row rejected.
     let csv = std::fs::canonicalize("tests/fixtures/import/synthetic-es.csv").unwrap();
-    click(&c, ".import-dialog button.action").await;
-    choose_file(&c, &csv).await;
+    click(c, ".import-dialog button.action").await;
+    choose_file(c, &csv).await;
     c.wait()
         .at_most(TIMEOUT)
         .for_element(Locator::Css("#import-mapping"))
@@ -45,19 +42,19 @@ async fn a_person_loads_their_own_spreadsheet() {
         Some("country"),
         "País was not matched to country"
     );
-    screenshot(&c, "15-import-mapping").await;
-    click(&c, "#import-load").await;
-    let summary = wait_for_text(&c, "#import-summary").await;
+    screenshot(c, "15-import-mapping").await;
+    click(c, "#import-load").await;
+    let summary = wait_for_text(c, "#import-summary").await;
     assert!(
         summary.starts_with("5 rows: 4 loaded, 1 rejected"),
         "{summary}"
     );
-    let listed = text_of(&c, ".rejected-list").await;
+    let listed = text_of(c, ".rejected-list").await;
     assert!(
         listed.contains("line 5") && listed.contains("Narnia"),
         "{listed}"
     );
-    click(&c, "#import-report-json").await;
+    click(c, "#import-report-json").await;
     let report: serde_json::Value =
         serde_json::from_slice(&downloaded("mirador-import-report.json").await).unwrap();
     assert_eq!(report["rows"], 5);
@@ -72,44 +69,44 @@ async fn a_person_loads_their_own_spreadsheet() {
         .await
         .unwrap();
     assert_eq!(listed.len(), groups.len());
-    screenshot(&c, "16-import-report").await;
-    click(&c, ".import-dialog button.close").await;
-    wait_text(&c, "#total", "4 of 4 interventions").await;
-    let banner = text_of(&c, "#source-banner").await;
+    screenshot(c, "16-import-report").await;
+    click(c, ".import-dialog button.close").await;
+    wait_text(c, "#total", "4 of 4 interventions").await;
+    let banner = text_of(c, "#source-banner").await;
     assert!(
         banner.contains("Showing your data: synthetic-es.csv (4 interventions)"),
         "{banner}"
     );
     // A copied link says the recipient will not see this file.
-    click(&c, "#copy-link").await;
+    click(c, "#copy-link").await;
     c.wait()
         .at_most(TIMEOUT)
         .for_element(Locator::Css("#link-note"))
         .await
         .unwrap();
-    let note = text_of(&c, "#link-note").await;
+    let note = text_of(c, "#link-note").await;
     assert!(note.contains("sees the bundled data instead"), "{note}");
     assert!(banner.contains("kept in this browser"), "{banner}");
     // A reload keeps the loaded file, read with the mapping the person confirmed.
     c.refresh().await.unwrap();
-    wait_text(&c, "#total", "4 of 4 interventions").await;
-    let banner = text_of(&c, "#source-banner").await;
+    wait_text(c, "#total", "4 of 4 interventions").await;
+    let banner = text_of(c, "#source-banner").await;
     assert!(
         banner.contains("synthetic-es.csv"),
         "after a reload: {banner}"
     );
     // Going back to the bundled data forgets it, for this visit and the next.
-    click(&c, "#back-to-bundled").await;
-    let bundled = Expect::load(&dist);
-    wait_text(&c, "#total", &bundled.total_line(&Selection::new())).await;
+    click(c, "#back-to-bundled").await;
+    let bundled = Expect::load(dist);
+    wait_text(c, "#total", &bundled.total_line(&Selection::new())).await;
     c.refresh().await.unwrap();
-    wait_text(&c, "#total", &bundled.total_line(&Selection::new())).await;
+    wait_text(c, "#total", &bundled.total_line(&Selection::new())).await;
     assert_eq!(
-        text_of(&c, "#source-banner").await,
+        text_of(c, "#source-banner").await,
         "",
         "the bundled data, no banner"
     );
-    c.close().await.unwrap();
+    s.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,26 +4,22 @@ use super::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn links_reopen_the_exact_view() {
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    let base = format!("http://127.0.0.1:{port}/");
-    c.goto(&base).await.unwrap();
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
+    c.goto(base).await.unwrap();
     let mut sel = Selection::new();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
 
     // Build a view by clicking and typing; the address follows.
-    click(&c, "#facet-country input[value='COL']").await;
+    click(c, "#facet-country input[value='COL']").await;
     sel.toggle(Facet::Country, "COL");
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    click(&c, "#facet-country input[value='BRA']").await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    click(c, "#facet-country input[value='BRA']").await;
     sel.toggle(Facet::Country, "BRA");
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    click(&c, "#facet-focus input[value='youth']").await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    click(c, "#facet-focus input[value='youth']").await;
     sel.toggle(Facet::Focus, "youth");
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
     c.find(Locator::Css("#search"))
         .await
         .unwrap()
@@ -31,9 +27,9 @@ async fn links_reopen_the_exact_view() {
         .await
         .unwrap();
     sel.query = "progr".into();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
     assert_eq!(
-        location_query(&c).await,
+        location_query(c).await,
         "?country=BRA,COL&focus=youth&q=progr"
     );
 
@@ -42,16 +38,16 @@ async fn links_reopen_the_exact_view() {
     let mut before_focus = Selection::new();
     before_focus.toggle(Facet::Country, "COL");
     before_focus.toggle(Facet::Country, "BRA");
-    wait_text(&c, "#total", &expect.total_line(&before_focus)).await;
-    assert_eq!(location_query(&c).await, "?country=BRA,COL");
+    wait_text(c, "#total", &expect.total_line(&before_focus)).await;
+    assert_eq!(location_query(c).await, "?country=BRA,COL");
     c.forward().await.unwrap();
 
     // Opening the link fresh restores the same view: total, ticked boxes, charts.
     let link = format!("{base}?country=BRA,COL&focus=youth&q=progr");
     c.goto("about:blank").await.unwrap();
     c.goto(&link).await.unwrap();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    check_all_charts(&c, &expect, &sel).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    check_all_charts(c, expect, &sel).await;
     let checked = c
         .find(Locator::Css("#facet-country input[value='COL']"))
         .await
@@ -75,13 +71,13 @@ async fn links_reopen_the_exact_view() {
         .unwrap();
     let mut brazil = Selection::new();
     brazil.toggle(Facet::Country, "BRA");
-    wait_text(&c, "#total", &expect.total_line(&brazil)).await;
-    let notice = text_of(&c, "#notices").await;
+    wait_text(c, "#total", &expect.total_line(&brazil)).await;
+    let notice = text_of(c, "#notices").await;
     assert!(
         notice.contains("NARNIA") && notice.contains("year=soon") && notice.contains("colour=blue"),
         "{notice}"
     );
-    screenshot(&c, "07-notice").await;
+    screenshot(c, "07-notice").await;
 
     // Sort, page and open record travel in the link too.
     let id = expect.index.record(0).id.clone();
@@ -93,24 +89,20 @@ async fn links_reopen_the_exact_view() {
         .for_element(Locator::Css("#detail"))
         .await
         .unwrap();
-    wait_text(&c, "#detail-title", &expect.index.record(0).name).await;
+    wait_text(c, "#detail-title", &expect.index.record(0).name).await;
     wait_text(
-        &c,
+        c,
         "#page-line",
         &format!("Page 2 of {}", expect.index.len().div_ceil(25)),
     )
     .await;
-    c.close().await.unwrap();
+    s.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn embeds_and_downloads_are_what_the_view_shows() {
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    let base = format!("http://127.0.0.1:{port}/");
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
     let mut sel = Selection::new();
     sel.toggle(Facet::Country, "BRA");
 
@@ -120,7 +112,7 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
         .await
         .unwrap();
     wait_attr(
-        &c,
+        c,
         "#embed canvas",
         "aria-label",
         &expect.aria(&sel, ChartKind::Focus),
@@ -133,7 +125,7 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
             .is_empty(),
         "embed shows more than the chart"
     );
-    let summary = text_of(&c, "#embed-summary").await;
+    let summary = text_of(c, "#embed-summary").await;
     assert!(
         summary.starts_with("Country: Brazil · ") && summary.ends_with(&expect.total_line(&sel)),
         "{summary}"
@@ -149,14 +141,14 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
     assert_eq!(back, format!("{base}?country=BRA"));
     let fits = c.execute("return document.documentElement.scrollWidth <= innerWidth && document.documentElement.scrollHeight <= innerHeight", vec![]).await.unwrap();
     assert_eq!(fits, true, "embed page scrolls");
-    screenshot(&c, "08-embed").await;
+    screenshot(c, "08-embed").await;
 
     // Downloads from the full view, filtered to Brazil.
     c.set_window_size(1400, 1100).await.unwrap();
     c.goto(&format!("{base}?country=BRA")).await.unwrap();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
 
-    click(&c, "#download-csv").await;
+    click(c, "#download-csv").await;
     let csv = downloaded("mirador-interventions.csv").await;
     let r = expect.index.evaluate(&sel);
     let rows: Vec<_> = r.matching.iter().map(|i| expect.index.record(i)).collect();
@@ -169,14 +161,14 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
         "CSV is not the matching rows"
     );
 
-    click(&c, "#download-json").await;
+    click(c, "#download-json").await;
     let json = downloaded("mirador-interventions.json").await;
     let back = parse_interventions(std::str::from_utf8(&json).unwrap()).unwrap();
     assert!(back.rejected.is_empty());
     assert_eq!(back.records.len(), rows.len());
 
     // Chart exports carry their context and are named for what and which.
-    click(&c, "#chart-country button[data-action='svg']").await;
+    click(c, "#chart-country button[data-action='svg']").await;
     let svg = String::from_utf8(downloaded(&format!("mirador-country-BRA-{}.svg", today())).await)
         .unwrap();
     let (filters, credit) = i18n::export_context(
@@ -202,20 +194,20 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
     );
 
     // A chosen size, not the screen's: a 16:9 slide is 1920 × 1080 at 2x, from any window.
-    click(&c, "#chart-effect select.export-size option[value='slide']").await;
-    click(&c, "#chart-effect button[data-action='png']").await;
+    click(c, "#chart-effect select.export-size option[value='slide']").await;
+    click(c, "#chart-effect button[data-action='png']").await;
     let png = downloaded(&format!("mirador-effect-BRA-{}.png", today())).await;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
     let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
     assert_eq!((w, h), (1920, 1080));
 
-    click(&c, "#events-csv").await;
+    click(c, "#events-csv").await;
     let events = String::from_utf8(downloaded("mirador-events.csv").await).unwrap();
     assert!(events.starts_with("\u{feff}id,name,series"));
 
     // The embed dialog gives an iframe for this exact state; the citation names the filters.
-    click(&c, "#chart-focus button[data-action='embed']").await;
+    click(c, "#chart-focus button[data-action='embed']").await;
     let snippet = c
         .find(Locator::Css("#chart-focus textarea.snippet"))
         .await
@@ -230,11 +222,11 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
         )) || snippet.starts_with(&format!("<iframe src=\"{base}?country=BRA&embed=focus\"")),
         "{snippet}"
     );
-    let citation = text_of(&c, "#citation").await;
+    let citation = text_of(c, "#citation").await;
     assert!(
         citation.contains("Country: Brazil") && citation.contains(&format!("{base}?country=BRA")),
         "{citation}"
     );
-    screenshot(&c, "09-embed-dialog").await;
-    c.close().await.unwrap();
+    screenshot(c, "09-embed-dialog").await;
+    s.close().await;
 }

@@ -5,20 +5,16 @@ use super::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_person_filters_the_dashboard() {
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    let base = format!("http://127.0.0.1:{port}/");
-    c.goto(&base).await.unwrap();
-    capture_console_errors(&c).await;
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
+    c.goto(base).await.unwrap();
+    capture_console_errors(c).await;
 
     // Loads the bundled data: "M of M interventions", and every chart states what it shows.
     let mut sel = Selection::new();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    check_all_charts(&c, &expect, &sel).await;
-    screenshot(&c, "01-loaded").await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    check_all_charts(c, expect, &sel).await;
+    screenshot(c, "01-loaded").await;
 
     // Every chart is drawn (not blank) and its backing store is scaled for the 2x screen.
     let report = c
@@ -85,37 +81,37 @@ async fn a_person_filters_the_dashboard() {
     .unwrap();
 
     // Clicking a country's label narrows the total and the other charts' counts.
-    click(&c, "#facet-country input[value='COL']").await;
+    click(c, "#facet-country input[value='COL']").await;
     sel.toggle(Facet::Country, "COL");
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    check_all_charts(&c, &expect, &sel).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    check_all_charts(c, expect, &sel).await;
     assert_ne!(
         expect.total_line(&sel),
         expect.total_line(&Selection::new())
     );
 
     // Clicking a bar adds its value (OR within the facet); the focus chart follows.
-    click_bar(&c, &expect, &sel, ChartKind::Country, "Brazil").await;
+    click_bar(c, expect, &sel, ChartKind::Country, "Brazil").await;
     sel.toggle(Facet::Country, "BRA");
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    check_all_charts(&c, &expect, &sel).await;
-    screenshot(&c, "02-colombia-brazil").await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    check_all_charts(c, expect, &sel).await;
+    screenshot(c, "02-colombia-brazil").await;
 
     // Clicking a focus bar filters across dimensions (AND).
-    click_bar(&c, &expect, &sel, ChartKind::Focus, "Policing").await;
+    click_bar(c, expect, &sel, ChartKind::Focus, "Policing").await;
     sel.toggle(Facet::Focus, "policing");
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    check_all_charts(&c, &expect, &sel).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    check_all_charts(c, expect, &sel).await;
 
     // Clear per filter: the country filter's own button.
-    click(&c, "#facet-country legend button").await;
+    click(c, "#facet-country legend button").await;
     sel.clear_facet(Facet::Country);
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
 
     // Clear all restores everything.
-    click(&c, "#clear-all").await;
+    click(c, "#clear-all").await;
     sel.clear_all();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
 
     // Typing in search ignores case and accents.
     c.find(Locator::Css("#search"))
@@ -130,9 +126,9 @@ async fn a_person_filters_the_dashboard() {
         !line.starts_with("0 of"),
         "the bundled data should have Medellín programmes"
     );
-    wait_text(&c, "#total", &line).await;
-    check_all_charts(&c, &expect, &sel).await;
-    screenshot(&c, "03-search-medellin").await;
+    wait_text(c, "#total", &line).await;
+    check_all_charts(c, expect, &sel).await;
+    screenshot(c, "03-search-medellin").await;
 
     // The table lists the matches; a row opens the detail panel with clickable http(s) sources.
     let rows = c
@@ -147,7 +143,7 @@ async fn a_person_filters_the_dashboard() {
     let href = rows[0].attr("href").await.unwrap().unwrap();
     let id = rows[0].attr("data-record").await.unwrap().unwrap();
     assert!(
-        href.starts_with(&format!("http://127.0.0.1:{port}/?"))
+        href.starts_with(&format!("{base}?"))
             && href.contains(&format!("record={id}")),
         "{href}"
     );
@@ -167,21 +163,21 @@ async fn a_person_filters_the_dashboard() {
             "{href}"
         );
     }
-    screenshot(&c, "04-detail").await;
-    click(&c, "#detail-close").await;
+    screenshot(c, "04-detail").await;
+    click(c, "#detail-close").await;
 
     // Back to everything: the table pages and sorts.
-    click(&c, "#clear-all").await;
+    click(c, "#clear-all").await;
     sel.clear_all();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
     let pages = expect.index.len().div_ceil(25);
-    wait_text(&c, "#page-line", &format!("Page 1 of {pages}")).await;
+    wait_text(c, "#page-line", &format!("Page 1 of {pages}")).await;
     let next = c.find(Locator::Css("#page-next")).await.unwrap();
     next.click().await.unwrap();
-    wait_text(&c, "#page-line", &format!("Page 2 of {pages}")).await;
-    click(&c, "button[data-sort='budget']").await;
-    wait_text(&c, "#page-line", &format!("Page 1 of {pages}")).await;
-    let first_budget = text_of(&c, "#interventions tbody tr:first-child td:nth-child(5)").await;
+    wait_text(c, "#page-line", &format!("Page 2 of {pages}")).await;
+    click(c, "button[data-sort='budget']").await;
+    wait_text(c, "#page-line", &format!("Page 1 of {pages}")).await;
+    let first_budget = text_of(c, "#interventions tbody tr:first-child td:nth-child(5)").await;
     // The largest budget in US dollars, stated or converted from another currency (then marked).
     let top = expect
         .index
@@ -201,15 +197,15 @@ async fn a_person_filters_the_dashboard() {
     assert_eq!(first_budget, want, "budget sort puts the largest first");
 
     // Events: all listed, and the dashboard's country filter narrows them too.
-    wait_text(&c, "#events-count", &expect.events.to_string()).await;
-    click(&c, "#facet-country input[value='COL']").await;
+    wait_text(c, "#events-count", &expect.events.to_string()).await;
+    click(c, "#facet-country input[value='COL']").await;
     let colombia_events = expect.events_in("COL");
-    wait_text(&c, "#events-count", &colombia_events.to_string()).await;
+    wait_text(c, "#events-count", &colombia_events.to_string()).await;
     assert!(
         colombia_events < expect.events,
         "events country filter did nothing"
     );
-    screenshot(&c, "05-events").await;
+    screenshot(c, "05-events").await;
 
     // The map's shapes are not fetched by a page that shows no map.
     let shapes = c
@@ -217,9 +213,9 @@ async fn a_person_filters_the_dashboard() {
         .await
         .unwrap();
     assert_eq!(shapes, false, "the overview fetched the map shapes");
-    assert_no_console_errors(&c).await;
+    assert_no_console_errors(c).await;
 
-    c.close().await.unwrap();
+    s.close().await;
 }
 
 /// The records' descriptions are not in the file the first charts wait for: they come after

@@ -5,37 +5,17 @@ use super::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_view_opens_by_link_and_filters_the_others() {
-    use mirador::aggregate::views::{chart_data, ViewOptions};
+    use mirador::aggregate::views::ViewOptions;
     use mirador::selection::Bounds;
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    let base = format!("http://127.0.0.1:{port}/");
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
 
     // Timeline: drag across years sets the year range; the overview follows.
-    c.goto(&format!("{base}?view=timeline")).await.unwrap();
+    s.goto("?view=timeline").await;
     let mut sel = Selection::new();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
     let css = "#chart-timeline canvas";
-    c.wait()
-        .at_most(TIMEOUT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let (w, h) = canvas_size(&c, css).await;
-    let r = expect.index.evaluate(&sel);
-    let d = chart_data(
-        &expect.index,
-        &r,
-        &sel,
-        &expect.event_list,
-        &ViewOptions::default(),
-        ChartKind::Timeline,
-        Lang::En,
-    );
+    let (w, h) = drawn_size(c, css).await;
+    let d = expect.chart(&sel, &ViewOptions::default(), ChartKind::Timeline);
     let Layout::Timeline(l) = Layout::of(&d, w, h) else {
         panic!("timeline layout")
     };
@@ -50,43 +30,27 @@ async fn each_view_opens_by_link_and_filters_the_others() {
         let (x0, x1) = l.column(i);
         (x0 + x1) / 2.0
     };
-    drag(&c, css, (mid(a), l.bottom - 5.0), (mid(b), l.bottom - 5.0)).await;
+    drag(c, css, (mid(a), l.bottom - 5.0), (mid(b), l.bottom - 5.0)).await;
     sel.year = Bounds {
         min: Some(2005),
         max: Some(2010),
     };
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    assert!(location_query(&c).await.contains("year=2005..2010"));
-    screenshot(&c, "10-timeline").await;
-    click(&c, "#tab-overview").await;
-    check_all_charts(&c, &expect, &sel).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    assert!(location_query(c).await.contains("year=2005..2010"));
+    screenshot(c, "10-timeline").await;
+    click(c, "#tab-overview").await;
+    check_all_charts(c, expect, &sel).await;
 
     // Evidence gap map: clicking a cell filters to its focus and outcome; the other views follow.
-    c.goto(&format!("{base}?view=evidence")).await.unwrap();
+    s.goto("?view=evidence").await;
     let mut sel = Selection::new();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
     let css = "#chart-gap canvas";
-    c.wait()
-        .at_most(TIMEOUT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let (w, h) = canvas_size(&c, css).await;
-    let r = expect.index.evaluate(&sel);
-    let d = chart_data(
-        &expect.index,
-        &r,
-        &sel,
-        &expect.event_list,
-        &ViewOptions::default(),
-        ChartKind::Gap,
-        Lang::En,
-    );
+    let (w, h) = drawn_size(c, css).await;
+    let d = expect.chart(&sel, &ViewOptions::default(), ChartKind::Gap);
     let layout = Layout::of(&d, w, h);
     let (x0, y0, x1, y1) = layout.bar_rect(0).unwrap(); // policing × homicide
     drag(
-        &c,
+        c,
         css,
         ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
         ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
@@ -94,8 +58,8 @@ async fn each_view_opens_by_link_and_filters_the_others() {
     .await;
     sel.toggle(Facet::Focus, "policing");
     sel.toggle(Facet::Outcome, "homicide");
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    assert!(location_query(&c)
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    assert!(location_query(c)
         .await
         .contains("focus=policing&outcome=homicide"));
     let aria = c
@@ -106,68 +70,56 @@ async fn each_view_opens_by_link_and_filters_the_others() {
         .await
         .unwrap()
         .unwrap();
-    let r = expect.index.evaluate(&sel);
-    let want = chart_data(
-        &expect.index,
-        &r,
-        &sel,
-        &expect.event_list,
-        &ViewOptions::default(),
-        ChartKind::Gap,
-        Lang::En,
-    )
-    .aria_label(Lang::En);
+    let want = expect
+        .chart(&sel, &ViewOptions::default(), ChartKind::Gap)
+        .aria_label(Lang::En);
     assert_eq!(aria, want);
-    screenshot(&c, "11-evidence").await;
+    screenshot(c, "11-evidence").await;
 
     // Comparison: the link's countries, side by side; ticking one more adds a column.
-    c.goto(&format!("{base}?view=compare&compare=BRA,MEX"))
-        .await
-        .unwrap();
-    let sel = Selection::new();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    s.goto("?view=compare&compare=BRA,MEX").await;
     let brazil = expect
         .index
         .records()
         .filter(|r| r.country == "BRA")
         .count();
     wait_text(
-        &c,
+        c,
         "#compare-table tr[data-country='BRA'] td:nth-of-type(1)",
         &brazil.to_string(),
     )
     .await;
-    click(&c, "#view-compare input[value='COL']").await;
+    click(c, "#view-compare input[value='COL']").await;
     let colombia = expect
         .index
         .records()
         .filter(|r| r.country == "COL")
         .count();
     wait_text(
-        &c,
+        c,
         "#compare-table tr[data-country='COL'] td:nth-of-type(1)",
         &colombia.to_string(),
     )
     .await;
-    assert!(location_query(&c).await.contains("compare=BRA,MEX,COL"));
+    assert!(location_query(c).await.contains("compare=BRA,MEX,COL"));
     // Filters apply to the comparison too.
-    click(&c, "#facet-focus input[value='youth']").await;
+    click(c, "#facet-focus input[value='youth']").await;
     let youth_br = expect
         .index
         .records()
         .filter(|r| r.country == "BRA" && r.focus.contains(&mirador::model::Focus::Youth))
         .count();
     wait_text(
-        &c,
+        c,
         "#compare-table tr[data-country='BRA'] td:nth-of-type(1)",
         &youth_br.to_string(),
     )
     .await;
-    screenshot(&c, "12-compare").await;
+    screenshot(c, "12-compare").await;
 
     // Events: the chart and the list; clicking an event opens it; the series filter narrows.
     c.goto(&format!("{base}?view=events")).await.unwrap();
-    wait_text(&c, "#events-count", &expect.events.to_string()).await;
+    wait_text(c, "#events-count", &expect.events.to_string()).await;
     // The events map names the countries that hold events.
     let start = Instant::now();
     loop {
@@ -186,13 +138,7 @@ async fn each_view_opens_by_link_and_filters_the_others() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let css = "#chart-events canvas";
-    c.wait()
-        .at_most(TIMEOUT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let (w, h) = canvas_size(&c, css).await;
+    let (w, h) = drawn_size(c, css).await;
     let all: Vec<&mirador::model::Event> = expect.event_list.iter().collect();
     let es = mirador::aggregate::views::event_timeline(&all, Lang::En);
     let d = mirador::aggregate::views::ChartData::Events(es.clone());
@@ -216,7 +162,7 @@ async fn each_view_opens_by_link_and_filters_the_others() {
         .unwrap();
     let (x0, y0, x1, y1) = layout.bar_rect(lonely).unwrap();
     drag(
-        &c,
+        c,
         css,
         ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
         ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
@@ -231,68 +177,46 @@ async fn each_view_opens_by_link_and_filters_the_others() {
         )))
         .await;
     assert!(open.is_ok(), "clicking the event did not open {id}");
-    assert!(location_query(&c).await.contains(&format!("event={id}")));
+    assert!(location_query(c).await.contains(&format!("event={id}")));
     let series = "IDB Citizen Security Week";
-    click(&c, &format!("#events-series option[value='{series}']")).await;
+    click(c, &format!("#events-series option[value='{series}']")).await;
     let n = expect
         .event_list
         .iter()
         .filter(|e| e.series.as_deref() == Some(series))
         .count();
-    wait_text(&c, "#events-count", &n.to_string()).await;
-    screenshot(&c, "13-events").await;
-    c.close().await.unwrap();
+    wait_text(c, "#events-count", &n.to_string()).await;
+    screenshot(c, "13-events").await;
+    s.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_map_filters_by_country_and_keeps_islands_clickable() {
-    use mirador::aggregate::views::{chart_data, SharedAtlas, ViewOptions};
-    let dist = dist();
-    let expect = Expect::load(&dist);
+    use mirador::aggregate::views::{SharedAtlas, ViewOptions};
+    let s = Session::open().await;
+    let (c, expect) = (&s.c, &s.expect);
     let atlas = SharedAtlas(std::sync::Arc::new(
         mirador::geo::Atlas::from_json(
-            &std::fs::read_to_string(dist.join("data/geo/lac.json")).unwrap(),
+            &std::fs::read_to_string(s.dist.join("data/geo/lac.json")).unwrap(),
         )
         .unwrap(),
     ));
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    let base = format!("http://127.0.0.1:{port}/");
-    c.goto(&format!("{base}?view=map")).await.unwrap();
-    capture_console_errors(&c).await;
+    s.goto("?view=map").await;
+    capture_console_errors(c).await;
     let mut sel = Selection::new();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
     let css = "#chart-map canvas";
     let options = ViewOptions {
         atlas: Some(atlas.clone()),
         ..Default::default()
     };
     let aria = |sel: &Selection| {
-        let r = expect.index.evaluate(sel);
-        chart_data(
-            &expect.index,
-            &r,
-            sel,
-            &[],
-            &options,
-            ChartKind::Map,
-            Lang::En,
-        )
-        .aria_label(Lang::En)
+        expect
+            .chart(sel, &options, ChartKind::Map)
+            .aria_label(Lang::En)
     };
-    wait_attr(&c, css, "aria-label", &aria(&sel)).await;
-    let (w, h) = canvas_size(&c, css).await;
-    let r = expect.index.evaluate(&sel);
-    let d = chart_data(
-        &expect.index,
-        &r,
-        &sel,
-        &[],
-        &options,
-        ChartKind::Map,
-        Lang::En,
-    );
+    wait_attr(c, css, "aria-label", &aria(&sel)).await;
+    let (w, h) = canvas_size(c, css).await;
+    let d = expect.chart(&sel, &options, ChartKind::Map);
     let Layout::Map(l, _) = Layout::of(&d, w, h) else {
         panic!("map layout")
     };
@@ -307,21 +231,21 @@ async fn the_map_filters_by_country_and_keeps_islands_clickable() {
             Some(code),
             "{name} is not clickable at its own point"
         );
-        drag(&c, css, (x, y), (x, y)).await;
+        drag(c, css, (x, y), (x, y)).await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         sel.toggle(Facet::Country, code);
-        wait_text(&c, "#total", &expect.total_line(&sel)).await;
+        wait_text(c, "#total", &expect.total_line(&sel)).await;
         // The map has redrawn with the selection before the next click lands on it.
-        wait_attr(&c, css, "aria-label", &aria(&sel)).await;
+        wait_attr(c, css, "aria-label", &aria(&sel)).await;
     }
-    assert!(location_query(&c).await.contains("country=BRA,BRB"));
-    screenshot(&c, "14-map").await;
-    click(&c, "#map-measure option[value='effective']").await;
-    assert!(location_query(&c).await.contains("measure=effective"));
-    click(&c, "#tab-overview").await;
-    check_all_charts(&c, &expect, &sel).await;
-    assert_no_console_errors(&c).await;
-    c.close().await.unwrap();
+    assert!(location_query(c).await.contains("country=BRA,BRB"));
+    screenshot(c, "14-map").await;
+    click(c, "#map-measure option[value='effective']").await;
+    assert!(location_query(c).await.contains("measure=effective"));
+    click(c, "#tab-overview").await;
+    check_all_charts(c, expect, &sel).await;
+    assert_no_console_errors(c).await;
+    s.close().await;
 }
 
 /// The bundled dataset with its studies, as the core derives and links them.
@@ -347,22 +271,18 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
         chart_data, ChartData, GapColour, GapCount, SharedStudies, ViewOptions,
     };
     use mirador::i18n::evidence as ev;
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let (index, set) = evidence_fixture(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    let base = format!("http://127.0.0.1:{port}/");
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
+    let (index, set) = evidence_fixture(&s.dist);
 
     // The Studies view lists the studies behind the filters, newest first.
     c.goto(&format!("{base}?view=studies&country=PER"))
         .await
         .unwrap();
-    capture_console_errors(&c).await;
+    capture_console_errors(c).await;
     let mut sel = Selection::new();
     sel.toggle(Facet::Country, "PER");
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
     let r = index.evaluate(&sel);
     let mut rows = set.matching(&r);
     assert!(!rows.is_empty(), "Peru's interventions have studies");
@@ -372,7 +292,7 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
         .filter(|i| !set.of_record(*i).is_empty())
         .count();
     wait_text(
-        &c,
+        c,
         "#studies-line",
         &ev::studies_line(Lang::En, rows.len(), evaluated, r.matching_count()),
     )
@@ -386,35 +306,35 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
     let first = shown[0].attr("data-study").await.unwrap().unwrap();
     assert_eq!(first, set.studies[rows[0]].id);
     // Sorting by title reorders the rows and is kept in the link.
-    click(&c, "#ssort-title").await;
+    click(c, "#ssort-title").await;
     set.sort(&mut rows, StudySort::Title, false);
     wait_attr(
-        &c,
+        c,
         "#studies-table tbody tr:first-child",
         "data-study",
         &set.studies[rows[0]].id,
     )
     .await;
-    assert!(location_query(&c).await.contains("ssort=title"));
+    assert!(location_query(c).await.contains("ssort=title"));
     // Citations for reference managers: one RIS record per study shown.
-    click(&c, "#download-studies-ris").await;
+    click(c, "#download-studies-ris").await;
     let ris =
         String::from_utf8(downloaded(&format!("mirador-studies-{}.ris", today())).await).unwrap();
     assert_eq!(ris.matches("TY  - ").count(), rows.len(), "{ris}");
-    click(&c, "#download-studies-bibtex").await;
+    click(c, "#download-studies-bibtex").await;
     let bib =
         String::from_utf8(downloaded(&format!("mirador-studies-{}.bib", today())).await).unwrap();
     assert_eq!(
         bib.matches("@article{").count() + bib.matches("@techreport{").count(),
         rows.len()
     );
-    screenshot(&c, "30-studies").await;
+    screenshot(c, "30-studies").await;
 
     // An intervention's evidence: its studies, the derived verdict, ratings side by side, and
     // every fact marked with the sources that state it.
     let record = set.records_of(rows[0])[0] as usize;
     let id = index.record(record).id.clone();
-    click(&c, &format!("#studies-table button[data-record='{id}']")).await;
+    click(c, &format!("#studies-table button[data-record='{id}']")).await;
     c.wait()
         .at_most(TIMEOUT)
         .for_element(Locator::Css("#detail-evidence"))
@@ -431,7 +351,7 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
         .await
         .unwrap();
     assert_eq!(cards.len(), studies.len());
-    let verdict = text_of(&c, "#evidence-verdict").await;
+    let verdict = text_of(c, "#evidence-verdict").await;
     let label = derived
         .effect
         .map_or(i18n::text(Lang::En, i18n::Msg::NotStated), |e| {
@@ -448,7 +368,7 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
         c.find(Locator::Css(&href)).await.is_ok(),
         "{href} is in the source list"
     );
-    screenshot(&c, "31-record-evidence").await;
+    screenshot(c, "31-record-evidence").await;
 
     // A rater who disagrees with the derived verdict is shown beside it, with a note.
     let disagreeing = (0..index.len()).find(|i| {
@@ -470,28 +390,28 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
             .for_element(Locator::Css("#detail-evidence .ratings li.differs"))
             .await
             .unwrap();
-        let note = text_of(&c, "#detail-evidence .rating-differs").await;
+        let note = text_of(c, "#detail-evidence .rating-differs").await;
         assert!(note.contains("differs from the verdict"), "{note}");
     }
 
     // "What the evidence found": ticking "Homicide: improved" keeps the interventions whose
     // impact studies found fewer homicides; the total and the link follow.
-    c.goto(&base).await.unwrap();
+    c.goto(base).await.unwrap();
     let sel = Selection::new();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
     let mut sel = Selection::new();
     sel.toggle(Facet::Finding, "homicide:improved");
     let want = expect.index.evaluate(&sel).matching_count();
     assert!(want > 0, "some intervention improved homicide");
     let label = text_of(
-        &c,
+        c,
         "#facet-finding li:has(input[value='homicide:improved']) .label",
     )
     .await;
     assert_eq!(label, "Homicide: improved");
-    click(&c, "#facet-finding input[value='homicide:improved']").await;
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    assert!(location_query(&c)
+    click(c, "#facet-finding input[value='homicide:improved']").await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    assert!(location_query(c)
         .await
         .contains("finding=homicide:improved"));
 
@@ -501,9 +421,9 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
     ))
     .await
     .unwrap();
-    capture_console_errors(&c).await;
+    capture_console_errors(c).await;
     let sel = Selection::new();
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
     let r = index.evaluate(&sel);
     let options = ViewOptions {
         gap_count: GapCount::Studies,
@@ -513,7 +433,7 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
     };
     let want =
         chart_data(&index, &r, &sel, &[], &options, ChartKind::Gap, Lang::En).aria_label(Lang::En);
-    wait_attr(&c, "#chart-gap canvas", "aria-label", &want).await;
+    wait_attr(c, "#chart-gap canvas", "aria-label", &want).await;
     let css = "#chart-evaluation-gap canvas";
     c.wait()
         .at_most(TIMEOUT)
@@ -529,43 +449,39 @@ async fn a_researcher_reads_the_evidence_behind_the_records() {
         ChartKind::EvaluationGap,
         Lang::En,
     );
-    wait_attr(&c, css, "aria-label", &d.aria_label(Lang::En)).await;
+    wait_attr(c, css, "aria-label", &d.aria_label(Lang::En)).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let (w, h) = canvas_size(&c, css).await;
+    let (w, h) = canvas_size(c, css).await;
     let ChartData::EvaluationGap(s) = &d else {
         panic!()
     };
     let first = s.countries[0].key.clone();
     let (x0, y0, x1, y1) = Layout::of(&d, w, h).bar_rect(0).unwrap();
     let p = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    drag(&c, css, p, p).await;
+    drag(c, css, p, p).await;
     let mut sel = Selection::new();
     sel.toggle(Facet::Country, &first);
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    assert!(location_query(&c)
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    assert!(location_query(c)
         .await
         .contains(&format!("country={first}")));
-    screenshot(&c, "32-evidence-studies").await;
-    assert_no_console_errors(&c).await;
+    screenshot(c, "32-evidence-studies").await;
+    assert_no_console_errors(c).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_comparison_keeps_a_country_at_zero_and_says_why() {
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    let base = format!("http://127.0.0.1:{port}/");
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
     // Opened without `compare=`: the default countries are kept in the link once shown.
     c.goto(&format!("{base}?view=compare")).await.unwrap();
-    capture_console_errors(&c).await;
-    wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
+    capture_console_errors(c).await;
+    wait_text(c, "#total", &expect.total_line(&Selection::new())).await;
     let sel = Selection::new();
     let r = expect.index.evaluate(&sel);
     let chosen = mirador::aggregate::views::default_comparison(&expect.index, &r);
     let start = Instant::now();
-    while !location_query(&c)
+    while !location_query(c)
         .await
         .contains(&format!("compare={}", chosen.join(",")))
     {
@@ -593,11 +509,11 @@ async fn a_comparison_keeps_a_country_at_zero_and_says_why() {
             })
         })
         .expect("an outcome some compared country lacks");
-    click(&c, &format!("#facet-outcome input[value='{}']", zero.0)).await;
+    click(c, &format!("#facet-outcome input[value='{}']", zero.0)).await;
     sel.toggle(Facet::Outcome, zero.0);
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
     wait_text(
-        &c,
+        c,
         &format!(
             "#compare-table tr[data-country='{}'] td:nth-of-type(1)",
             zero.1
@@ -605,7 +521,7 @@ async fn a_comparison_keeps_a_country_at_zero_and_says_why() {
         "0",
     )
     .await;
-    assert!(location_query(&c)
+    assert!(location_query(c)
         .await
         .contains(&format!("compare={}", chosen.join(","))));
     let in_all = expect
@@ -626,7 +542,7 @@ async fn a_comparison_keeps_a_country_at_zero_and_says_why() {
         Lang::En,
     );
     let aria = d.aria_label(Lang::En);
-    wait_attr(&c, "#chart-compare canvas", "aria-label", &aria).await;
+    wait_attr(c, "#chart-compare canvas", "aria-label", &aria).await;
     let mirador::aggregate::views::ChartData::Compare(s) = &d else {
         panic!()
     };
@@ -640,21 +556,17 @@ async fn a_comparison_keeps_a_country_at_zero_and_says_why() {
         caption,
         &format!("none match these filters ({in_all} in all)")
     );
-    let note = text_of(&c, "#compare-note").await;
+    let note = text_of(c, "#compare-note").await;
     assert!(note.contains("no currency is converted"), "{note}");
-    screenshot(&c, "33-compare-zero").await;
-    assert_no_console_errors(&c).await;
+    screenshot(c, "33-compare-zero").await;
+    assert_no_console_errors(c).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_empty_result_explains_itself_and_the_map_says_not_rated() {
     use mirador::aggregate::empty::explain_empty;
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    let base = format!("http://127.0.0.1:{port}/");
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
     // A country and an outcome that none of its interventions measured.
     let (country, outcome) = ["MEX", "BRA", "COL", "CHL", "PER"]
         .iter()
@@ -674,8 +586,8 @@ async fn an_empty_result_explains_itself_and_the_map_says_not_rated() {
     c.goto(&format!("{base}?country={country}&outcome={outcome}"))
         .await
         .unwrap();
-    capture_console_errors(&c).await;
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
+    capture_console_errors(c).await;
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
     let why = explain_empty(&expect.index, &sel, Lang::En);
     c.wait()
         .at_most(TIMEOUT)
@@ -692,22 +604,22 @@ async fn an_empty_result_explains_itself_and_the_map_says_not_rated() {
         );
     }
     // Removing the filter it names gives what it said.
-    click(&c, "#empty-explain li:first-child button").await;
+    click(c, "#empty-explain li:first-child button").await;
     let mut after = sel.clone();
     why[0].which.clear(&mut after);
-    wait_text(&c, "#total", &expect.total_line(&after)).await;
+    wait_text(c, "#total", &expect.total_line(&after)).await;
     assert_eq!(
         expect.index.evaluate(&after).matching_count(),
         why[0].matching
     );
-    screenshot(&c, "34-empty-explained").await;
-    assert_no_console_errors(&c).await;
+    screenshot(c, "34-empty-explained").await;
+    assert_no_console_errors(c).await;
 
     // The map by share rated effective: a country with no rated intervention is "Not rated".
     c.goto(&format!("{base}?view=map&measure=effective"))
         .await
         .unwrap();
-    capture_console_errors(&c).await;
+    capture_console_errors(c).await;
     let css = "#chart-map canvas";
     let start = Instant::now();
     let label = loop {
@@ -749,27 +661,24 @@ async fn an_empty_result_explains_itself_and_the_map_says_not_rated() {
         label.contains(&format!("{name} (Not rated)")),
         "{unrated}: {label}"
     );
-    screenshot(&c, "35-map-not-rated").await;
-    assert_no_console_errors(&c).await;
+    screenshot(c, "35-map-not-rated").await;
+    assert_no_console_errors(c).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_researcher_picks_a_region() {
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    c.goto(&format!("http://127.0.0.1:{port}/")).await.unwrap();
-    capture_console_errors(&c).await;
-    wait_text(&c, "#total", &expect.total_line(&Selection::new())).await;
+    let s = Session::open().await;
+    let (c, expect) = (&s.c, &s.expect);
+    c.goto(&s.base).await.unwrap();
+    capture_console_errors(c).await;
+    wait_text(c, "#total", &expect.total_line(&Selection::new())).await;
     let label = text_of(
-        &c,
+        c,
         "#facet-region li:has(input[value='central-america']) .label",
     )
     .await;
     assert_eq!(label, "Central America");
-    click(&c, "#facet-region input[value='central-america']").await;
+    click(c, "#facet-region input[value='central-america']").await;
     let mut sel = Selection::new();
     sel.toggle(Facet::Region, "central-america");
     let central = expect
@@ -778,11 +687,11 @@ async fn a_researcher_picks_a_region() {
         .filter(|r| ["BLZ", "CRI", "SLV", "GTM", "HND", "NIC", "PAN"].contains(&r.country.as_str()))
         .count();
     assert_eq!(expect.index.evaluate(&sel).matching_count(), central);
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    assert!(location_query(&c).await.contains("region=central-america"));
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    assert!(location_query(c).await.contains("region=central-america"));
     // The country chart follows: only Central American countries keep bars.
-    check_all_charts(&c, &expect, &sel).await;
-    assert_no_console_errors(&c).await;
+    check_all_charts(c, expect, &sel).await;
+    assert_no_console_errors(c).await;
 }
 
 /// A budget stated in another currency, with the year its amount refers to, shows in US dollars
@@ -790,12 +699,8 @@ async fn a_researcher_picks_a_region() {
 /// budget filter counts it at that value.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn budgets_in_other_currencies_show_in_dollars_with_their_rate() {
-    let dist = dist();
-    let expect = Expect::load(&dist);
-    let port = serve(dist.clone(), &[]);
-    let driver = chromedriver();
-    let c = browser(&driver).await;
-    let base = format!("http://127.0.0.1:{port}/");
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
     let (at, r) = (0..expect.index.len())
         .map(|i| (i, expect.index.record(i)))
         .find(|(_, r)| r.usd_conversion().is_some())
@@ -806,10 +711,10 @@ async fn budgets_in_other_currencies_show_in_dollars_with_their_rate() {
         c.goto(&format!("{base}?lang={}&record={}", lang.code(), r.id))
             .await
             .unwrap();
-        wait_text(&c, "#detail-title", &r.name).await;
+        wait_text(c, "#detail-title", &r.name).await;
         let want =
             i18n::converted_usd(lang, conv.usd, &currency, conv.year, mirador::rates::SOURCE);
-        let shown = text_of(&c, "#detail").await;
+        let shown = text_of(c, "#detail").await;
         assert!(
             shown.contains(&want),
             "{} in {lang:?}: want {want:?} in {shown}",
@@ -831,6 +736,6 @@ async fn budgets_in_other_currencies_show_in_dollars_with_their_rate() {
         "the budget filter should keep {}",
         r.id
     );
-    wait_text(&c, "#total", &expect.total_line(&sel)).await;
-    c.close().await.unwrap();
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    s.close().await;
 }

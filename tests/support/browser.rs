@@ -237,6 +237,47 @@ pub async fn browser(driver: &Driver) -> Client {
         .expect("WebDriver session")
 }
 
+/// What most tests start from: the built app served, a headless Chromium on it, and `Expect`
+/// for its bundled data. Keep the value whole while the test runs (`let s = Session::open()`, then
+/// `s.c`): its `Driver` stops chromedriver when dropped, which a destructuring `let` would do at
+/// once.
+pub struct Session {
+    pub dist: PathBuf,
+    pub expect: Expect,
+    /// The app's address, ending in `/`.
+    pub base: String,
+    pub c: Client,
+    _driver: Driver,
+}
+
+impl Session {
+    pub async fn open() -> Session {
+        let dist = dist();
+        let expect = Expect::load(&dist);
+        let port = serve(dist.clone(), &[]);
+        let driver = chromedriver();
+        let c = browser(&driver).await;
+        Session {
+            dist,
+            expect,
+            base: format!("http://127.0.0.1:{port}/"),
+            c,
+            _driver: driver,
+        }
+    }
+
+    /// Opens the app at `query` (`""`, `"?view=map"`) and waits until it shows every record.
+    pub async fn goto(&self, query: &str) {
+        self.c.goto(&format!("{}{query}", self.base)).await.unwrap();
+        wait_text(&self.c, "#total", &self.expect.total_line(&Selection::new())).await;
+    }
+
+    /// Ends the browser session, then chromedriver.
+    pub async fn close(self) {
+        self.c.close().await.unwrap();
+    }
+}
+
 /// Clicks the element `css` finds, as a person would.
 pub async fn click(c: &Client, css: &str) {
     c.find(Locator::Css(css))
@@ -346,6 +387,24 @@ impl Expect {
             self.index.len(),
         )
     }
+    /// What the view `kind` charts for `sel`, as the page computes it.
+    pub fn chart(
+        &self,
+        sel: &Selection,
+        options: &mirador::aggregate::views::ViewOptions,
+        kind: ChartKind,
+    ) -> mirador::aggregate::views::ChartData {
+        let r = self.index.evaluate(sel);
+        mirador::aggregate::views::chart_data(
+            &self.index,
+            &r,
+            sel,
+            &self.event_list,
+            options,
+            kind,
+            Lang::En,
+        )
+    }
     pub fn aria(&self, sel: &Selection, kind: ChartKind) -> String {
         let r = self.index.evaluate(sel);
         series(&self.index, &r, sel, kind, Lang::En).aria_label(Lang::En)
@@ -450,6 +509,17 @@ pub async fn drag(c: &Client, css: &str, from: (f64, f64), to: (f64, f64)) {
             button: MOUSE_BUTTON_LEFT,
         });
     c.perform_actions(mouse).await.unwrap();
+}
+/// The size of the chart canvas `css` once it is on the page and has settled into its layout
+/// (a chart draws at the size its `ResizeObserver` reports).
+pub async fn drawn_size(c: &Client, css: &str) -> (f64, f64) {
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    canvas_size(c, css).await
 }
 pub async fn canvas_size(c: &Client, css: &str) -> (f64, f64) {
     let size = c.execute(&format!("const r = document.querySelector(\"{css}\").getBoundingClientRect(); return [r.width, r.height];"), vec![]).await.unwrap();
