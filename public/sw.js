@@ -30,8 +30,11 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  // A page of the app, whatever its query (?view=map&country=BRA), is the one index.html.
-  const key = request.mode === "navigate" ? new Request(new URL("./", self.registration.scope)) : request;
+  // A page of the app, whatever its query (?view=map&country=BRA), is the one index.html. Another
+  // page of the site (the list of changes) is kept under its own address, never as the app.
+  const scope = new URL(self.registration.scope);
+  const app = request.mode === "navigate" && (url.pathname === scope.pathname || url.pathname === scope.pathname + "index.html");
+  const key = app ? new Request(new URL("./", scope)) : request;
   event.respondWith(
     fetch(request).then((response) => {
       if (response.ok) {

@@ -9,6 +9,10 @@ record's description by id, fetched once the first charts are drawn; the search 
 `sources.json` (each record's sources by id, fetched when a record's panel or an export first needs
 them). Both are read by `parse::parse_by_record`.
 
+The list of changes, `data/CHANGELOG.md`, is shipped as `CHANGELOG.txt`: a link made with an older
+release of the data points there, and every host serves `.txt` as text a browser shows (a `.md`
+file is often served as a download).
+
 Runs on trunk's staging directory (TRUNK_STAGING_DIR) for both `trunk build` and `trunk serve`.
 """
 import json
@@ -41,3 +45,6 @@ for name in ("interventions.json", "studies.json", "events.json"):
         for out, data in outputs:
             with open(os.path.join(staging, "data", out), "w", encoding="utf-8") as f:
                 json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+changelog = os.path.join(staging, "data", "CHANGELOG.md")
+if os.path.exists(changelog):
+    os.replace(changelog, os.path.join(staging, "data", "CHANGELOG.txt"))

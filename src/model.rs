@@ -454,6 +454,32 @@ pub const DATASET_VERSION: &str = "2026.12.5";
 /// The date the bundled dataset's version was released (`data/CHANGELOG.md`).
 pub const DATASET_DATE: &str = "2026-12-01";
 
+/// Every released version of the bundled dataset with its date, newest first: the headings of
+/// `data/CHANGELOG.md` (`tests/data.rs` keeps the two the same). A shared link names the version
+/// it was made with, and the page says which releases came since.
+pub const DATASET_VERSIONS: &[(&str, &str)] = &[
+    ("2026.12.5", "2026-12-01"),
+    ("2026.12.4", "2026-12-01"),
+    ("2026.12.3", "2026-11-30"),
+    ("2026.12.2", "2026-11-30"),
+    ("2026.12.1", "2026-11-30"),
+    ("2026.12", "2026-11-30"),
+    ("2026.11", "2026-11-30"),
+];
+
+/// The versions released after `version`, oldest first; `None` when `version` is not one this
+/// build knows (a mistyped link, or one made by a newer build).
+pub fn releases_since(version: &str) -> Option<Vec<&'static str>> {
+    let at = DATASET_VERSIONS.iter().position(|(v, _)| *v == version)?;
+    Some(
+        DATASET_VERSIONS[..at]
+            .iter()
+            .rev()
+            .map(|(v, _)| *v)
+            .collect(),
+    )
+}
+
 /// True for links that may be rendered as clickable: only `http://` and `https://`.
 pub fn is_web_link(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
@@ -488,5 +514,21 @@ mod tests {
         assert!(!is_web_link("javascript:alert(1)"));
         assert!(!is_web_link("data:text/html,hi"));
         assert!(!is_web_link("https://"));
+    }
+
+    #[test]
+    fn releases_since_a_version() {
+        assert_eq!(DATASET_VERSIONS[0], (DATASET_VERSION, DATASET_DATE));
+        assert_eq!(releases_since(DATASET_VERSION), Some(vec![]));
+        let (oldest, _) = DATASET_VERSIONS[DATASET_VERSIONS.len() - 1];
+        let all = releases_since(oldest).unwrap();
+        assert_eq!(all.len(), DATASET_VERSIONS.len() - 1);
+        assert_eq!(
+            all.last(),
+            Some(&DATASET_VERSION),
+            "oldest first, ending with this one"
+        );
+        assert_eq!(releases_since("2099.1"), None);
+        assert_eq!(releases_since(""), None);
     }
 }

@@ -4,7 +4,8 @@
 //! Keys (documented in README): `country`, `focus`, `level`, `funder`, `evaluation`, `effect`
 //! (comma-separated vocabulary keys), `year` and `budget` (ranges `A..B`, either side may be
 //! empty), `q` (search), `view`, `compare`, `chart`, `embed`, `lang`, `data`, `sort`
-//! (`budget` or `-budget` for descending), `page` (from 1), `record` (an open detail panel).
+//! (`budget` or `-budget` for descending), `page` (from 1), `record` (an open detail panel), `v`
+//! (the version of the bundled dataset a shared link was made with).
 //! Parsing never fails: an unknown key or a bad value is skipped and reported as a `Notice`, so
 //! the page can say what it ignored. Writing is canonical (fixed key order, defaults left out,
 //! commas and dots kept readable), so equal states give equal links.
@@ -92,6 +93,10 @@ pub struct UrlState {
     pub measure: MapMeasure,
     /// `demo=synthetic&n=N`: N synthetic interventions instead of the data (for scale tests).
     pub demo: Option<usize>,
+    /// `v`: the version of the bundled dataset the link was made with, so the page that opens it
+    /// can say when its numbers come from another release. A shared link carries it; the address
+    /// bar does not.
+    pub version: Option<String>,
 }
 
 impl UrlState {
@@ -304,6 +309,14 @@ pub fn parse_query(query: &str) -> (UrlState, Vec<Notice>) {
                     state.dashboard.record = Some(value.clone());
                 }
             }
+            "v" => {
+                let v = value.trim();
+                if v.is_empty() || v.chars().count() > 40 {
+                    notice("expected a dataset version such as 2026.12.5".into());
+                } else {
+                    state.version = Some(v.to_owned());
+                }
+            }
             _ => notice("unknown setting".into()),
         }
     }
@@ -422,6 +435,9 @@ pub fn to_query(state: &UrlState) -> String {
     }
     if let Some(data) = &state.data {
         pairs.push(("data", data.clone()));
+    }
+    if let Some(v) = &state.version {
+        pairs.push(("v", v.clone()));
     }
     pairs
         .into_iter()
@@ -578,6 +594,24 @@ mod tests {
         assert_eq!(to_query(&UrlState::default()), "");
         let (again, _) = parse_query(&to_query(&s));
         assert_eq!(again, s);
+    }
+
+    #[test]
+    fn a_shared_link_names_its_dataset_version() {
+        let (s, notices) = parse_query("country=BRA&v=2026.12.4");
+        assert!(notices.is_empty());
+        assert_eq!(s.version.as_deref(), Some("2026.12.4"));
+        assert_eq!(
+            to_query(&s),
+            "country=BRA&v=2026.12.4",
+            "written last, after the view"
+        );
+        let (none, _) = parse_query("country=BRA");
+        assert_eq!(none.version, None);
+        for bad in ["v=", &format!("v={}", "9".repeat(41))] {
+            let (s, notices) = parse_query(bad);
+            assert_eq!((s.version, notices.len()), (None, 1), "{bad}");
+        }
     }
 
     #[test]

@@ -510,6 +510,39 @@ fn a_pasted_link_is_read_whole_and_a_bad_setting_stops_the_command() {
     assert!(err.contains("contry=BRA"), "{err}");
 }
 
+/// A link copied from the page names the dataset version it was made with: the command uses it
+/// as it is, and says on stderr when the bundled data is another release.
+#[test]
+fn a_link_from_another_release_is_used_and_said() {
+    use mirador::model::{DATASET_VERSION, DATASET_VERSIONS};
+    let (older, _) = DATASET_VERSIONS[1];
+    let (code, same, err) = mirador(&[
+        "query",
+        "--json",
+        "--state",
+        &format!("country=BRA&v={DATASET_VERSION}"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains("version"),
+        "the link's version is this one: nothing to say: {err}"
+    );
+    let link = format!("https://example.org/mirador/?country=BRA&v={older}");
+    let (code, out, err) = mirador(&["query", "--json", "--state", &link]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, same, "the numbers are this release's");
+    assert!(
+        err.contains(older) && err.contains(DATASET_VERSION),
+        "{err}"
+    );
+    let (code, _, err) = mirador(&["query", "--state", "country=BRA&v=2026.12.4&lang=es"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("versión 2026.12.4"),
+        "said in the link's language: {err}"
+    );
+}
+
 #[test]
 fn a_region_filters_on_the_command_line() {
     let (code, out, err) = mirador(&[

@@ -494,6 +494,34 @@ fn events_are_valid_and_linked() {
 }
 
 /// The coverage section of `data/SCHEMA.md`, written from the data.
+/// The releases the app knows (`model::DATASET_VERSIONS`, which a shared link's version is read
+/// against) are the headings of `data/CHANGELOG.md`, newest first, and the newest is the bundled one.
+#[test]
+fn the_app_knows_every_release_in_the_changelog() {
+    let log = std::fs::read_to_string("data/CHANGELOG.md").unwrap();
+    let headings: Vec<(String, String)> = log
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .map(|h| {
+            let (version, rest) = h.split_once(" (").expect("## VERSION (DATE): title");
+            let date = rest.split_once(')').expect("a date in brackets").0;
+            (version.to_owned(), date.to_owned())
+        })
+        .collect();
+    let known: Vec<(String, String)> = mirador::model::DATASET_VERSIONS
+        .iter()
+        .map(|(v, d)| (v.to_string(), d.to_string()))
+        .collect();
+    assert_eq!(known, headings);
+    assert_eq!(
+        known[0],
+        (
+            mirador::model::DATASET_VERSION.to_owned(),
+            mirador::model::DATASET_DATE.to_owned()
+        )
+    );
+}
+
 fn coverage_text() -> String {
     use mirador::model::{Effect, Level};
     let records = interventions();

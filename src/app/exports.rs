@@ -130,7 +130,7 @@ pub fn Citation() -> impl IntoView {
             s.matching,
             s.total,
             &download::today(),
-            &url_sync::link_to(&ctx.url_state()),
+            &url_sync::shared_link(&ctx),
         )
     };
     let copied = RwSignal::new(false);

@@ -1,5 +1,6 @@
 //! The header's controls and the notes above the dashboard: "Copy link", the language picker,
-//! the banner naming a person's own data, and the settings of a link that were ignored.
+//! the banner naming a person's own data, the note on a link made with another release of the
+//! data, and the settings of a link that were ignored.
 
 use super::{download, import, url_sync, Ctx};
 use crate::i18n::{self, Lang, Msg};
@@ -14,7 +15,7 @@ pub fn CopyLink() -> impl IntoView {
     let shown = RwSignal::new(None::<String>);
     let copied = RwSignal::new(false);
     let copy = move |_| {
-        let link = url_sync::link_to(&ctx.url_state());
+        let link = url_sync::shared_link(&ctx);
         leptos::task::spawn_local(async move {
             if download::copy_text(&link).await {
                 copied.set(true);
@@ -88,6 +89,25 @@ pub fn SourceBanner() -> impl IntoView {
                 {(!synthetic && import::has_kept()).then(|| i18n::kept_note(lang))}" "
                 <a href="./" id="back-to-bundled" on:click=move |_| import::forget_kept()>{i18n::text(lang, Msg::BackToBundled)}</a>
             </p>
+        })
+    }
+}
+
+/// A link made with another release of the bundled dataset: both versions, the releases since,
+/// and where the changes are listed. Dismissed with its button.
+#[component]
+pub fn VersionNotice(made_with: Option<String>) -> impl IntoView {
+    let lang = expect_context::<Ctx>().lang;
+    let open = RwSignal::new(made_with.is_some());
+    move || {
+        let v = made_with.clone().filter(|_| open.get())?;
+        Some(view! {
+            <div class="notice" id="version-notice" role="status">
+                <p>{i18n::version_notice(lang, &v)}" "
+                    <a href="data/CHANGELOG.txt" id="what-changed">{i18n::what_changed(lang)}</a>
+                </p>
+                <button class="clear small" on:click=move |_| open.set(false)>{i18n::text(lang, Msg::Dismiss)}</button>
+            </div>
         })
     }
 }

@@ -164,6 +164,7 @@ impl Ctx {
         self.view.set(s.view);
         self.link.set(UrlState {
             dashboard: DashboardState::default(),
+            version: None,
             ..s
         });
     }
@@ -181,6 +182,12 @@ fn App() -> impl IntoView {
     let load = RwSignal::new(Load::Loading);
     let link_data = initial.data.clone();
     let demo = initial.demo;
+    // A shared link made with another release of the bundled data: said above the dashboard. The
+    // version is not kept in the address (it describes the link, not the view).
+    let made_with = initial
+        .version
+        .clone()
+        .filter(|v| v != crate::model::DATASET_VERSION && link_data.is_none() && demo.is_none());
     loading::fetch_dataset(load, demo);
     let data = Memo::new(move |_| match load.get() {
         Load::Ready(d) => Some(d),
@@ -231,6 +238,7 @@ fn App() -> impl IntoView {
         view: RwSignal::new(initial.view),
         link: RwSignal::new(UrlState {
             dashboard: DashboardState::default(),
+            version: None,
             ..initial
         }),
         notices: RwSignal::new(notices),
@@ -276,6 +284,7 @@ fn App() -> impl IntoView {
             </div>
         </header>
         <header::SourceBanner/>
+        <header::VersionNotice made_with=made_with/>
         <header::Notices/>
         {move || match load.get() {
             Load::Loading => view! {

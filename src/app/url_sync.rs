@@ -36,6 +36,22 @@ pub fn link_to(state: &UrlState) -> String {
     }
 }
 
+/// The link "Copy link" and the citation give: this view's link, naming the version of the bundled
+/// dataset it shows, so whoever opens it later is told when the data has changed since. A
+/// person's own data (a file, a `data=` link, synthetic rows) has no version of ours.
+pub fn shared_link(ctx: &Ctx) -> String {
+    let mut s = ctx.url_state();
+    let bundled = s.data.is_none()
+        && s.demo.is_none()
+        && ctx
+            .data
+            .with(|d| d.as_ref().is_some_and(|d| d.source.is_none()));
+    if bundled {
+        s.version = Some(crate::model::DATASET_VERSION.to_owned());
+    }
+    link_to(&s)
+}
+
 /// True when `b` differs from `a` only in the search text (typing).
 fn only_typing(a: &UrlState, b: &UrlState) -> bool {
     let mut a2 = a.clone();

@@ -203,6 +203,16 @@ impl Args {
     /// `--lenient` is given, when it is only reported on stderr, as the web app shows it.
     fn url_state(&self) -> Result<UrlState, Failure> {
         let (state, notices) = parse_query(query_part(self.state.as_deref().unwrap_or("")));
+        // A link made with another release of the bundled data: the numbers printed or drawn are
+        // this release's, which is said, as the web page says it.
+        if let (Some(v), Origin::Bundled) = (&state.version, self.origin()) {
+            if v != mirador::model::DATASET_VERSION {
+                eprintln!(
+                    "mirador: {}",
+                    mirador::i18n::version_notice(self.lang.unwrap_or(state.lang), v)
+                );
+            }
+        }
         if notices.is_empty() {
             return Ok(state);
         }

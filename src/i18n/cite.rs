@@ -103,6 +103,45 @@ pub fn data_credit(lang: Lang) -> String {
     }
 }
 
+/// Said when a shared link was made with another release of the bundled dataset than the one
+/// this page shows: both versions, and the releases since, when this build knows the link's.
+/// The link's version is quoted as written (it is untrusted text, shown as text).
+pub fn version_notice(lang: Lang, made_with: &str) -> String {
+    let (v, d) = (DATASET_VERSION, DATASET_DATE);
+    match (lang, crate::model::releases_since(made_with)) {
+        (Lang::En, Some(since)) => format!(
+            "This link was made with version {made_with} of the Mirador dataset; this page shows version {v} ({d}), so its numbers may differ from what the link's author saw. Released since: {}.",
+            since.join(", ")
+        ),
+        (Lang::Es, Some(since)) => format!(
+            "Este enlace se hizo con la versión {made_with} del conjunto de datos Mirador; esta página muestra la versión {v} ({d}), así que sus cifras pueden diferir de las que vio quien lo compartió. Publicadas desde entonces: {}.",
+            since.join(", ")
+        ),
+        (Lang::Pt, Some(since)) => format!(
+            "Este link foi feito com a versão {made_with} do conjunto de dados Mirador; esta página mostra a versão {v} ({d}), então os números podem diferir dos que o autor do link viu. Publicadas desde então: {}.",
+            since.join(", ")
+        ),
+        (Lang::En, None) => format!(
+            "This link names version “{made_with}” of the Mirador dataset, which this page does not know; it shows version {v} ({d}), so its numbers may differ from what the link's author saw."
+        ),
+        (Lang::Es, None) => format!(
+            "Este enlace nombra la versión «{made_with}» del conjunto de datos Mirador, que esta página no conoce; muestra la versión {v} ({d}), así que sus cifras pueden diferir de las que vio quien lo compartió."
+        ),
+        (Lang::Pt, None) => format!(
+            "Este link indica a versão “{made_with}” do conjunto de dados Mirador, que esta página não conhece; mostra a versão {v} ({d}), então os números podem diferir dos que o autor do link viu."
+        ),
+    }
+}
+
+/// The link to the dataset's list of changes, beside the version notice.
+pub fn what_changed(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "What changed in each version",
+        Lang::Es => "Qué cambió en cada versión",
+        Lang::Pt => "O que mudou em cada versão",
+    }
+}
+
 /// The page title for a view: the view's name, then the app's.
 pub fn page_title(lang: Lang, view: &str) -> String {
     let app = match lang {

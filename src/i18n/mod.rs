@@ -78,6 +78,29 @@ mod tests {
     use crate::selection::{Facet, NOT_STATED};
 
     #[test]
+    fn a_link_from_another_release_is_named_in_each_language() {
+        let (oldest, _) = crate::model::DATASET_VERSIONS[crate::model::DATASET_VERSIONS.len() - 1];
+        for lang in Lang::ALL {
+            let known = version_notice(lang, oldest);
+            assert!(
+                known.contains(oldest) && known.contains(DATASET_VERSION),
+                "{known}"
+            );
+            let unknown = version_notice(lang, "<b>9</b>");
+            assert!(
+                unknown.contains("<b>9</b>") && !unknown.contains(oldest),
+                "{unknown}"
+            );
+        }
+        let texts: std::collections::HashSet<String> = Lang::ALL
+            .into_iter()
+            .map(|l| version_notice(l, oldest))
+            .collect();
+        assert_eq!(texts.len(), Lang::ALL.len(), "one sentence per language");
+        assert_ne!(what_changed(Lang::Es), what_changed(Lang::En));
+    }
+
+    #[test]
     fn counts_and_lines() {
         assert_eq!(format_count(Lang::En, 0), "0");
         assert_eq!(format_count(Lang::En, 999), "999");

@@ -7,9 +7,7 @@ async fn the_dashboard_speaks_spanish_and_portuguese() {
     let s = Session::open().await;
     let (c, expect, base) = (&s.c, &s.expect, &s.base);
     let n = expect.index.len();
-    c.goto(&format!("{base}?country=BRA"))
-        .await
-        .unwrap();
+    c.goto(&format!("{base}?country=BRA")).await.unwrap();
     let brazil = expect
         .index
         .records()
@@ -53,9 +51,7 @@ async fn the_dashboard_speaks_spanish_and_portuguese() {
         "Panorama general · Mirador — seguridad ciudadana en América Latina y el Caribe"
     );
     screenshot(c, "19-espanol").await;
-    c.goto(&format!("{base}?lang=pt&view=map"))
-        .await
-        .unwrap();
+    c.goto(&format!("{base}?lang=pt&view=map")).await.unwrap();
     wait_text(c, "#total", &i18n::matching_line(Lang::Pt, n, n)).await;
     screenshot(c, "20-portugues").await;
     s.close().await;
@@ -387,9 +383,7 @@ async fn axe_finds_no_violation_on_any_view_language_size_or_dialog() {
 async fn a_keyboard_user_filters_by_a_chart_and_reads_it_as_a_table() {
     let s = Session::open().await;
     let (c, expect, base) = (&s.c, &s.expect, &s.base);
-    c.goto(&format!("{base}?lang=es"))
-        .await
-        .unwrap();
+    c.goto(&format!("{base}?lang=es")).await.unwrap();
     capture_console_errors(c).await;
     let all = Selection::new();
     let total = |sel: &Selection| {

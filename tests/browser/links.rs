@@ -230,3 +230,89 @@ async fn embeds_and_downloads_are_what_the_view_shows() {
     screenshot(c, "09-embed-dialog").await;
     s.close().await;
 }
+
+/// A link made with an older release of the bundled data opens the same view and says which
+/// release made it, which one the page shows and which came since, with the list of changes; the
+/// address keeps the view, not the link's version, and the page's own citation names this release.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_from_an_older_release_says_so() {
+    use mirador::model::{DATASET_VERSION, DATASET_VERSIONS};
+    let s = Session::open().await;
+    let (c, expect, base) = (&s.c, &s.expect, &s.base);
+    let (older, _) = DATASET_VERSIONS[1];
+    c.goto(&format!("{base}?country=BRA&v={older}"))
+        .await
+        .unwrap();
+    capture_console_errors(c).await;
+    let mut sel = Selection::new();
+    sel.toggle(Facet::Country, "BRA");
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    let note = wait_for_text(c, "#version-notice").await;
+    assert!(
+        note.contains(&format!("version {older}"))
+            && note.contains(&format!("version {DATASET_VERSION}")),
+        "{note}"
+    );
+    assert!(
+        note.contains(&format!("Released since: {DATASET_VERSION}")),
+        "{note}"
+    );
+    let href = c
+        .find(Locator::Css("#what-changed"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap();
+    assert_eq!(href.as_deref(), Some("data/CHANGELOG.txt"));
+    assert_eq!(location_query(c).await, "?country=BRA");
+    let citation = text_of(c, "#citation").await;
+    assert!(
+        citation.contains(&format!("{base}?country=BRA&v={DATASET_VERSION}")),
+        "the citation names the release it cites: {citation}"
+    );
+    screenshot(c, "25-older-release").await;
+    click(c, "#version-notice button").await;
+    wait_until(
+        c,
+        "return document.getElementById('version-notice') === null",
+        "the version note closes",
+        TIMEOUT,
+    )
+    .await;
+    assert_no_console_errors(c).await;
+    // The same link with this release's version says nothing.
+    c.goto(&format!("{base}?country=BRA&v={DATASET_VERSION}"))
+        .await
+        .unwrap();
+    wait_text(c, "#total", &expect.total_line(&sel)).await;
+    assert!(c.find(Locator::Css("#version-notice")).await.is_err());
+    // The list of changes is served beside the data, as text; opening it leaves the offline copy
+    // of the app as it was (the service worker keeps it under its own address).
+    c.goto(&format!("{base}data/CHANGELOG.txt")).await.unwrap();
+    let log = wait_for_text(c, "body").await;
+    assert!(
+        log.contains(&format!("## {DATASET_VERSION} (")),
+        "{}",
+        &log[..log.len().min(300)]
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let app_cached = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             caches.keys()
+               .then((keys) => Promise.all(keys.map((k) => caches.open(k).then((cache) => cache.match(new URL('../', location.href))))))
+               .then((hits) => Promise.all(hits.filter(Boolean).map((r) => r.text())))
+               .then((pages) => done(pages.length > 0 && pages.every((p) => p.includes('<html'))))
+               .catch((e) => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        app_cached,
+        serde_json::json!(true),
+        "the cached app page is still the app"
+    );
+    s.close().await;
+}

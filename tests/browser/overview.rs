@@ -143,8 +143,7 @@ async fn a_person_filters_the_dashboard() {
     let href = rows[0].attr("href").await.unwrap().unwrap();
     let id = rows[0].attr("data-record").await.unwrap().unwrap();
     assert!(
-        href.starts_with(&format!("{base}?"))
-            && href.contains(&format!("record={id}")),
+        href.starts_with(&format!("{base}?")) && href.contains(&format!("record={id}")),
         "{href}"
     );
     rows[0].click().await.unwrap();

@@ -152,6 +152,7 @@ pub fn serve_switched(
                 Some("json") => "application/json",
                 Some("svg") => "image/svg+xml",
                 Some("png") => "image/png",
+                Some("txt") => "text/plain; charset=utf-8",
                 _ => "application/octet-stream",
             };
             let replaced = switch.replaced.lock().unwrap();
@@ -269,7 +270,12 @@ impl Session {
     /// Opens the app at `query` (`""`, `"?view=map"`) and waits until it shows every record.
     pub async fn goto(&self, query: &str) {
         self.c.goto(&format!("{}{query}", self.base)).await.unwrap();
-        wait_text(&self.c, "#total", &self.expect.total_line(&Selection::new())).await;
+        wait_text(
+            &self.c,
+            "#total",
+            &self.expect.total_line(&Selection::new()),
+        )
+        .await;
     }
 
     /// Ends the browser session, then chromedriver.
