@@ -97,13 +97,7 @@ fn EmptyExplanation() -> impl IntoView {
 pub fn Dashboard() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let total_line = move || {
-        let total = ctx.data.with(|d| d.as_ref().map_or(0, |d| d.index.len()));
-        let matching = ctx
-            .result
-            .with(|r| r.as_ref().map_or(0, |r| r.matching_count()));
-        i18n::matching_line(lang, matching, total)
-    };
+    let total_line = move || ctx.matching_line();
     let rejected = move || {
         ctx.data
             .with(|d| d.as_ref().map(|d| d.rejected.clone()).unwrap_or_default())

@@ -15,13 +15,7 @@ pub fn EmbedView(kind: ChartKind) -> impl IntoView {
         ctx.state
             .with(|s| crate::url_state::filter_summary(s, lang))
     };
-    let total_line = move || {
-        let total = ctx.data.with(|d| d.as_ref().map_or(0, |d| d.index.len()));
-        let matching = ctx
-            .result
-            .with(|r| r.as_ref().map_or(0, |r| r.matching_count()));
-        i18n::matching_line(lang, matching, total)
-    };
+    let total_line = move || ctx.matching_line();
     let full_view = move || {
         let mut s = ctx.url_state();
         s.embed = None;

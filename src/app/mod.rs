@@ -128,16 +128,30 @@ impl Ctx {
                 Some(n) => format!("synthetic data ({n} rows)"),
                 None => s,
             });
+        let (matching, total) = self.counts();
         Shown {
             summary: self
                 .state
                 .with(|s| crate::url_state::filter_summary(s, lang)),
-            matching: self
-                .result
-                .with(|r| r.as_ref().map_or(0, |r| r.matching_count())),
-            total: self.data.with(|d| d.as_ref().map_or(0, |d| d.index.len())),
+            matching,
+            total,
             own,
         }
+    }
+
+    /// How many records match the filters, and how many the dataset holds (0 before it loads).
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.result
+                .with(|r| r.as_ref().map_or(0, |r| r.matching_count())),
+            self.data.with(|d| d.as_ref().map_or(0, |d| d.index.len())),
+        )
+    }
+
+    /// "53 of 1,465 interventions", in the page language.
+    pub fn matching_line(&self) -> String {
+        let (matching, total) = self.counts();
+        i18n::matching_line(self.lang, matching, total)
     }
 
     /// The studies of the dataset shown now, once loaded (none for another dataset's).
@@ -162,11 +176,17 @@ impl Ctx {
     pub fn apply(&self, s: UrlState) {
         self.state.set(s.dashboard.clone());
         self.view.set(s.view);
-        self.link.set(UrlState {
-            dashboard: DashboardState::default(),
-            version: None,
-            ..s
-        });
+        self.link.set(link_settings(s));
+    }
+}
+
+/// What `Ctx::link` keeps of a state read from an address: its settings, without the filters (in
+/// `Ctx::state`) or the version a shared link was made with (it describes the link, not the view).
+fn link_settings(s: UrlState) -> UrlState {
+    UrlState {
+        dashboard: DashboardState::default(),
+        version: None,
+        ..s
     }
 }
 
@@ -236,11 +256,7 @@ fn App() -> impl IntoView {
         state,
         result,
         view: RwSignal::new(initial.view),
-        link: RwSignal::new(UrlState {
-            dashboard: DashboardState::default(),
-            version: None,
-            ..initial
-        }),
+        link: RwSignal::new(link_settings(initial)),
         notices: RwSignal::new(notices),
         atlas: RwSignal::new(None),
         load,
